@@ -135,9 +135,8 @@ final class BodyParser {
             }
             if (!atMemberEnd()) {
                 Token extra = cursor.peek();
-                throw problems.fail(extra.span(), "Unexpected " + describe(extra) + " after field \"" + name
-                        + "\". Only attributes (@name) may follow a field's type.", extra.is(TokenKind.AT_AT)
-                                ? "Put the block attribute on a line of its own."
+                throw unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's type",
+                        extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
                                 : "Put each field on a line of its own.");
             }
         } catch (LineAbandoned e) {
@@ -221,9 +220,8 @@ final class BodyParser {
         Attribute attribute = expressions.attribute();
         if (!atMemberEnd()) {
             sink.add(attribute);
-            Token extra = cursor.peek();
-            throw problems.fail(extra.span(), "Unexpected " + describe(extra) + " after the block attribute \""
-                    + attribute.displayName() + "\".", "Put each block attribute on a line of its own.");
+            throw unexpectedAfter(cursor.peek(), "the block attribute \"" + attribute.displayName() + "\"",
+                    "Put each block attribute on a line of its own.");
         }
         Trailing trailing = trailing();
         String comment = trailing.comment() != null ? trailing.comment() : trailing.docAsComment();
@@ -261,10 +259,8 @@ final class BodyParser {
                 end = attribute.span().end();
             }
             if (!atMemberEnd()) {
-                Token extra = cursor.peek();
-                throw problems.fail(extra.span(), "Unexpected " + describe(extra) + " after enum value \"" + name
-                        + "\". Only attributes (@name) may follow an enum value.",
-                        "Put each value on a line of its own.");
+                throw unexpectedAfter(cursor.peek(), "enum value \"" + name
+                        + "\". Only attributes (@name) may follow an enum value", "Put each value on a line of its own.");
             }
         } catch (LineAbandoned e) {
             abandoned = e;
@@ -316,14 +312,23 @@ final class BodyParser {
             if (atMemberEnd()) {
                 return;
             }
-            throw problems.fail(next.span(), "Unexpected " + describe(next) + " after property \"" + key.value()
-                    + "\".", next.is(TokenKind.COMMA)
+            throw unexpectedAfter(next, "property \"" + key.value() + "\"", next.is(TokenKind.COMMA)
                             ? "Properties are separated by spaces or new lines, not commas: remove the \",\"."
                             : "Start the next property with its key, e.g. url = env(\"DATABASE_URL\").");
         }
     }
 
     // ---------------------------------------------------------------- shared
+
+    /** The error for a token that cannot follow a member on its line. */
+    private LineAbandoned unexpectedAfter(Token extra, String after, String hint) {
+        if (extra.is(TokenKind.RIGHT_PAREN) || extra.is(TokenKind.RIGHT_BRACKET)) {
+            String opener = extra.is(TokenKind.RIGHT_PAREN) ? "(" : "[";
+            return problems.fail(extra.span(), "Unexpected \"" + extra.value() + "\" without a matching \"" + opener
+                    + "\".", "Remove it, or add the \"" + opener + "\" it should close.");
+        }
+        return problems.fail(extra.span(), "Unexpected " + describe(extra) + " after " + after + ".", hint);
+    }
 
     /** A comment at the end of a member's line: {@code //} text, or {@code ///} text that documents it. */
     private record Trailing(String comment, String doc, String docAsComment) {}
