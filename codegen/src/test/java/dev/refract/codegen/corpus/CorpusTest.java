@@ -3,6 +3,9 @@ package dev.refract.codegen.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refract.codegen.definition.SchemaDefinition;
+import dev.refract.codegen.generate.GeneratedFile;
+import dev.refract.codegen.generate.InMemoryCompiler;
+import dev.refract.codegen.generate.JavaGenerator;
 import dev.refract.codegen.parse.ParseResult;
 import dev.refract.codegen.parse.SchemaParser;
 import dev.refract.codegen.source.Diagnostic;
@@ -27,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The acceptance corpus: realistic single-datasource schemas, each valid under Prisma's own rules,
- * must go through the whole pipeline without a single complaint.
+ * must go through the whole pipeline without a single complaint: parsed without a diagnostic,
+ * validated without an error, and generated into a client that compiles under
+ * {@code -Xlint:all -Werror}.
  */
 class CorpusTest {
 
@@ -132,6 +137,21 @@ class CorpusTest {
         assertThat(definition.datasources()).hasSize(1);
         assertThat(definition.generator().provider()).isEqualTo("refract-java");
         assertThat(definition.generator().packageName()).startsWith("com.example.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void generatedClientCompilesWithoutWarnings(String name) {
+        SchemaDefinition definition = definition(name);
+        List<GeneratedFile> files = new JavaGenerator().generate(definition);
+
+        assertThat(files).as("generated files").isNotEmpty();
+        String packagePath = definition.generator().packageName().replace('.', '/') + "/";
+        assertThat(files).allSatisfy(file -> assertThat(file.relativePath()).startsWith(packagePath));
+        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(InMemoryCompiler.sources(files));
+        assertThat(compiled.success()).as(() -> "javac -Xlint:all -Werror on the client of " + name + ":\n"
+                + compiled.diagnostics()).isTrue();
+        assertThat(compiled.diagnostics()).as("compiler output").isBlank();
     }
 
     @Test
