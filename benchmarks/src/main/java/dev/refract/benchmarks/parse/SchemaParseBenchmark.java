@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long the front end of the code generator takes on a realistic 200-model schema: parsing
- * alone, and parsing followed by validation into definitions.
+ * alone, and parsing followed by validation into definitions. Other sizes show how the cost grows,
+ * e.g. {@code -p modelCount=50,100,200,400}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,12 +35,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class SchemaParseBenchmark {
 
+    /** How many models the measured schema has. */
+    @Param({"200"})
+    public int modelCount;
+
     private SourceFile source;
 
     /** Writes the schema once and refuses to measure it if it has any error. */
     @Setup
     public void writeSchema() {
-        source = new SourceFile("large.prisma", LargeSchemaWriter.standard().write());
+        String text = new LargeSchemaWriter(modelCount, LargeSchemaWriter.DEFAULT_SEED).write();
+        source = new SourceFile("large.prisma", text);
         ParseResult parsed = SchemaParser.parse(source);
         // a benchmark of a schema with errors would time the error path, not the real one
         requireNoErrors("parse", parsed.diagnostics());
