@@ -30,6 +30,11 @@ final class Diagnostics {
         return file.line(span.start());
     }
 
+    /** How many errors were reported so far; lets a rule skip a consequence of an error it just reported. */
+    int errorCount() {
+        return (int) collected.stream().filter(Diagnostic::isError).count();
+    }
+
     boolean hasErrors() {
         return collected.stream().anyMatch(Diagnostic::isError);
     }

@@ -37,6 +37,7 @@ final class KeyRules {
     private void checkModel(SchemaIndex index, ModelBlock model) {
         String modelName = model.name().name();
         List<Field> fields = model.fields().stream().filter(f -> !SchemaIndex.isIgnored(f)).toList();
+        int errorsBefore = diagnostics.errorCount();
         boolean hasIdentifier = false;
         Field idField = null;
         for (Field field : fields) {
@@ -72,7 +73,8 @@ final class KeyRules {
                 hasIdentifier |= valid && !name.equals("index");
             }
         }
-        if (!hasIdentifier) {
+        // a key written wrongly was reported above; "no identifier" would only repeat it
+        if (!hasIdentifier && diagnostics.errorCount() == errorsBefore) {
             diagnostics.error(model.name().span(), "Model \"" + modelName + "\" has no unique identifier.",
                     "Add an id field such as \"id String @id @default(cuid())\", mark a required field @unique, "
                             + "or declare @@id([...]) or @@unique([...]).");
