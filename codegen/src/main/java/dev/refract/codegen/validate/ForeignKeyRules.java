@@ -52,8 +52,9 @@ final class ForeignKeyRules {
                             + end.field().name().name() + "Id].");
             return;
         }
-        boolean fieldsResolve = resolveAll(fields.get(), end.model(), "fields of the " + end.describe());
-        boolean referencesResolve = resolveAll(references.get(), end.target(), "references of the " + end.describe());
+        boolean fieldsResolve = resolveAll(fields.get(), end.model(), "", "fields of the " + end.describe());
+        boolean referencesResolve = resolveAll(references.get(), end.target(), " of model \"" + target + "\"",
+                "references of the " + end.describe());
         if (fields.get().size() != references.get().size()) {
             diagnostics.error(referencesArgument.get().value().span(), "The " + end.describe() + " lists "
                     + count(fields.get().size(), "field") + " but " + count(references.get().size(), "reference")
@@ -74,7 +75,7 @@ final class ForeignKeyRules {
                 diagnostics.error(fields.get().get(i).span(), "Field \"" + own.name().name() + "\" of model \""
                         + end.model().name().name() + "\" is " + own.type().name().name() + ", but the field \""
                         + referenced.name().name() + "\" of model \"" + target + "\" it references is "
-                        + referenced.type().name().name() + ".", "Make \"" + own.name().name() + "\" a "
+                        + referenced.type().name().name() + ".", "Change the type of \"" + own.name().name() + "\" to "
                                 + referenced.type().name().name() + ".");
             }
         }
@@ -99,7 +100,7 @@ final class ForeignKeyRules {
     }
 
     /** Reports names that are not scalar fields of {@code model}; true when all are. */
-    private boolean resolveAll(List<Identifier> names, ModelBlock model, String where) {
+    private boolean resolveAll(List<Identifier> names, ModelBlock model, String ofModel, String where) {
         boolean all = true;
         List<String> candidates = model.fields().stream().filter(f -> !index.isRelationField(f))
                 .map(f -> f.name().name()).toList();
@@ -107,8 +108,8 @@ final class ForeignKeyRules {
             Optional<Field> field = model.field(name.name());
             if (field.isEmpty()) {
                 all = false;
-                diagnostics.error(name.span(), "Unknown field \"" + name.name() + "\" of model \""
-                        + model.name().name() + "\" in the " + where + ".", Suggestions.didYouMean(name.name(),
+                diagnostics.error(name.span(), "Unknown field \"" + name.name() + "\"" + ofModel + " in the " + where
+                        + ".", Suggestions.didYouMean(name.name(),
                                 candidates, "Add the field to model \"" + model.name().name() + "\", or name one of: "
                                         + String.join(", ", candidates) + "."));
             } else if (index.isRelationField(field.get())) {
