@@ -233,7 +233,7 @@ final class DefaultRules {
             case BYTES -> Expressions.string(value).filter(DefaultRules::isBase64).<Object>map(v -> v);
         };
         if (parsed.isEmpty()) {
-            diagnostics.error(value.span(), "The default " + Expressions.describe(value) + " does not fit "
+            diagnostics.error(value.span(), "The default value (" + Expressions.describe(value) + ") does not fit "
                     + owner(block, field) + ", which is " + scalar.type().schemaName() + ".",
                     "Write " + expected(scalar.type()) + ".");
         }
