@@ -41,6 +41,7 @@ final class AttributeCatalog {
         INTEGER("a whole number"),
         NAME("a bare name"),
         NAME_LIST("a list of field names in brackets, e.g. [id]"),
+        KEY_LIST("a list of field names in brackets, each optionally with sort or length, e.g. [id, at(sort: Desc)]"),
         ANY("a value");
 
         private final String description;
@@ -85,8 +86,10 @@ final class AttributeCatalog {
         Set<Placement> modelField = EnumSet.of(Placement.MODEL_FIELD);
         Set<Placement> anyField = EnumSet.of(Placement.MODEL_FIELD, Placement.TYPE_FIELD);
         Map<String, Spec> specs = new LinkedHashMap<>();
-        field(specs, "id", modelField, null, params("map", ValueKind.STRING), Set.of());
-        field(specs, "unique", modelField, null, params("map", ValueKind.STRING), Set.of());
+        Map<String, ValueKind> keyOptions = params("map", ValueKind.STRING, "sort", ValueKind.NAME,
+                "length", ValueKind.INTEGER);
+        field(specs, "id", modelField, null, keyOptions, Set.of());
+        field(specs, "unique", modelField, null, keyOptions, Set.of());
         field(specs, "default", anyField, "value", params("value", ValueKind.ANY, "map", ValueKind.STRING),
                 Set.of("value"));
         field(specs, "map", EnumSet.of(Placement.MODEL_FIELD, Placement.TYPE_FIELD, Placement.ENUM_VALUE), "name",
@@ -101,12 +104,14 @@ final class AttributeCatalog {
 
     private static Map<String, Spec> blockAttributes() {
         Set<Placement> model = EnumSet.of(Placement.MODEL);
-        Map<String, ValueKind> keyParams = params("fields", ValueKind.NAME_LIST, "name", ValueKind.STRING,
+        Map<String, ValueKind> keyParams = params("fields", ValueKind.KEY_LIST, "name", ValueKind.STRING,
                 "map", ValueKind.STRING);
+        Map<String, ValueKind> indexParams = params("fields", ValueKind.KEY_LIST, "name", ValueKind.STRING,
+                "map", ValueKind.STRING, "type", ValueKind.NAME);
         Map<String, Spec> specs = new LinkedHashMap<>();
         block(specs, "id", model, "fields", keyParams, Set.of("fields"), false);
         block(specs, "unique", model, "fields", keyParams, Set.of("fields"), true);
-        block(specs, "index", model, "fields", keyParams, Set.of("fields"), true);
+        block(specs, "index", model, "fields", indexParams, Set.of("fields"), true);
         block(specs, "map", EnumSet.of(Placement.MODEL, Placement.ENUM), "name", params("name", ValueKind.STRING),
                 Set.of("name"), false);
         block(specs, "ignore", model, null, Map.of(), Set.of(), false);

@@ -139,7 +139,9 @@ final class AttributeRules {
                 continue;
             }
             ValueKind kind = spec.parameters().get(parameter);
-            if (!matches(kind, argument.value())) {
+            if (kind == ValueKind.KEY_LIST && matches(kind, argument.value())) {
+                checkKeyOptions(spec, (Expression.ArrayLiteral) argument.value());
+            } else if (!matches(kind, argument.value())) {
                 diagnostics.error(argument.value().span(), "Argument \"" + parameter + "\" of " + spec.displayName()
                         + " must be " + kind.description() + ", not " + Expressions.describe(argument.value()) + ".",
                         EXAMPLES.containsKey(spec.displayName()) ? "For example: " + EXAMPLES.get(spec.displayName())
@@ -155,6 +157,29 @@ final class AttributeRules {
         }
     }
 
+    /** {@code sort: Asc|Desc} and {@code length: n} on the fields of a key, as in {@code at(sort: Desc)}. */
+    private void checkKeyOptions(Spec spec, Expression.ArrayLiteral fields) {
+        for (Expression element : fields.elements()) {
+            if (!(element instanceof Expression.FunctionCall call)) {
+                continue;
+            }
+            for (Argument option : call.arguments()) {
+                String name = option.name().name();
+                boolean valid = switch (name) {
+                    case "sort" -> Expressions.name(option.value())
+                            .filter(v -> v.name().equals("Asc") || v.name().equals("Desc")).isPresent();
+                    case "length" -> Expressions.integer(option.value()).filter(n -> n > 0).isPresent();
+                    default -> false;
+                };
+                if (!valid) {
+                    diagnostics.error(option.span(), "Invalid option \"" + name + "\" on field \"" + call.name()
+                            + "\" in " + spec.displayName() + ".", "Use sort: Asc, sort: Desc or length: <a positive "
+                                    + "number>, e.g. " + call.name() + "(sort: Desc).");
+                }
+            }
+        }
+    }
+
     private static String unnamedNotAllowed(Spec spec) {
         return spec.parameters().isEmpty() ? "Attribute " + spec.displayName() + " takes no arguments."
                 : "Attribute " + spec.displayName() + " takes no unnamed argument.";
@@ -166,6 +191,7 @@ final class AttributeRules {
             case INTEGER -> Expressions.integer(value).isPresent();
             case NAME -> Expressions.name(value).isPresent();
             case NAME_LIST -> Expressions.names(value).isPresent();
+            case KEY_LIST -> Expressions.keyNames(value).isPresent();
             case ANY -> true;
         };
     }

@@ -8,6 +8,7 @@ import dev.refract.codegen.ast.Expression.FunctionCall;
 import dev.refract.codegen.ast.Expression.NumberLiteral;
 import dev.refract.codegen.ast.Expression.StringLiteral;
 import dev.refract.codegen.ast.Identifier;
+import dev.refract.codegen.source.Span;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,29 @@ final class Expressions {
         return Optional.of(names);
     }
 
+    /**
+     * The field names of a key: {@code [a, b]}, where an element may carry options as in
+     * {@code at(sort: Desc)}; empty when it is not such a list. The options are checked by
+     * {@link AttributeRules}.
+     */
+    static Optional<List<Identifier>> keyNames(Expression expression) {
+        if (!(expression instanceof ArrayLiteral array)) {
+            return Optional.empty();
+        }
+        List<Identifier> names = new ArrayList<>();
+        for (Expression element : array.elements()) {
+            if (element instanceof ConstantRef c) {
+                names.add(new Identifier(c.name(), c.span()));
+            } else if (element instanceof FunctionCall f && f.arguments().stream().allMatch(a -> a.name() != null)) {
+                int start = f.span().start();
+                names.add(new Identifier(f.name(), new Span(start, Math.min(f.span().end(), start + f.name().length()))));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(names);
+    }
+
     static Optional<FunctionCall> call(Expression expression) {
         return expression instanceof FunctionCall f ? Optional.of(f) : Optional.empty();
     }
@@ -87,7 +111,9 @@ final class Expressions {
         } else if (expression instanceof FunctionCall f) {
             return "the function " + f.name() + "()";
         } else {
-            return "a list";
+            ArrayLiteral array = (ArrayLiteral) expression;
+            return array.elements().stream().filter(e -> !(e instanceof ConstantRef)).findFirst()
+                    .map(e -> "a list holding " + describe(e)).orElse("a list");
         }
     }
 }

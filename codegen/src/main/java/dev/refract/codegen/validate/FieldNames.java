@@ -22,6 +22,9 @@ final class FieldNames {
             shared++;
         }
         String name = String.join("", words.subList(shared, words.size()));
+        if (name.isEmpty()) {
+            name = "related"; // only for a block whose name did not parse
+        }
         name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
         return plural ? name + "s" : name;
     }

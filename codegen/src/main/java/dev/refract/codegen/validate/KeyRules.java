@@ -31,7 +31,7 @@ final class KeyRules {
 
     /** The fields named by a key attribute ({@code @@id([a, b])}), or empty when malformed. */
     static Optional<List<Identifier>> keyFields(Attribute attribute) {
-        return attribute.positionalOr("fields").flatMap(a -> Expressions.names(a.value()));
+        return attribute.positionalOr("fields").flatMap(a -> Expressions.keyNames(a.value()));
     }
 
     private void checkModel(SchemaIndex index, ModelBlock model) {

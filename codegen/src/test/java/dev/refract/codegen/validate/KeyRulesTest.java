@@ -141,4 +141,29 @@ class KeyRulesTest {
         assertThat(person.uniques()).containsExactly(new KeyDefinition("person_email", List.of("email")));
         assertThat(person.field("firstName").orElseThrow().id()).isFalse();
     }
+
+    @Test
+    void acceptsSortAndLengthOnKeyFields() {
+        ModelDefinition post = valid(withDatasources("""
+                model Post {
+                  id    Int      @id(sort: Desc)
+                  title String   @unique(length: 100)
+                  at    DateTime
+                  @@index([at(sort: Desc), title], type: BTree)
+                }
+                """)).definition().model("Post").orElseThrow();
+        assertThat(post.indexes()).containsExactly(new KeyDefinition(null, List.of("at", "title")));
+    }
+
+    @Test
+    void rejectsUnknownOptionOnKeyField() {
+        Diagnostic error = singleError(withDatasources("""
+                model Post {
+                  id Int      @id
+                  at DateTime
+                  @@index([at(order: Desc)])
+                }
+                """), "Invalid option \"order\" on field \"at\" in @@index.", 8, 15);
+        assertThat(error.hint()).isEqualTo("Use sort: Asc, sort: Desc or length: <a positive number>, e.g. at(sort: Desc).");
+    }
 }
