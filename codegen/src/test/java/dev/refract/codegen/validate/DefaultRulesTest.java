@@ -118,4 +118,32 @@ class DefaultRulesTest {
                 new DefaultValue.Literal("2024-01-01T00:00:00Z"), new DefaultValue.Literal("DONE"),
                 new DefaultValue.Cuid(2));
     }
+
+    @Test
+    void rejectsDefaultOnRelationField() {
+        singleError(withDatasources("""
+                model User {
+                  id    Int    @id
+                  posts Post[]
+                }
+                model Post {
+                  id       Int  @id
+                  authorId Int
+                  author   User @relation(fields: [authorId], references: [id]) @default(1)
+                }
+                """), "@default cannot be used on field \"author\" of model \"Post\", which is a relation field.",
+                12, 65);
+    }
+
+    @Test
+    void rejectsScalarDefaultOnListField() {
+        singleError(field("  tags String[] @default(\"a\")"),
+                "The default of the list field \"tags\" of model \"A\" must be a list.", 7, 26);
+    }
+
+    @Test
+    void rejectsDbGeneratedWithoutExpression() {
+        singleError(field("  id String @unique @default(dbgenerated(1))"),
+                "dbgenerated() takes one SQL expression in double quotes.", 7, 30);
+    }
 }

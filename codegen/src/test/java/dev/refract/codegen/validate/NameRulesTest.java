@@ -147,4 +147,15 @@ class NameRulesTest {
                 }
                 """), "Enum \"Empty\" has no values.", 5, 6);
     }
+
+    @Test
+    void rejectsTwoEnumValuesMappedToTheSameName() {
+        singleError(withDatasources("""
+                enum Role {
+                  USER  @map("user")
+                  ADMIN @map("user")
+                }
+                """), "Value \"ADMIN\" of enum \"Role\" is stored as \"user\", which value \"USER\" already uses.",
+                7, 9);
+    }
 }

@@ -193,4 +193,16 @@ class ProviderRulesTest {
                 """), "autoincrement() is not available in redis (field \"id\" of model \"S\").", 6, 23);
         assertThat(error.hint()).isEqualTo("Use cuid(), uuid(), ulid() or nanoid().");
     }
+
+    @Test
+    void rejectsCompoundIdOnMongo() {
+        singleError(withDatasources("""
+                model Doc {
+                  a String
+                  b String
+                  @@id([a, b])
+                  @@datasource(docs)
+                }
+                """), "MongoDB model \"Doc\" cannot have a compound @@id.", 8, 3);
+    }
 }

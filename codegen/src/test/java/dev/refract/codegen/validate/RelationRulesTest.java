@@ -265,4 +265,37 @@ class RelationRulesTest {
                 """), "The many-to-many relation \"PostToTag\" joins models of different datasources (\"db\" and "
                         + "\"docs\"); no join table can span them.", 7, 3);
     }
+
+    @Test
+    void rejectsRequiredSideWithoutForeignKeyInOneToOne() {
+        Diagnostic error = singleError(withDatasources("""
+                model User {
+                  id      Int     @id
+                  profile Profile
+                }
+                model Profile {
+                  id     Int  @id
+                  userId Int  @unique
+                  user   User @relation(fields: [userId], references: [id])
+                }
+                """), "The relation field \"profile\" of model \"User\" must be optional: the other side holds the "
+                        + "foreign key of this one-to-one relation \"ProfileToUser\".", 7, 11);
+        assertThat(error.hint()).isEqualTo("Write \"Profile?\".");
+    }
+
+    @Test
+    void rejectsImplicitManyToManyOutsideRelationalDatasources() {
+        singleError(withDatasources("""
+                model Post {
+                  id   String @id @map("_id")
+                  tags Tag[]
+                  @@datasource(docs)
+                }
+                model Tag {
+                  id    String @id @map("_id")
+                  posts Post[]
+                  @@datasource(docs)
+                }
+                """), "The many-to-many relation \"PostToTag\" needs a join table, which mongodb does not have.", 7, 3);
+    }
 }
