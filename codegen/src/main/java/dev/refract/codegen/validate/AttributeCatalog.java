@@ -132,12 +132,14 @@ final class AttributeCatalog {
 
     private static void field(Map<String, Spec> specs, String name, Set<Placement> placements, String positional,
             Map<String, ValueKind> parameters, Set<String> required) {
-        specs.put(name, new Spec(name, false, Collections.unmodifiableSet(EnumSet.copyOf(placements)), positional, parameters, required, false));
+        specs.put(name, new Spec(name, false, Collections.unmodifiableSet(EnumSet.copyOf(placements)), positional,
+                parameters, required, false));
     }
 
     private static void block(Map<String, Spec> specs, String name, Set<Placement> placements, String positional,
             Map<String, ValueKind> parameters, Set<String> required, boolean repeatable) {
-        specs.put(name, new Spec(name, true, Collections.unmodifiableSet(EnumSet.copyOf(placements)), positional, parameters, required, repeatable));
+        specs.put(name, new Spec(name, true, Collections.unmodifiableSet(EnumSet.copyOf(placements)), positional,
+                parameters, required, repeatable));
     }
 
     /** The attribute named {@code name} at that level ({@code @} or {@code @@}). */

@@ -18,7 +18,8 @@ final class FieldNames {
         List<String> words = words(pointedAt);
         List<String> holderWords = words(holder);
         int shared = 0;
-        while (shared < words.size() - 1 && shared < holderWords.size() && words.get(shared).equals(holderWords.get(shared))) {
+        while (shared < words.size() - 1 && shared < holderWords.size()
+                && words.get(shared).equals(holderWords.get(shared))) {
             shared++;
         }
         String name = String.join("", words.subList(shared, words.size()));

@@ -112,8 +112,8 @@ final class RelationRules {
                     + fieldName + "Id], references: [" + key + "])\" and \"" + fieldName + "Id " + keyType
                     + optional + "\" to model " + target + ".";
         }
-        diagnostics.error(end.field().name().span(), "The " + end.describe() + " has no opposite relation field on model \""
-                + target + "\".", suggestion);
+        diagnostics.error(end.field().name().span(), "The " + end.describe()
+                + " has no opposite relation field on model \"" + target + "\".", suggestion);
     }
 
     private void checkPair(SchemaIndex index, End a, End b) {
