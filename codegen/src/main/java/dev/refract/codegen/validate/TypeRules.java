@@ -40,6 +40,11 @@ final class TypeRules {
             return;
         }
         String owner = block.kind().keyword() + " \"" + block.name().name() + "\"";
+        if (block.kind() == ModelBlock.Kind.MODEL && !(type.get() instanceof FieldType.ModelRef)) {
+            field.attribute("relation").ifPresent(relation -> diagnostics.error(relation.span(), "@relation on field \""
+                    + field.name().name() + "\" of " + owner + ", whose type " + typeName + " is not a model.",
+                    "Put @relation on the field whose type is the related model, and keep this field as the key."));
+        }
         if (block.kind() == ModelBlock.Kind.COMPOSITE_TYPE && type.get() instanceof FieldType.ModelRef) {
             diagnostics.error(field.type().name().span(), "Field \"" + field.name().name() + "\" of " + owner
                     + " refers to model \"" + typeName + "\", but a composite type cannot hold a relation.",

@@ -81,4 +81,14 @@ class TypeRulesTest {
                         + "a relation.", 10, 9);
         assertThat(error.hint()).endsWith("e.g. userId String.");
     }
+
+    @Test
+    void rejectsRelationAttributeOnScalarField() {
+        singleError(withDatasources("""
+                model User {
+                  id     Int @id
+                  teamId Int @relation(fields: [teamId], references: [id])
+                }
+                """), "@relation on field \"teamId\" of model \"User\", whose type Int is not a model.", 7, 14);
+    }
 }
