@@ -32,7 +32,7 @@ final class RelationRules {
     void check(SchemaIndex index, RelationGraph graph) {
         checkIgnoredTargets(index);
         for (Group group : graph.groups()) {
-            checkGroup(index, group);
+            checkGroup(index, graph, group);
             End first = group.ends().get(0);
             graph.opposite(first.field()).ifPresent(opposite -> checkPair(index, first, opposite));
             for (End end : group.ends()) {
@@ -59,10 +59,10 @@ final class RelationRules {
         }
     }
 
-    private void checkGroup(SchemaIndex index, Group group) {
+    private void checkGroup(SchemaIndex index, RelationGraph graph, Group group) {
         if (group.isSelfRelation()) {
             if (group.ends().size() == 1) {
-                reportMissingOpposite(index, group.ends().get(0));
+                reportMissingOpposite(index, graph, group.ends().get(0));
             } else if (group.ends().size() > 2) {
                 reportAmbiguous(group.ends(), 2);
             }
@@ -76,9 +76,9 @@ final class RelationRules {
             }
         }
         if (fromFirst.isEmpty() && fromSecond.size() == 1) {
-            reportMissingOpposite(index, fromSecond.get(0));
+            reportMissingOpposite(index, graph, fromSecond.get(0));
         } else if (fromSecond.isEmpty() && fromFirst.size() == 1) {
-            reportMissingOpposite(index, fromFirst.get(0));
+            reportMissingOpposite(index, graph, fromFirst.get(0));
         }
     }
 
@@ -93,12 +93,21 @@ final class RelationRules {
         }
     }
 
-    private void reportMissingOpposite(SchemaIndex index, End end) {
+    private void reportMissingOpposite(SchemaIndex index, RelationGraph graph, End end) {
         String own = end.model().name().name();
         String target = end.target().name().name();
         String named = RelationGraph.explicitName(end.field()).map(n -> " @relation(\"" + n + "\")").orElse("");
+        Optional<End> namedOtherwise = graph.groups().stream().flatMap(g -> g.ends().stream())
+                .filter(other -> other.model() == end.target() && other.target() == end.model() && other != end
+                        && !other.relationName().equals(end.relationName())
+                        && graph.opposite(other.field()).isEmpty())
+                .findFirst();
         String suggestion;
-        if (!end.isList() && end.declaresKey()) {
+        if (namedOtherwise.isPresent()) {
+            suggestion = "Field \"" + namedOtherwise.get().field().name().name() + "\" of model " + target
+                    + " refers back under the relation name \"" + namedOtherwise.get().relationName()
+                    + "\"; give both fields the same name with @relation(\"...\").";
+        } else if (!end.isList() && end.declaresKey()) {
             suggestion = "Add \"" + FieldNames.suggest(own, target, true) + " " + own + "[]" + named
                     + "\" to model " + target + ".";
         } else {

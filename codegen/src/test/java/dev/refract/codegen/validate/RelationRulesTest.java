@@ -298,4 +298,24 @@ class RelationRulesTest {
                 }
                 """), "The many-to-many relation \"PostToTag\" needs a join table, which mongodb does not have.", 7, 3);
     }
+
+    @Test
+    void pointsAtTheOppositeFieldWhenOnlyTheRelationNamesDiffer() {
+        ValidationResult result = withDatasources("""
+                model User {
+                  id    Int    @id
+                  posts Post[]
+                }
+                model Post {
+                  id       Int  @id
+                  author   User @relation("Author", fields: [authorId], references: [id])
+                  authorId Int
+                }
+                """);
+        assertThat(result.errors()).extracting(d -> d.line() + ":" + d.column() + " " + d.hint()).containsExactly(
+                "7:3 Field \"author\" of model Post refers back under the relation name \"Author\"; give both "
+                        + "fields the same name with @relation(\"...\").",
+                "11:3 Field \"posts\" of model User refers back under the relation name \"PostToUser\"; give both "
+                        + "fields the same name with @relation(\"...\").");
+    }
 }
