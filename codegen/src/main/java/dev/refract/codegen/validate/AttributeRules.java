@@ -13,6 +13,7 @@ import dev.refract.codegen.validate.AttributeCatalog.ValueKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -144,15 +145,14 @@ final class AttributeRules {
             } else if (!matches(kind, argument.value())) {
                 diagnostics.error(argument.value().span(), "Argument \"" + parameter + "\" of " + spec.displayName()
                         + " must be " + kind.description() + ", not " + Expressions.describe(argument.value()) + ".",
-                        EXAMPLES.containsKey(spec.displayName()) ? "For example: " + EXAMPLES.get(spec.displayName())
-                                + "." : null);
+                        example(spec).orElse("Write " + kind.description() + "."));
             }
         }
         for (String required : spec.parameters().keySet()) {
             if (spec.required().contains(required) && !given.contains(required)) {
                 diagnostics.error(attribute.span(), "Attribute " + spec.displayName() + " is missing its argument \""
-                        + required + "\".", EXAMPLES.containsKey(spec.displayName())
-                                ? "For example: " + EXAMPLES.get(spec.displayName()) + "." : null);
+                        + required + "\".", example(spec).orElse("Add " + required + ": "
+                                + spec.parameters().get(required).description() + "."));
             }
         }
     }
@@ -178,6 +178,10 @@ final class AttributeRules {
                 }
             }
         }
+    }
+
+    private static Optional<String> example(Spec spec) {
+        return Optional.ofNullable(EXAMPLES.get(spec.displayName())).map(e -> "For example: " + e + ".");
     }
 
     private static String unnamedNotAllowed(Spec spec) {

@@ -143,7 +143,8 @@ final class DatasourceRules {
                     hintFor(key)));
         } else if (PRISMA_ONLY.contains(key)) {
             diagnostics.warning(property.key().span(), "Property \"" + key + "\" of datasource \"" + datasource
-                    + "\" is not used by Refract and is ignored.", null);
+                    + "\" is not used by Refract and is ignored.", "Remove it unless Prisma's own tools still read "
+                            + "this file.");
         } else {
             List<String> known = new ArrayList<>(List.of("provider", "url"));
             known.addAll(PoolSettings.KEYS);

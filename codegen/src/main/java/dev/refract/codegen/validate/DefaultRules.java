@@ -71,7 +71,8 @@ final class DefaultRules {
         if (type.get() instanceof FieldType.ModelRef || type.get() instanceof FieldType.CompositeRef) {
             diagnostics.error(attribute.get().span(), "@default cannot be used on " + owner(block, field) + ", which is "
                     + (type.get() instanceof FieldType.ModelRef ? "a relation field." : "a composite field."),
-                    type.get() instanceof FieldType.ModelRef ? "Give its foreign key field a default instead." : null);
+                    type.get() instanceof FieldType.ModelRef ? "Give its foreign key field a default instead."
+                            : "Give the fields of the composite type defaults instead.");
             return Optional.empty();
         }
         if (value instanceof FunctionCall call) {

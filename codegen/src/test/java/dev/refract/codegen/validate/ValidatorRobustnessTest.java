@@ -45,7 +45,7 @@ class ValidatorRobustnessTest {
     }
 
     @Property(tries = 300)
-    void neverThrowsAndResolvesExactlyWhenThereIsNoError(@ForAll("edits") List<int[]> edits) {
+    void neverThrowsGivesEveryErrorAHintAndResolvesExactlyWhenThereIsNoError(@ForAll("edits") List<int[]> edits) {
         List<String> lines = new ArrayList<>(SEED_LINES);
         for (int[] edit : edits) {
             int line = Math.min(edit[1], lines.size() - 1);
@@ -69,6 +69,9 @@ class ValidatorRobustnessTest {
         for (Diagnostic diagnostic : result.diagnostics()) {
             assertThat(diagnostic.span().end()).isLessThanOrEqualTo(text.length());
             assertThat(diagnostic.message()).isNotBlank();
+            if (diagnostic.isError()) {
+                assertThat(diagnostic.hint()).as("hint of " + diagnostic.message()).isNotBlank();
+            }
             assertThat(diagnostic.render()).startsWith("schema.prisma:");
         }
     }
