@@ -21,6 +21,14 @@ final class TypeRules {
     }
 
     void check(SchemaIndex index) {
+        if (!index.datasources().isEmpty() && index.providerOfCompositeTypes().isEmpty()
+                && index.datasources().keySet().stream().allMatch(d -> index.providerOfDatasource(d).isPresent())) {
+            for (ModelBlock type : index.compositeTypeBlocks()) {
+                diagnostics.error(type.name().span(), "Composite type \"" + type.name().name()
+                        + "\" needs a MongoDB datasource, and the schema declares none.",
+                        "Declare a mongodb datasource for the models that embed it, or use a Json field instead.");
+            }
+        }
         for (ModelBlock block : index.schema().models()) {
             for (Field field : block.fields()) {
                 checkField(index, block, field);

@@ -91,4 +91,15 @@ class TypeRulesTest {
                 }
                 """), "@relation on field \"teamId\" of model \"User\", whose type Int is not a model.", 7, 14);
     }
+
+    @Test
+    void rejectsCompositeTypeInSchemaWithoutMongo() {
+        Diagnostic error = singleError(Validation.validate("""
+                datasource db { provider = "postgresql" url = env("DATABASE_URL") }
+                type Address {
+                  street String
+                }
+                """), "Composite type \"Address\" needs a MongoDB datasource, and the schema declares none.", 2, 6);
+        assertThat(error.hint()).endsWith("or use a Json field instead.");
+    }
 }
