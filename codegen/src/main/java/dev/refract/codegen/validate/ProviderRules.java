@@ -66,6 +66,9 @@ final class ProviderRules {
         field.attribute("default").flatMap(d -> d.positionalOr("value")).map(Argument::value)
                 .filter(v -> v instanceof FunctionCall call && call.name().equals("autoincrement"))
                 .filter(v -> provider == Provider.MONGODB || provider == Provider.REDIS)
+                // on another type DefaultRules already reports the mismatch at this spot
+                .filter(v -> index.scalarOf(field).filter(t -> t == ScalarType.INT || t == ScalarType.BIGINT)
+                        .isPresent())
                 .ifPresent(call -> diagnostics.error(call.span(), "autoincrement() is not available in "
                         + provider.schemaName() + " (" + owner + ").", provider == Provider.MONGODB
                                 ? "Use @default(auto()) with @map(\"_id\") @db.ObjectId for an id, or cuid()/uuid()."

@@ -11,8 +11,11 @@ import java.util.List;
 /** Parses and validates small schema texts, and asserts what came out. */
 final class Validation {
 
-    /** A PostgreSQL datasource and the Java generator: four lines, so test blocks start on line 5. */
-    static final String POSTGRES = """
+    /**
+     * Datasources {@code db} (postgresql), {@code docs} (mongodb) and {@code cache} (redis), and the
+     * Java generator: four lines, so the blocks of a test start on line 5.
+     */
+    static final String DATASOURCES = """
             datasource db { provider = "postgresql" url = env("DATABASE_URL") }
             datasource docs { provider = "mongodb" url = env("MONGODB_URL") }
             datasource cache { provider = "redis" url = env("REDIS_URL") }
@@ -32,7 +35,7 @@ final class Validation {
 
     /** Validates the standard datasources and generator followed by {@code blocks}. */
     static ValidationResult withDatasources(String blocks) {
-        return validate(POSTGRES + blocks);
+        return validate(DATASOURCES + blocks);
     }
 
     /** Asserts exactly one error, with that message at that line and column, and returns it. */
