@@ -209,9 +209,16 @@ final class DefaultRules {
             if (value instanceof ConstantRef constant && values.contains(constant.name())) {
                 return Optional.of(constant.name());
             }
-            String written = value instanceof ConstantRef c ? "\"" + c.name() + "\"" : Expressions.describe(value);
-            String lookup = value instanceof ConstantRef c ? c.name()
-                    : Expressions.string(value).orElse("");
+            Optional<String> quoted = Expressions.string(value).filter(values::contains);
+            if (quoted.isPresent()) {
+                diagnostics.error(value.span(), "The default of " + owner(block, field) + " names the value \""
+                        + quoted.get() + "\" of enum \"" + enumRef.name() + "\" as a string.",
+                        "Write it without quotes: @default(" + quoted.get() + ").");
+                return Optional.empty();
+            }
+            String written = value instanceof ConstantRef c ? "\"" + c.name() + "\""
+                    : "value (" + Expressions.describe(value) + ")";
+            String lookup = value instanceof ConstantRef c ? c.name() : Expressions.string(value).orElse("");
             diagnostics.error(value.span(), "The default " + written + " of " + owner(block, field)
                     + " is not a value of enum \"" + enumRef.name() + "\".", Suggestions.didYouMean(lookup, values,
                             "Use one of: " + String.join(", ", values) + ", written without quotes."));

@@ -203,4 +203,36 @@ class DatasourceRulesTest {
                 """), "Unknown datasource \"redis\" in @@cache of model \"A\".", 7, 11);
         assertThat(error.hint()).isEqualTo("Declared datasources: db, docs, cache.");
     }
+
+    @Test
+    void rejectsPropertyGivenTwice() {
+        singleError(validate("""
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("DATABASE_URL")
+                  url      = env("OTHER_URL")
+                }
+                """), "Property \"url\" of datasource \"db\" is given twice.", 4, 3);
+    }
+
+    @Test
+    void rejectsAcquireTimeoutOfZero() {
+        singleError(validate("""
+                datasource db {
+                  provider           = "postgresql"
+                  url                = env("DATABASE_URL")
+                  poolAcquireTimeout = 0
+                }
+                """), "poolAcquireTimeout of datasource \"db\" must be longer than zero.", 4, 24);
+    }
+
+    @Test
+    void rejectsProviderThatIsNotAString() {
+        singleError(validate("""
+                datasource db {
+                  provider = postgresql
+                  url      = env("DATABASE_URL")
+                }
+                """), "The provider of datasource \"db\" must be a string, not the name postgresql.", 2, 14);
+    }
 }

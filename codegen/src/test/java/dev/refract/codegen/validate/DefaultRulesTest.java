@@ -146,4 +146,29 @@ class DefaultRulesTest {
         singleError(field("  id String @unique @default(dbgenerated(1))"),
                 "dbgenerated() takes one SQL expression in double quotes.", 7, 30);
     }
+
+    @Test
+    void rejectsNanoidLengthOutOfRange() {
+        singleError(field("  id String @unique @default(nanoid(1))"),
+                "nanoid() takes a length between 2 and 255, not the number 1.", 7, 37);
+    }
+
+    @Test
+    void rejectsArgumentsToNow() {
+        singleError(field("  at DateTime @default(now(1))"), "now() takes no arguments.", 7, 28);
+    }
+
+    @Test
+    void rejectsDateTimeDefaultThatIsNotIsoDateTime() {
+        singleError(field("  at DateTime @default(\"yesterday\")"),
+                "The default value (a string) does not fit field \"at\" of model \"A\", which is DateTime.", 7, 24);
+    }
+
+    @Test
+    void rejectsEnumDefaultWrittenAsString() {
+        Diagnostic error = singleError(field("  status Status @default(\"DONE\")"),
+                "The default of field \"status\" of model \"A\" names the value \"DONE\" of enum \"Status\" as a "
+                        + "string.", 7, 26);
+        assertThat(error.hint()).isEqualTo("Write it without quotes: @default(DONE).");
+    }
 }

@@ -119,4 +119,13 @@ class GeneratorRulesTest {
                 """ + MODEL), "Generator \"again\" is a second \"refract-java\" generator.", 6, 11);
         assertThat(error.hint()).isEqualTo("Keep one; the first is \"client\" on line 2.");
     }
+
+    @Test
+    void rejectsGeneratorWithoutProvider() {
+        singleError(validate(DATASOURCE + """
+                generator client {
+                  package = "com.example.db"
+                }
+                """ + MODEL), "Generator \"client\" has no provider.", 2, 11);
+    }
 }

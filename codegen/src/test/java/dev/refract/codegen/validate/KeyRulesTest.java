@@ -166,4 +166,50 @@ class KeyRulesTest {
                 """), "Invalid option \"order\" on field \"at\" in @@index.", 8, 15);
         assertThat(error.hint()).isEqualTo("Use sort: Asc, sort: Desc or length: <a positive number>, e.g. at(sort: Desc).");
     }
+
+    @Test
+    void rejectsCompoundIdOverOptionalField() {
+        singleError(withDatasources("""
+                model Person {
+                  firstName String
+                  lastName  String?
+                  @@id([firstName, lastName])
+                }
+                """), "@@id of model \"Person\" names the optional field \"lastName\".", 8, 20);
+    }
+
+    @Test
+    void rejectsFieldNamedTwiceInAKey() {
+        singleError(withDatasources("""
+                model Person {
+                  id   Int    @id
+                  name String
+                  @@unique([name, name])
+                }
+                """), "Field \"name\" is named twice in @@unique of model \"Person\".", 8, 19);
+    }
+
+    @Test
+    void rejectsKeyOverNoField() {
+        singleError(withDatasources("""
+                model Person {
+                  id   Int    @id
+                  @@index([])
+                }
+                """), "@@index of model \"Person\" names no field.", 7, 3);
+    }
+
+    @Test
+    void rejectsIdOnRelationField() {
+        singleError(withDatasources("""
+                model User {
+                  id    Int    @id
+                  posts Post[]
+                }
+                model Post {
+                  author   User @id @relation(fields: [authorId], references: [id])
+                  authorId Int
+                }
+                """), "The relation field \"author\" of model \"Post\" cannot be marked @id.", 10, 17);
+    }
 }

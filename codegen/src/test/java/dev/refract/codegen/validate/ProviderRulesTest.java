@@ -205,4 +205,14 @@ class ProviderRulesTest {
                 }
                 """), "MongoDB model \"Doc\" cannot have a compound @@id.", 8, 3);
     }
+
+    @Test
+    void rejectsNativeTypeArgumentThatIsNotAWholeNumber() {
+        singleError(withDatasources("""
+                model A {
+                  id   Int    @id
+                  name String @db.VarChar("long")
+                }
+                """), "Arguments of native type @db.VarChar must be unnamed whole numbers.", 7, 27);
+    }
 }

@@ -318,4 +318,43 @@ class RelationRulesTest {
                 "11:3 Field \"posts\" of model User refers back under the relation name \"PostToUser\"; give both "
                         + "fields the same name with @relation(\"...\").");
     }
+
+    @Test
+    void rejectsFieldsWithoutReferences() {
+        singleError(withDatasources(USER + """
+                model Post {
+                  id       Int  @id
+                  author   User @relation(fields: [authorId])
+                  authorId Int
+                }
+                """), "@relation of the relation field \"author\" of model \"Post\" has fields but no references.",
+                12, 17);
+    }
+
+    @Test
+    void rejectsRelationFieldAsForeignKey() {
+        singleError(withDatasources(USER + """
+                model Post {
+                  id       Int  @id
+                  author   User @relation(fields: [author], references: [id])
+                }
+                """), "\"author\" in the fields of the relation field \"author\" of model \"Post\" is a relation field, "
+                        + "not a scalar field.", 12, 36);
+    }
+
+    @Test
+    void rejectsManyToManyWithoutSingleFieldIds() {
+        singleError(withDatasources("""
+                model Post {
+                  slug String
+                  lang String
+                  tags Tag[]
+                  @@id([slug, lang])
+                }
+                model Tag {
+                  id    Int    @id
+                  posts Post[]
+                }
+                """), "The many-to-many relation \"PostToTag\" needs a single-field @id on model \"Post\".", 8, 3);
+    }
 }
