@@ -1,15 +1,12 @@
 package dev.refract.benchmarks.parse;
 
-import dev.refract.benchmarks.schema.LargeSchemaWriter;
+import dev.refract.benchmarks.schema.PreparedSchema;
 import dev.refract.codegen.parse.ParseResult;
 import dev.refract.codegen.parse.SchemaParser;
-import dev.refract.codegen.source.Diagnostic;
 import dev.refract.codegen.source.SourceFile;
 import dev.refract.codegen.validate.SchemaValidator;
 import dev.refract.codegen.validate.ValidationResult;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,24 +38,10 @@ public class SchemaParseBenchmark {
 
     private SourceFile source;
 
-    /** Writes the schema once and refuses to measure it if it has any error. */
+    /** Writes the schema once; refuses to measure a schema with errors. */
     @Setup
     public void writeSchema() {
-        String text = new LargeSchemaWriter(modelCount, LargeSchemaWriter.DEFAULT_SEED).write();
-        source = new SourceFile("large.prisma", text);
-        ParseResult parsed = SchemaParser.parse(source);
-        // a benchmark of a schema with errors would time the error path, not the real one
-        requireNoErrors("parse", parsed.diagnostics());
-        requireNoErrors("validation", SchemaValidator.validate(parsed.schema()).diagnostics());
-    }
-
-    private static void requireNoErrors(String stage, List<Diagnostic> diagnostics) {
-        List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("The benchmark schema fails " + stage + " with " + errors.size()
-                    + " error(s); fix LargeSchemaWriter or the " + stage + " step:\n"
-                    + errors.stream().limit(5).map(Diagnostic::render).collect(Collectors.joining("\n")));
-        }
+        source = PreparedSchema.of(modelCount).source();
     }
 
     /** Text to syntax tree. */
