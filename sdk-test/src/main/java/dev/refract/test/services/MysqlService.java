@@ -83,20 +83,11 @@ public final class MysqlService {
         return server;
     }
 
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
-    }
-
     private static Connection connect(ServerEndpoint endpoint, Duration connectTimeout, Duration socketTimeout)
             throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
         properties.setProperty("socketTimeout", Long.toString(socketTimeout.toMillis()));
-        if (isLoopback(endpoint.host()) && !endpoint.parameters().contains("sslMode")) {
-            // MariaDB 11.4+ offers TLS with a self-signed certificate, over which the driver refuses
-            // password authentication; on the loopback interface TLS protects nothing
-            properties.setProperty("sslMode", "disable");
-        }
         return DriverManager.getConnection(endpoint.jdbcUrl(), properties);
     }
 }

@@ -93,13 +93,19 @@ public record ServerEndpoint(
     /**
      * The JDBC URL with the credentials as parameters, usable with {@code DriverManager.getConnection(url)}:
      * {@code jdbc:postgresql://…} for PostgreSQL, {@code jdbc:mariadb://…} for MySQL and MariaDB
-     * (the MariaDB driver speaks to both and is the one on this module's class path).
+     * (the MariaDB driver speaks to both and is the one on this module's class path; on the
+     * loopback interface the URL turns TLS off unless the configured URL says otherwise).
      *
      * @throws IllegalStateException for Redis and MongoDB
      */
     public String jdbcUrl() {
         String credentials = "user=" + encode(user) + (password.isEmpty() ? "" : "&password=" + encode(password));
         String all = parameters.isEmpty() ? credentials : credentials + "&" + parameters;
+        if (kind == ServerKind.MYSQL && isLoopback() && !parameters.contains("sslMode=")) {
+            // MariaDB 11.4+ offers TLS with a self-signed certificate, over which the MariaDB driver
+            // refuses password authentication; on the loopback interface TLS protects nothing
+            all += "&sslMode=disable";
+        }
         return switch (kind) {
             case POSTGRESQL -> "jdbc:postgresql://" + address() + "/" + database + "?" + all;
             case MYSQL -> "jdbc:mariadb://" + address() + "/" + database + "?" + all;
@@ -140,6 +146,10 @@ public record ServerEndpoint(
     public String toString() {
         String who = user.isEmpty() ? "" : user + (password.isEmpty() ? "" : ":****") + "@";
         return "ServerEndpoint[" + kind.label() + " " + origin.label() + " " + who + address() + "/" + database + "]";
+    }
+
+    private boolean isLoopback() {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private String userInfo() {

@@ -21,7 +21,16 @@ class ServerEndpointTest {
         ServerEndpoint mysql = new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.EMBEDDED, "127.0.0.1", 3307,
                 "root", "secret", "test", "");
         assertThat(mysql.r2dbcUrl()).isEqualTo("r2dbc:mysql://root:secret@127.0.0.1:3307/test");
-        assertThat(mysql.jdbcUrl()).isEqualTo("jdbc:mariadb://127.0.0.1:3307/test?user=root&password=secret");
+        assertThat(mysql.jdbcUrl()).isEqualTo("jdbc:mariadb://127.0.0.1:3307/test?user=root&password=secret&sslMode=disable");
+    }
+
+    @Test
+    void turnsTlsOffForMysqlOnlyOnLoopbackAndOnlyWhenTheUrlDoesNotChoose() {
+        ServerEndpoint remote = new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.URL, "db.ci", 3306, "ci", "", "app", "");
+        ServerEndpoint chosen = new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.URL, "localhost", 3306, "ci", "", "app",
+                "sslMode=trust");
+        assertThat(remote.jdbcUrl()).isEqualTo("jdbc:mariadb://db.ci:3306/app?user=ci");
+        assertThat(chosen.jdbcUrl()).isEqualTo("jdbc:mariadb://localhost:3306/app?user=ci&sslMode=trust");
     }
 
     @Test
