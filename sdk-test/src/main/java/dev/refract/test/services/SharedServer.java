@@ -1,5 +1,7 @@
 package dev.refract.test.services;
 
+import java.io.PrintStream;
+
 /**
  * The outcome of resolving one kind once in this JVM: the endpoint, or the failure that every
  * later caller sees again. Embedded servers get a shutdown hook; the choice is printed once.
@@ -17,14 +19,19 @@ final class SharedServer {
     }
 
     static SharedServer resolveOnce(ServiceResolver resolver) {
+        return resolveOnce(resolver, ServiceSettings.fromEnvironment(), System.err);
+    }
+
+    static SharedServer resolveOnce(ServiceResolver resolver, ServiceSettings settings, PrintStream announcements) {
+        String label = resolver.kind().label();
         try {
-            Resolution resolution = resolver.resolve(ServiceSettings.fromEnvironment());
+            Resolution resolution = resolver.resolve(settings);
             resolution.embedded().ifPresent(server -> Runtime.getRuntime().addShutdownHook(
-                    new Thread(server::stop, "refract-test-stop-" + resolver.kind().label())));
-            System.err.println(resolution.announcement());
+                    new Thread(server::stop, "refract-test-stop-" + label)));
+            announcements.println(resolution.announcement());
             return new SharedServer(resolver.kind(), resolution.endpoint(), null);
         } catch (RuntimeException e) {
-            System.err.println("refract-test: " + resolver.kind().label() + " -> unavailable: " + e.getMessage());
+            announcements.println("refract-test: " + label + " -> unavailable: " + e.getMessage());
             return new SharedServer(resolver.kind(), null, e);
         }
     }
