@@ -81,9 +81,12 @@ final class ServiceResolver {
             server = embedded.start();
         } catch (Exception e) {
             String tried = refusals.isEmpty() ? "" : " Local servers tried: " + String.join("; ", refusals) + ".";
+            String remedy = localCandidates.isEmpty()
+                    ? " Set " + kind.urlVariable() + " to a server's URL."
+                    : " Run a local server on " + localCandidates.get(0).address() + " or set " + kind.urlVariable()
+                            + " to a server's URL.";
             throw new IllegalStateException("could not start an embedded " + kind.label() + " server: " + reason(e)
-                    + "." + tried + " Run a local server on " + "127.0.0.1:" + kind.standardPort()
-                    + " or set " + kind.urlVariable() + " to a server's URL.", e);
+                    + "." + tried + remedy, e);
         }
         return new Resolution(server.endpoint(), since(started), Optional.of(server), why);
     }

@@ -44,7 +44,8 @@ class SharedServerTest {
             assertThatThrownBy(shared::endpoint)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("no mysql server for the tests: could not start an embedded mysql server:"
-                            + " no binaries for this platform");
+                            + " no binaries for this platform")
+                    .hasMessageEndingWith("Set REFRACT_TEST_MYSQL_URL to a server's URL.");
         }
         assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).singleElement()
                 .asString().startsWith("refract-test: mysql -> unavailable: could not start an embedded mysql server");
