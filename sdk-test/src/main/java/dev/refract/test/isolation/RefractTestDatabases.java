@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
  * Gives the annotated test class its own namespaces on the test servers: declare a parameter of
  * type {@link PostgresNamespace}, {@link MysqlNamespace}, {@link RedisNamespace} or
  * {@link MongoNamespace} on a test method, a lifecycle method or the constructor. Each type is
- * created on first use, shared by all tests of the class, and dropped after the class, also
- * when tests failed.
+ * created on first use, shared by all tests of the class (and of its {@code @Nested} classes),
+ * and dropped after the class, also when tests failed.
  *
  * <pre>{@code
  * @RefractTestDatabases

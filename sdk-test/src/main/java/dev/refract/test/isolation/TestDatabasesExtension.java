@@ -54,16 +54,20 @@ public final class TestDatabasesExtension implements ParameterResolver {
                 + SUPPORTED.stream().map(Class::getSimpleName).sorted().collect(Collectors.joining(", ")));
     }
 
-    /** The context of the test class itself, whose store lives as long as the class runs. */
+    /**
+     * The context of the outermost test class, whose store lives as long as the class runs. A
+     * {@code @Nested} class belongs to it, so it shares the namespaces instead of creating more;
+     * stores are looked up through their parents, so anything else would mix the two.
+     */
     private static ExtensionContext classLevel(ExtensionContext context) {
         ExtensionContext current = context;
-        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+        while (current.getParent().isPresent() && current.getParent().get().getTestClass().isPresent()) {
             current = current.getParent().get();
         }
         return current;
     }
 
-    /** {@code OuterIT_Inner} for a nested class, so the namespace name points at its owner. */
+    /** The simple name, with the enclosing class for a static member class ({@code OuterIT_Member}). */
     private static String label(Class<?> testClass) {
         String name = testClass.getName();
         String simple = name.substring(name.lastIndexOf('.') + 1);

@@ -67,6 +67,43 @@ class TestDatabasesExtensionIT {
         assertThat(mongoDatabases()).as("database %s dropped", mongoDatabase).doesNotContain(mongoDatabase);
     }
 
+    @Test
+    void aNestedClassSharesTheNamespaceOfItsOuterClass() throws SQLException {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ClassWithNestedClass.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        Map<String, String> schemaByClass = results.allEvents().reportingEntryPublished()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .flatMap(entry -> entry.entrySet().stream())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+        assertThat(schemaByClass).containsOnlyKeys("outer", "inner");
+        assertThat(schemaByClass.get("inner"))
+                .isEqualTo(schemaByClass.get("outer"))
+                .startsWith("rt_testdatabasesextensionit_class_");
+        assertThat(postgresSchemaExists(schemaByClass.get("outer"))).isFalse();
+    }
+
+    /** Run above through the engine only. */
+    @RefractTestDatabases
+    static class ClassWithNestedClass {
+
+        @Test
+        void outer(PostgresNamespace postgres, TestReporter reporter) {
+            reporter.publishEntry("outer", postgres.schema());
+        }
+
+        @org.junit.jupiter.api.Nested
+        class Inner {
+            @Test
+            void inner(PostgresNamespace postgres, TestReporter reporter) {
+                reporter.publishEntry("inner", postgres.schema());
+            }
+        }
+    }
+
     /** Not run by the build itself (a nested class without {@code @Nested}); run above through the engine. */
     @RefractTestDatabases
     static class ClassUsingEveryKind {
