@@ -34,7 +34,7 @@ final class ServiceResolver {
     }
 
     /**
-     * Resolves the server as {@code settings} direct.
+     * Resolves the server the way {@code settings} say.
      *
      * @throws IllegalStateException when the configured URL does not answer or the embedded server cannot start
      * @throws IllegalArgumentException when the configured URL cannot be read
