@@ -21,9 +21,18 @@ final class AggregateShape {
 
     AggregateShape(GenerationContext context, ModelDefinition model) {
         List<FieldDefinition> scalars = context.scalarFields(model);
-        keys = scalars.stream().filter(f -> !f.isList() && !(f.type() instanceof FieldType.CompositeRef)).toList();
+        keys = scalars.stream().filter(AggregateShape::groupable).toList();
         numeric = scalars.stream().filter(JavaTypes::isNumeric).toList();
         ordered = scalars.stream().filter(JavaTypes::isOrdered).toList();
+    }
+
+    /** Single values that compare by equality in every database: not lists, composites, JSON or bytes. */
+    static boolean groupable(FieldDefinition field) {
+        if (field.isList() || field.type() instanceof FieldType.CompositeRef) {
+            return false;
+        }
+        return !(field.type() instanceof FieldType.Scalar scalar)
+                || (scalar.type() != dev.refract.meta.ScalarType.JSON && scalar.type() != dev.refract.meta.ScalarType.BYTES);
     }
 
     List<FieldDefinition> keys() {

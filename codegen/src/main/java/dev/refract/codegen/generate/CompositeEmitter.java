@@ -54,12 +54,10 @@ final class CompositeEmitter {
         CodeBlock.Builder encoded = CodeBlock.builder();
         for (int i = 0; i < fields.size(); i++) {
             FieldDefinition field = fields.get(i);
-            decoded.add(i == 0 ? "$>\n" : ",\n").add(values.decode(field, "row", i));
-            encoded.add(i == 0 ? "$>\n" : ",\n")
+            decoded.add(i == 0 ? "\n" : ",\n").add(values.decode(field, "row", i));
+            encoded.add(i == 0 ? "\n" : ",\n")
                     .add(values.encode(field, CodeBlock.of("value.$N()", context.naming().fieldName(field.name()))));
         }
-        decoded.add("$<");
-        encoded.add("$<");
         TypeName rows = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.ROW);
         TypeName list = ParameterizedTypeName.get(JavaTypes.LIST, type);
         return TypeSpec.classBuilder(codec)

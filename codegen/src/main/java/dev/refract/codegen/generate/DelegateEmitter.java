@@ -48,7 +48,7 @@ final class DelegateEmitter {
         builder.addMethod(method("findUniqueOrThrow", mono,
                         "The record this unique key picks; {@code RecordNotFoundException} when there is none.")
                 .addParameter(consumer(n.findUnique()), "query")
-                .addStatement("return oneOrThrow(() -> apply(new $T(), query).build(), $S)", n.findUnique(), "findUniqueOrThrow")
+                .addStatement("return oneOrThrow(() -> apply(new $T(), query).build(),\n$S)", n.findUnique(), "findUniqueOrThrow")
                 .build());
         builder.addMethod(method("findFirst", mono, "The first record of the query, or empty.")
                 .addParameter(consumer(n.findMany()), "query")
@@ -57,7 +57,7 @@ final class DelegateEmitter {
         builder.addMethod(method("findFirstOrThrow", mono,
                         "The first record of the query; {@code RecordNotFoundException} when there is none.")
                 .addParameter(consumer(n.findMany()), "query")
-                .addStatement("return oneOrThrow(() -> new $T.FindFirst(MODEL, apply(new $T(), query).build()), $S)", op,
+                .addStatement("return oneOrThrow(() -> new $T.FindFirst(MODEL, apply(new $T(), query).build()),\n$S)", op,
                         n.findMany(), "findFirstOrThrow")
                 .build());
         builder.addMethod(method("findMany", flux, "The records of the query, streamed as the subscriber asks for them.")
@@ -69,7 +69,7 @@ final class DelegateEmitter {
                 .build());
         builder.addMethod(method("create", mono, "Creates a record and returns it as stored.")
                 .addParameter(consumer(n.create()), "data")
-                .addStatement("return one(() -> new $T.Create(MODEL, apply(new $T(), data).build(), $T.ALL))", op,
+                .addStatement("return one(() -> new $T.Create(MODEL, apply(new $T(), data).build(),\n$T.ALL))", op,
                         n.create(), selection)
                 .build());
         TypeName rows = ParameterizedTypeName.get(ClassName.get(Iterable.class), n.create());
@@ -82,21 +82,21 @@ final class DelegateEmitter {
                                 + "is true, and returns how many were created.")
                 .addParameter(rows, "records")
                 .addParameter(TypeName.BOOLEAN, "skipDuplicates")
-                .addStatement("return count(() -> new $T.CreateMany(MODEL, $T.stream(records.spliterator(), false)"
-                        + ".map($T::build).toList(), skipDuplicates))", op, java.util.stream.StreamSupport.class, n.create())
+                .addStatement("return count(() -> new $T.CreateMany(MODEL,\n$T.stream(records.spliterator(), false)"
+                        + ".map($T::build).toList(),\nskipDuplicates))", op, java.util.stream.StreamSupport.class, n.create())
                 .build());
         builder.addMethod(method("update", mono,
                         "Updates the record this unique key picks and returns it; {@code RecordNotFoundException}\n"
                                 + "when there is none.")
                 .addParameter(consumer(n.whereUnique()), "where")
                 .addParameter(consumer(n.update()), "data")
-                .addStatement("return one(() -> new $T.Update(MODEL, apply(new $T(), where).build(), apply(new $T(), data)"
-                        + ".build(), $T.ALL))", op, n.whereUnique(), n.update(), selection)
+                .addStatement("return one(() -> new $T.Update(MODEL,\napply(new $T(), where).build(),\napply(new $T(), data)"
+                        + ".build(),\n$T.ALL))", op, n.whereUnique(), n.update(), selection)
                 .build());
         builder.addMethod(method("updateMany", monoLong, "Updates every matching record and returns how many.")
                 .addParameter(consumer(n.where()), "where")
                 .addParameter(consumer(n.update()), "data")
-                .addStatement("return count(() -> new $T.UpdateMany(MODEL, apply(new $T(), where).build(), apply(new $T(),"
+                .addStatement("return count(() -> new $T.UpdateMany(MODEL,\napply(new $T(), where).build(),\napply(new $T(),"
                         + " data).build()))", op, n.where(), n.update())
                 .build());
         builder.addMethod(method("upsert", mono,
@@ -104,15 +104,15 @@ final class DelegateEmitter {
                 .addParameter(consumer(n.whereUnique()), "where")
                 .addParameter(consumer(n.create()), "create")
                 .addParameter(consumer(n.update()), "update")
-                .addStatement("return one(() -> new $T.Upsert(MODEL, apply(new $T(), where).build(), apply(new $T(), create)"
-                        + ".build(), apply(new $T(), update).build(), $T.ALL))", op, n.whereUnique(), n.create(), n.update(),
+                .addStatement("return one(() -> new $T.Upsert(MODEL,\napply(new $T(), where).build(),\napply(new $T(), create)"
+                        + ".build(),\napply(new $T(), update).build(),\n$T.ALL))", op, n.whereUnique(), n.create(), n.update(),
                         selection)
                 .build());
         builder.addMethod(method("delete", mono,
                         "Deletes the record this unique key picks and returns it; {@code RecordNotFoundException}\n"
                                 + "when there is none.")
                 .addParameter(consumer(n.whereUnique()), "where")
-                .addStatement("return one(() -> new $T.Delete(MODEL, apply(new $T(), where).build(), $T.ALL))", op,
+                .addStatement("return one(() -> new $T.Delete(MODEL, apply(new $T(), where).build(),\n$T.ALL))", op,
                         n.whereUnique(), selection)
                 .build());
         builder.addMethod(method("deleteMany", monoLong, "Deletes every matching record and returns how many.")
@@ -132,13 +132,13 @@ final class DelegateEmitter {
         builder.addMethod(method("aggregate", ParameterizedTypeName.get(JavaTypes.MONO, n.aggregate()),
                         "Computes aggregates over the matching records.")
                 .addParameter(consumer(n.aggregateQuery()), "query")
-                .addStatement("return single(() -> apply(new $T(), query).build(), $T::mapAggregate)", n.aggregateQuery(),
+                .addStatement("return single(() -> apply(new $T(), query).build(),\n$T::mapAggregate)", n.aggregateQuery(),
                         n.mapper())
                 .build());
         builder.addMethod(method("groupBy", ParameterizedTypeName.get(JavaTypes.FLUX, n.group()),
                         "Groups the matching records and computes aggregates per group.")
                 .addParameter(consumer(n.groupByQuery()), "query")
-                .addStatement("return rows(() -> apply(new $T(), query).build(), $T::mapGroup)", n.groupByQuery(), n.mapper())
+                .addStatement("return rows(() -> apply(new $T(), query).build(),\n$T::mapGroup)", n.groupByQuery(), n.mapper())
                 .build());
         return builder.build();
     }

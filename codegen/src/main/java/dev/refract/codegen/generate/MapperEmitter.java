@@ -38,7 +38,7 @@ final class MapperEmitter {
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (int i = 0; i < fields.size(); i++) {
             FieldDefinition field = fields.get(i);
-            arguments.add(i == 0 ? "$>\n" : ",\n");
+            arguments.add(i == 0 ? "\n" : ",\n");
             if (field.relation() == null) {
                 arguments.add(values.decode(field, "row", i));
             } else {
@@ -46,7 +46,6 @@ final class MapperEmitter {
                 builder.addMethod(relationMethod(model, field, i));
             }
         }
-        arguments.add("$<");
         builder.addMethod(MethodSpec.methodBuilder("map")
                 .addJavadoc("The record in {@code row}, laid out in the model's field order.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -71,11 +70,11 @@ final class MapperEmitter {
                 .addParameter(JavaTypes.ROW, "row")
                 .addStatement("return new $T($L)", names.aggregate(), aggregateArguments(model, shape, 0))
                 .build());
-        CodeBlock.Builder groupArguments = CodeBlock.builder().add("$>");
+        CodeBlock.Builder groupArguments = CodeBlock.builder();
         for (FieldDefinition field : shape.keys()) {
             groupArguments.add("\n").add(values.decode(field, "row", context.fieldIndex(model, field.name()))).add(",");
         }
-        groupArguments.add("\n").add(aggregateArguments(model, shape, fields.size())).add("$<");
+        groupArguments.add("\n").add(aggregateArguments(model, shape, fields.size()));
         builder.addMethod(MethodSpec.methodBuilder("mapGroup")
                 .addJavadoc("The group in {@code row}: its keys at their fields' positions, then its aggregates.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -187,6 +187,7 @@ final class QueryEmitter {
                 .varargs()
                 .addStatement("this.distinct = $T.stream(fields).map($T::index).toList()", java.util.Arrays.class,
                         names.field())
+                .addStatement("return this")
                 .build());
         selectionMethods(builder, model, findMany);
         builder.addMethod(MethodSpec.methodBuilder("build")
