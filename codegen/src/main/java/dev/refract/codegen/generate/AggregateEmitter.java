@@ -49,7 +49,7 @@ final class AggregateEmitter {
         AggregateShape shape = new AggregateShape(context, model);
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         for (FieldDefinition key : shape.keys()) {
-            constructor.addParameter(context.types().value(key), context.naming().fieldName(key.name()));
+            constructor.addParameter(context.types().value(key), context.naming().builderMethodName(key.name()));
         }
         return TypeSpec.recordBuilder(names.group())
                 .addModifiers(Modifier.PUBLIC)

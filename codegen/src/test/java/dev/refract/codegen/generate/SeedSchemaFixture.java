@@ -163,6 +163,16 @@ public final class SeedSchemaFixture {
             return this;
         }
 
+        public FieldBuilder composite(String typeName) {
+            type = new FieldType.CompositeRef(typeName);
+            return this;
+        }
+
+        public FieldBuilder unsupported(String nativeType) {
+            type = new FieldType.Unsupported(nativeType);
+            return this;
+        }
+
         public FieldBuilder optional() {
             arity = Arity.OPTIONAL;
             return this;
