@@ -79,7 +79,7 @@ final class AggregateEmitter {
             constructor.addParameter(type.apply(field), context.naming().fieldName(field.name()));
         }
         return TypeSpec.recordBuilder(name)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("$L\n", doc)
                 .recordConstructor(constructor.build())
                 .build();
