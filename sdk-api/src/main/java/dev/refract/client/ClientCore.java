@@ -109,6 +109,8 @@ public final class ClientCore implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Nobody waits for this release, so a failing adapter close has no one to report to; the
+        // adapter is gone either way and later calls already fail with ClientClosedException.
         closeAsync().subscribe(null, error -> { });
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
  * at {@code keyCount}, then for each {@link Function} {@code f} and field {@code i} the value at
  * {@link #index(Function, int, int, int)}; values not asked for are {@code null}.
  *
+ * <p>Result types: the count is a {@code Long}; a sum of {@code Int} or {@code BigInt} is a
+ * {@code Long}, of {@code Float} a {@code Double}, of {@code Decimal} a {@code BigDecimal}; an
+ * average is a {@code Double} ({@code BigDecimal} for {@code Decimal}); a minimum or maximum has
+ * the field's own type. A group-by's {@code having} filter refers to these same positions.
+ *
  * @param count whether to count records
  * @param sum   indexes of numeric fields to sum
  * @param avg   indexes of numeric fields to average

@@ -52,8 +52,8 @@ final class AggregateQueryEmitter {
                         + "{@code g -> g.by($T...).count()}.\n");
         builder.addField(FieldSpec.builder(INDEX_SET, "by", Modifier.PRIVATE, Modifier.FINAL)
                         .initializer("new $T<>()", java.util.LinkedHashSet.class).build())
-                .addField(FieldSpec.builder(names.where(), "having", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.where()).build());
+                .addField(FieldSpec.builder(names.having(), "having", Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new $T()", names.having()).build());
         builder.addMethod(MethodSpec.methodBuilder("by")
                 .addJavadoc("Groups by these fields, in this order.\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -65,8 +65,8 @@ final class AggregateQueryEmitter {
                 .endControlFlow()
                 .addStatement("return this")
                 .build());
-        builder.addMethod(QueryEmitter.consumerSetter(owner, "having", names.where(), "having",
-                "Keeps only the groups whose grouped fields meet these conditions."));
+        builder.addMethod(QueryEmitter.consumerSetter(owner, "having", names.having(), "having",
+                "Keeps only the groups whose keys and aggregates meet these conditions."));
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("The operation.\n\n@throws $T when no field to group by was given\n", BuilderTypes.INVALID_QUERY)
                 .addModifiers(Modifier.PUBLIC)

@@ -68,6 +68,7 @@ public final class JavaGenerator {
         WriteEmitter writes = new WriteEmitter(context);
         AggregateEmitter aggregates = new AggregateEmitter(context);
         AggregateQueryEmitter aggregateQueries = new AggregateQueryEmitter(context);
+        HavingEmitter havings = new HavingEmitter(context);
         MapperEmitter mappers = new MapperEmitter(context);
         DelegateEmitter delegates = new DelegateEmitter(context);
         for (ModelDefinition model : schema.models()) {
@@ -88,6 +89,7 @@ public final class JavaGenerator {
             types.add(aggregates.emitGroup(model));
             types.add(aggregateQueries.emitAggregateQuery(model));
             types.add(aggregateQueries.emitGroupByQuery(model));
+            types.add(havings.emit(model));
             types.add(mappers.emit(model));
             types.add(delegates.emit(model));
         }

@@ -12,7 +12,7 @@ import java.util.List;
 public record ModelNames(ClassName record, ClassName field, ClassName where, ClassName whereUnique,
         ClassName orderBy, ClassName select, ClassName include, ClassName findMany, ClassName findUnique,
         ClassName create, ClassName update, ClassName aggregateQuery, ClassName aggregate, ClassName groupByQuery,
-        ClassName group, ClassName mapper, ClassName delegate) {
+        ClassName having, ClassName group, ClassName mapper, ClassName delegate) {
 
     /** The names of the classes generated for the model whose Java type is {@code typeName}. */
     static ModelNames of(JavaTypes types, String typeName) {
@@ -22,7 +22,7 @@ public record ModelNames(ClassName record, ClassName field, ClassName where, Cla
                 types.generated(typeName + "Include"), types.generated(typeName + "FindMany"),
                 types.generated(typeName + "FindUnique"), types.generated(typeName + "Create"),
                 types.generated(typeName + "Update"), types.generated(typeName + "AggregateQuery"),
-                types.generated(typeName + "Aggregate"), types.generated(typeName + "GroupByQuery"),
+                types.generated(typeName + "Aggregate"), types.generated(typeName + "GroupByQuery"), types.generated(typeName + "Having"),
                 types.generated(typeName + "Group"), types.generated(typeName + "Mapper"),
                 types.generated(typeName + "Delegate"));
     }
@@ -30,6 +30,6 @@ public record ModelNames(ClassName record, ClassName field, ClassName where, Cla
     /** Every class name, for collision checks. */
     List<ClassName> all() {
         return List.of(record, field, where, whereUnique, orderBy, select, include, findMany, findUnique, create,
-                update, aggregateQuery, aggregate, groupByQuery, group, mapper, delegate);
+                update, aggregateQuery, aggregate, groupByQuery, having, group, mapper, delegate);
     }
 }

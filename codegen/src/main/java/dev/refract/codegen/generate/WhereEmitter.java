@@ -54,13 +54,13 @@ final class WhereEmitter {
                         .addStatement("return new $T()", where)
                         .build());
         for (FieldDefinition field : context.scalarFields(model)) {
-            builder.addMethod(condition(model, field));
+            builder.addMethod(condition(model, field, where));
         }
         return builder.build();
     }
 
-    private MethodSpec condition(ModelDefinition model, FieldDefinition field) {
-        ClassName where = context.names(model).where();
+    /** The accessor of the conditions on {@code field}, for the where-like builder {@code where}. */
+    MethodSpec condition(ModelDefinition model, FieldDefinition field, ClassName where) {
         int index = context.fieldIndex(model, field.name());
         ConditionKind kind = kindOf(field);
         TypeName element = context.types().element(field);

@@ -56,7 +56,21 @@ class AggregateEmitterTest {
                 new AggregateQueryEmitter(context).emitGroupByQuery(Emitted.model(context, "PipelineRun")));
 
         assertThat(source).contains("public PipelineRunGroupByQuery by(PipelineRunField... fields)")
-                .contains("public PipelineRunGroupByQuery having(Consumer<PipelineRunWhere> having)")
+                .contains("public PipelineRunGroupByQuery having(Consumer<PipelineRunHaving> having)")
                 .contains("groupBy on PipelineRun needs at least one field");
+    }
+
+    @Test
+    void havingConditionsPointAtGroupRowPositions() {
+        String source = Emitted.render(context, new HavingEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("extends WhereBuilder<PipelineRunHaving>")
+                .contains("public StringCondition<PipelineRunHaving> name()")
+                .contains("public ComparableCondition<PipelineRunHaving, Long> count()")
+                .contains("return new ComparableCondition<>(this, 8, \"count\", ValueCondition.asIs());")
+                .contains("public ComparableCondition<PipelineRunHaving, Double> sumCost()")
+                .contains("return new ComparableCondition<>(this, 14, \"sumCost\", ValueCondition.asIs());")
+                .contains("public ComparableCondition<PipelineRunHaving, Instant> maxStartedAt()")
+                .doesNotContain("metadata()");
     }
 }

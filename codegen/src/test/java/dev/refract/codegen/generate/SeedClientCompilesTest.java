@@ -106,7 +106,8 @@ class SeedClientCompilesTest {
                         Flux<PipelineRunGroup> costs = db.pipelineRun().groupBy(g -> g
                                 .by(PipelineRunField.NAME).sum(PipelineRunField.COST).count()
                                 .where(w -> w.status().eq(Status.COMPLETED))
-                                .having(h -> h.name().startsWith("video"))
+                                .having(h -> h.name().startsWith("video").count().gte(2L).sumCost().gt(100.0)
+                                        .maxStartedAt().lt(since))
                                 .orderBy(o -> o.name().asc()));
                         Mono<Double> totalCost = aggregate.map(r -> r.sum().cost());
                         Flux<String> names = costs.map(PipelineRunGroup::name);
