@@ -113,7 +113,7 @@ final class MapperEmitter {
             FieldDefinition field = fields.get(i);
             TypeName type = sum == null ? context.types().value(field)
                     : sum ? AggregateShape.sumType(field) : AggregateShape.avgType(field);
-            code.add(i == 0 ? "" : ", ").add("($T) row.get($L)", type,
+            code.add(i == 0 ? "" : fields.size() > 3 ? ",\n" : ", ").add("($T) row.get($L)", type,
                     Aggregations.index(function, context.fieldIndex(model, field.name()), keyCount, fieldCount));
         }
         return code.add(")").build();
