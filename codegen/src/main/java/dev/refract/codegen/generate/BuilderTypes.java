@@ -38,6 +38,8 @@ final class BuilderTypes {
     static final ClassName RELATION_META = ClassName.get(META, "RelationMeta");
     static final ClassName KEY_META = ClassName.get(META, "KeyMeta");
     static final ClassName CACHE_META = ClassName.get(META, "CacheMeta");
+    static final ClassName ENUM_META = ClassName.get(META, "EnumMeta");
+    static final ClassName COMPOSITE_META = ClassName.get(META, "CompositeMeta");
     static final ClassName ARITY = ClassName.get(META, "Arity");
     static final ClassName SCALAR_TYPE = ClassName.get(META, "ScalarType");
     static final ClassName PROVIDER = ClassName.get(META, "Provider");

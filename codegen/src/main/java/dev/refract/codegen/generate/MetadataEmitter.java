@@ -5,7 +5,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.DatasourceDefinition;
+import dev.refract.codegen.definition.EnumDefinition;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.FieldType;
 import dev.refract.codegen.definition.KeyDefinition;
@@ -60,11 +62,40 @@ final class MetadataEmitter {
                     .initializer(model(model))
                     .build());
         }
+        List<String> enumConstants = new ArrayList<>();
+        for (EnumDefinition definition : context.schema().enums()) {
+            String constant = unique(used, context.naming().constantName(definition.name()) + "_ENUM");
+            enumConstants.add(constant);
+            String values = definition.values().stream().map(v -> CodeBlock.of("$S", v.dbName()).toString())
+                    .collect(Collectors.joining(", "));
+            builder.addField(FieldSpec.builder(BuilderTypes.ENUM_META, constant, Modifier.PUBLIC, Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("The enum {@code $L}.\n", definition.name())
+                    .initializer("new $T($S, $S, $T.of($L))", BuilderTypes.ENUM_META, definition.name(),
+                            definition.dbName(), JavaTypes.LIST, values)
+                    .build());
+        }
+        List<String> compositeConstants = new ArrayList<>();
+        for (CompositeTypeDefinition definition : context.schema().compositeTypes()) {
+            String constant = unique(used, context.naming().constantName(definition.name()) + "_TYPE");
+            compositeConstants.add(constant);
+            CodeBlock.Builder fields = CodeBlock.builder().add("$T.of($>", JavaTypes.LIST);
+            for (int i = 0; i < definition.fields().size(); i++) {
+                fields.add(i == 0 ? "\n" : ",\n").add(field(definition.fields().get(i)));
+            }
+            builder.addField(FieldSpec.builder(BuilderTypes.COMPOSITE_META, constant, Modifier.PUBLIC, Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("The composite type {@code $L}.\n", definition.name())
+                    .initializer("new $T($S, $L)", BuilderTypes.COMPOSITE_META, definition.name(), fields.add("$<)").build())
+                    .build());
+        }
         builder.addField(FieldSpec.builder(BuilderTypes.SCHEMA_META, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.FINAL)
                 .addJavadoc("The whole schema.\n")
-                .initializer("new $T($T.of($L), $T.of($L))", BuilderTypes.SCHEMA_META, JavaTypes.LIST,
-                        String.join(", ", datasourceConstants), JavaTypes.LIST, String.join(", ", modelConstants))
+                .initializer("new $T($T.of($L),\n$T.of($L),\n$T.of($L),\n$T.of($L))", BuilderTypes.SCHEMA_META,
+                        JavaTypes.LIST, String.join(", ", datasourceConstants), JavaTypes.LIST,
+                        String.join(", ", modelConstants), JavaTypes.LIST, String.join(", ", enumConstants),
+                        JavaTypes.LIST, String.join(", ", compositeConstants))
                 .build());
         return builder.build();
     }

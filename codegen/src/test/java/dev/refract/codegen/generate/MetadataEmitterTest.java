@@ -24,8 +24,10 @@ class MetadataEmitterTest {
                         + " ReferentialAction.CASCADE, null, 7, false)")
                 .contains("new CacheMeta(2, 60L), 0L)")
                 .contains("null, 3600L)")
-                .contains("SCHEMA = new SchemaMeta(List.of(DB_DATASOURCE, DOCS_DATASOURCE, CACHE_DATASOURCE),"
-                        + " List.of(PIPELINE_RUN, PIPELINE_STEP, CONTENT_ITEM, SESSION))");
+                .contains("STATUS_ENUM = new EnumMeta(\"Status\", \"Status\", List.of(\"PENDING\", \"RUNNING\", \"COMPLETED\", \"FAILED\"))")
+                .contains("SCHEMA = new SchemaMeta(List.of(DB_DATASOURCE, DOCS_DATASOURCE, CACHE_DATASOURCE),")
+                .contains("List.of(PIPELINE_RUN, PIPELINE_STEP, CONTENT_ITEM, SESSION),")
+                .contains("List.of(STATUS_ENUM),");
     }
 
     @Test
@@ -37,6 +39,9 @@ class MetadataEmitterTest {
         assertThat(source).contains("DatasourceMeta.withUrl(\"db\", 0, Provider.MYSQL, \"r2dbc:mysql://u:secret@localhost/app\","
                         + " new PoolMeta(5, 1, Duration.ofMillis(3000L), Duration.ofMillis(300000L)))")
                 .contains("new DefaultValue.Nanoid(12)")
+                .contains("ADDRESS_TYPE = new CompositeMeta(\"Address\", List.of(")
+                .contains("FieldMeta.enumField(\"kind\", \"Role\", Arity.REQUIRED)")
+                .contains("ROLE_ENUM = new EnumMeta(\"Role\", \"user_role\", List.of(\"admin\", \"plain\"))")
                 .contains("new DefaultValue.Literal(List.of(1L))")
                 .doesNotContain("legacy");
     }
