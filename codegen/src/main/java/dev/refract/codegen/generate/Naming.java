@@ -24,6 +24,9 @@ public final class Naming {
     private static final Set<String> OBJECT_MEMBERS = Set.of("clone", "equals", "finalize", "getClass", "hashCode",
             "notify", "notifyAll", "toString", "wait");
 
+    /** Members of the generated client class itself; a model accessor must not take their names. */
+    private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "close", "closeAsync", "core");
+
     /** Methods of the generated builders' bases; a field of one of these names would hide them. */
     private static final Set<String> BUILDER_MEMBERS = Set.of("and", "or", "not", "build", "self", "newBuilder",
             "field", "set", "setRequired", "require", "data", "number", "where", "orderBy", "skip", "take",
@@ -55,8 +58,8 @@ public final class Naming {
         // "URLMapping" reads best as "urlMapping": lower the leading acronym but not the next word's capital.
         int lowerUntil = upper <= 1 || upper == modelName.length() ? upper : upper - 1;
         String accessor = modelName.substring(0, lowerUntil).toLowerCase(Locale.ROOT) + modelName.substring(lowerUntil);
-        return KEYWORDS.contains(accessor) || OBJECT_MEMBERS.contains(accessor) || accessor.equals("close")
-                || accessor.equals("builder") ? accessor + "_" : accessor;
+        return KEYWORDS.contains(accessor) || OBJECT_MEMBERS.contains(accessor) || CLIENT_MEMBERS.contains(accessor)
+                ? accessor + "_" : accessor;
     }
 
     /** The {@code UPPER_SNAKE_CASE} constant for {@code name}, e.g. {@code STARTED_AT} for {@code startedAt}. */
