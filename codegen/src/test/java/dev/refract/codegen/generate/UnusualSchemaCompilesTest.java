@@ -93,6 +93,26 @@ class UnusualSchemaCompilesTest {
     }
 
     @Test
+    void modelsNamedLikeTypesTheGeneratedCodeImportsStillCompile() {
+        List<ModelDefinition> models = new java.util.ArrayList<>();
+        for (String name : List.of("Json", "List", "Optional", "Consumer", "Mono", "Flux", "Row", "Filter", "Instant",
+                "Relation", "Query", "Selection")) {
+            models.add(new ModelDefinition(name, name, "", "db", 0, List.of(
+                            field("id").id().build(),
+                            field("data").scalar(ScalarType.JSON).optional().build(),
+                            field("at").scalar(ScalarType.DATETIME).build(),
+                            field("tags").list().build()),
+                    new KeyDefinition(null, List.of("id")), List.of(), List.of(), null, null));
+        }
+        SchemaDefinition schema = new SchemaDefinition(unusual().datasources(),
+                new GeneratorDefinition("java", "refract-java", "org.acme.clash", "Db", null), models, List.of(), List.of());
+
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(InMemoryCompiler.sources(new JavaGenerator().generate(schema)));
+
+        assertThat(result.success()).as(result.diagnostics()).isTrue();
+    }
+
+    @Test
     void unsupportedFieldsAreLeftOutOfTheRecord() {
         String record = new JavaGenerator().generate(unusual()).stream()
                 .filter(f -> f.relativePath().endsWith("/URLAccount.java")).findFirst().orElseThrow().content();
