@@ -87,7 +87,8 @@ final class WhereEmitter {
             }
         }
         return MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
-                .addJavadoc("Conditions on {@code $L}.\n", field.name())
+                .addJavadoc("Conditions on {@code $L}.$L\n", field.name(),
+                        Docs.paramDoc(field.doc()) == null ? "" : " " + Docs.paramDoc(field.doc()))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(returned)
                 .addStatement("return $L", created)

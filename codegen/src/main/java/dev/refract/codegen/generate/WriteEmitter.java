@@ -86,7 +86,8 @@ final class WriteEmitter {
         CodeBlock stored = values.encode(field, CodeBlock.of("$N", parameter));
         boolean nullable = field.isOptional();
         MethodSpec.Builder method = MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
-                .addJavadoc(nullable ? "Sets {@code $L}; {@code null} clears it.\n" : "Sets {@code $L}.\n", field.name())
+                .addJavadoc(nullable ? "Sets {@code $L}; {@code null} clears it.$L\n" : "Sets {@code $L}.$L\n", field.name(),
+                        Docs.paramDoc(field.doc()) == null ? "" : " " + Docs.paramDoc(field.doc()))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(owner)
                 .addParameter(context.types().value(field), parameter);

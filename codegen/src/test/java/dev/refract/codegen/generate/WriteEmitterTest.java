@@ -32,4 +32,11 @@ class WriteEmitterTest {
                 .contains("{@code null} clears it")
                 .doesNotContain("NumberUpdate<PipelineStepUpdate, String>");
     }
+
+    @Test
+    void settersCarryTheFieldsDocumentation() {
+        String source = Emitted.render(context, emitter.emitCreate(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("Sets {@code cost}. What the run cost, in US dollars.");
+    }
 }
