@@ -5,29 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.meta.ScalarType;
+import dev.refract.test.random.Draw;
+import dev.refract.test.random.RandomCases;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /** Any mix of scalar field types and arities generates a client that compiles without a warning. */
 class GeneratedCodeProperties {
 
-    private record FieldShape(ScalarType type, int arity) {}
+    /** A scalar field's type and arity: 0 required, 1 optional, 2 list. */
+    private record FieldShape(ScalarType type, int arity) {
 
-    @Provide
-    Arbitrary<List<FieldShape>> fieldShapes() {
-        Arbitrary<FieldShape> shape = Combinators.combine(Arbitraries.of(ScalarType.class), Arbitraries.integers().between(0, 2))
-                .as(FieldShape::new);
-        return shape.list().ofMinSize(1).ofMaxSize(8);
+        static FieldShape draw(SplittableRandom random) {
+            return new FieldShape(Draw.oneOf(random, List.of(ScalarType.values())), Draw.between(random, 0, 2));
+        }
     }
 
-    @Property(tries = 12)
-    void anyScalarFieldMixCompilesCleanly(@ForAll("fieldShapes") List<FieldShape> shapes) {
+    @Test
+    void anyScalarFieldMixCompilesCleanly() {
+        RandomCases.forAll(12, random -> Draw.listOf(random, 1, 8, FieldShape::draw),
+                GeneratedCodeProperties::compilesCleanly);
+    }
+
+    private static void compilesCleanly(List<FieldShape> shapes) {
         List<FieldDefinition> fields = new ArrayList<>();
         fields.add(SeedSchemaFixture.field("id").id().build());
         for (int i = 0; i < shapes.size(); i++) {
