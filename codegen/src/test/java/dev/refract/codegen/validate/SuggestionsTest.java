@@ -2,11 +2,9 @@ package dev.refract.codegen.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.test.random.Draw;
+import dev.refract.test.random.RandomCases;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
@@ -33,11 +31,16 @@ class SuggestionsTest {
         assertThat(Suggestions.didYouMean("Invoice", List.of("User"), "fallback")).isEqualTo("fallback");
     }
 
-    @Property
-    void distanceIsSymmetricAndZeroOnlyForEqualStrings(@ForAll @AlphaChars @StringLength(max = 12) String a,
-            @ForAll @AlphaChars @StringLength(max = 12) String b) {
-        assertThat(Suggestions.distance(a, b)).isEqualTo(Suggestions.distance(b, a));
-        assertThat(Suggestions.distance(a, b) == 0).isEqualTo(a.equals(b));
-        assertThat(Suggestions.distance(a, b)).isLessThanOrEqualTo(Math.max(a.length(), b.length()));
+    @Test
+    void distanceIsSymmetricAndZeroOnlyForEqualStrings() {
+        // a small alphabet, so that equal and nearly equal pairs are drawn often
+        RandomCases.forAll(1000, random -> List.of(Draw.string(random, "abAB", 0, 12), Draw.string(random, "abAB", 0, 12)),
+                pair -> {
+                    String a = pair.get(0);
+                    String b = pair.get(1);
+                    assertThat(Suggestions.distance(a, b)).isEqualTo(Suggestions.distance(b, a));
+                    assertThat(Suggestions.distance(a, b) == 0).isEqualTo(a.equals(b));
+                    assertThat(Suggestions.distance(a, b)).isLessThanOrEqualTo(Math.max(a.length(), b.length()));
+                });
     }
 }

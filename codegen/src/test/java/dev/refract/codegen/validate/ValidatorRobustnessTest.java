@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.refract.test.random.Draw;
+import dev.refract.test.random.RandomCases;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class ValidatorRobustnessTest {
 
@@ -36,21 +35,27 @@ class ValidatorRobustnessTest {
             "@@datasource(db)", "@@ttl(0)", "\"mysql\"", "docs", "[]", "?", "runId", "Status", "@map(\"_id\")",
             "@@id([id, name])", "@updatedAt", "@default(1)", "class");
 
-    @Provide
-    Arbitrary<List<int[]>> edits() {
-        Arbitrary<int[]> edit = Arbitraries.integers().between(0, 2).flatMap(kind -> Arbitraries.integers()
-                .between(0, SEED_LINES.size() - 1).flatMap(line -> Arbitraries.integers()
-                        .between(0, REPLACEMENTS.size() - 1).map(word -> new int[] {kind, line, word})));
-        return edit.list().ofMinSize(1).ofMaxSize(4);
+    /** One change to one line of the seed schema: delete it, append a word, or replace its middle word. */
+    private record Edit(int kind, int line, String word) {
+
+        static Edit draw(SplittableRandom random) {
+            return new Edit(Draw.between(random, 0, 2), Draw.between(random, 0, SEED_LINES.size() - 1),
+                    Draw.oneOf(random, REPLACEMENTS));
+        }
     }
 
-    @Property(tries = 300)
-    void neverThrowsGivesEveryErrorAHintAndResolvesExactlyWhenThereIsNoError(@ForAll("edits") List<int[]> edits) {
+    @Test
+    void neverThrowsGivesEveryErrorAHintAndResolvesExactlyWhenThereIsNoError() {
+        RandomCases.forAll(300, random -> editedSeed(Draw.listOf(random, 1, 4, Edit::draw)),
+                ValidatorRobustnessTest::validatesConsistently);
+    }
+
+    private static String editedSeed(List<Edit> edits) {
         List<String> lines = new ArrayList<>(SEED_LINES);
-        for (int[] edit : edits) {
-            int line = Math.min(edit[1], lines.size() - 1);
-            String word = REPLACEMENTS.get(edit[2]);
-            switch (edit[0]) {
+        for (Edit edit : edits) {
+            int line = Math.min(edit.line(), lines.size() - 1);
+            String word = edit.word();
+            switch (edit.kind()) {
                 case 0 -> lines.remove(line);
                 case 1 -> lines.set(line, lines.get(line) + " " + word);
                 default -> {
@@ -62,7 +67,10 @@ class ValidatorRobustnessTest {
                 }
             }
         }
-        String text = String.join("\n", lines);
+        return String.join("\n", lines);
+    }
+
+    private static void validatesConsistently(String text) {
         SourceFile file = new SourceFile("schema.prisma", text);
         ValidationResult result = SchemaValidator.validate(SchemaParser.parse(file).schema());
         assertThat(result.definition() == null).isEqualTo(result.hasErrors());
