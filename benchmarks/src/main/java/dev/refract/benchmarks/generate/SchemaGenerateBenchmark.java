@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+// one operation takes about a second, so iterations are long enough to hold several
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 public class SchemaGenerateBenchmark {
 
     /** How many models the generated schema has. */
