@@ -1,5 +1,6 @@
 package dev.refract.codegen.cli;
 
+import dev.refract.codegen.compiler.DiagnosticSummary;
 import dev.refract.codegen.source.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,24 +15,7 @@ final class DiagnosticPrinter {
         if (diagnostics.isEmpty()) {
             return;
         }
-        for (Diagnostic diagnostic : diagnostics) {
-            err.print(diagnostic.render());
-        }
-        err.println(countLine(diagnostics));
+        err.println(DiagnosticSummary.render(diagnostics));
         err.flush();
-    }
-
-    /** {@code 1 error}, {@code 2 errors, 1 warning}, {@code 3 warnings}. */
-    static String countLine(List<Diagnostic> diagnostics) {
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        long warnings = diagnostics.size() - errors;
-        if (errors == 0) {
-            return plural(warnings, "warning");
-        }
-        return warnings == 0 ? plural(errors, "error") : plural(errors, "error") + ", " + plural(warnings, "warning");
-    }
-
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

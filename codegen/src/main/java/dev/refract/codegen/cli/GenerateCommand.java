@@ -1,5 +1,6 @@
 package dev.refract.codegen.cli;
 
+import dev.refract.codegen.compiler.DiagnosticSummary;
 import dev.refract.codegen.compiler.GenerateResult;
 import dev.refract.codegen.compiler.SchemaCompiler;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class GenerateCommand extends SchemaSubcommand {
         if (result.hasErrors()) {
             return RefractCommand.FAILED;
         }
-        out().println("Generated " + DiagnosticPrinter.plural(result.producedCount(), "source file") + " into "
+        out().println("Generated " + DiagnosticSummary.plural(result.producedCount(), "source file") + " into "
                 + display(result.outputDirectory()) + " (" + result.written().size() + " written, "
                 + result.unchanged().size() + " unchanged, " + result.deleted().size() + " deleted).");
         out().flush();

@@ -1,6 +1,7 @@
 package dev.refract.codegen.cli;
 
 import dev.refract.codegen.compiler.CheckResult;
+import dev.refract.codegen.compiler.DiagnosticSummary;
 import dev.refract.codegen.compiler.SchemaCompiler;
 import dev.refract.codegen.definition.SchemaDefinition;
 import java.nio.file.Path;
@@ -20,10 +21,10 @@ final class ValidateCommand extends SchemaSubcommand {
         }
         SchemaDefinition definition = result.definition();
         out().println("The schema " + display(schema) + " is valid: "
-                + DiagnosticPrinter.plural(definition.datasources().size(), "datasource") + ", "
-                + DiagnosticPrinter.plural(definition.models().size(), "model") + ", "
-                + DiagnosticPrinter.plural(definition.enums().size(), "enum") + ", "
-                + DiagnosticPrinter.plural(definition.compositeTypes().size(), "composite type") + ".");
+                + DiagnosticSummary.plural(definition.datasources().size(), "datasource") + ", "
+                + DiagnosticSummary.plural(definition.models().size(), "model") + ", "
+                + DiagnosticSummary.plural(definition.enums().size(), "enum") + ", "
+                + DiagnosticSummary.plural(definition.compositeTypes().size(), "composite type") + ".");
         out().flush();
         return RefractCommand.SUCCESS;
     }
