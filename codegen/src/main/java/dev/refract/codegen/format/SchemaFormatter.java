@@ -55,9 +55,9 @@ public final class SchemaFormatter {
                 out.append('\n');
             }
             if (item instanceof CommentLine comment) {
-                out.append(SyntaxPrinter.comment(comment.text())).append('\n');
+                out.append(SyntaxPrinter.comment(comment, schema.file())).append('\n');
             } else if (item instanceof Block block) {
-                appendBlock(out, block);
+                appendBlock(out, block, schema.file());
             }
             pendingBlank = false;
             previous = item;
@@ -90,12 +90,12 @@ public final class SchemaFormatter {
         }
     }
 
-    private static void appendBlock(StringBuilder out, Block block) {
+    private static void appendBlock(StringBuilder out, Block block, SourceFile file) {
         for (String line : SyntaxPrinter.docLines(block.doc())) {
             out.append(line).append('\n');
         }
         out.append(keyword(block)).append(' ').append(block.name().name()).append(" {\n");
-        appendMembers(out, block.members());
+        appendMembers(out, block.members(), file);
         out.append("}\n");
     }
 
@@ -113,7 +113,7 @@ public final class SchemaFormatter {
      * Writes the members of a block: first the body (fields, values, properties and the comments
      * among them) in alignment groups, then the block attributes.
      */
-    private static void appendMembers(StringBuilder out, List<Member> members) {
+    private static void appendMembers(StringBuilder out, List<Member> members, SourceFile file) {
         Table body = new Table();
         Table blockAttributes = new Table();
         boolean pendingBlank = false;
@@ -129,7 +129,7 @@ public final class SchemaFormatter {
                 if (end < members.size() && members.get(end) instanceof Attribute) {
                     // Comments directly above a block attribute travel with it.
                     for (int j = i; j < end; j++) {
-                        blockAttributes.addText(SyntaxPrinter.comment(((CommentLine) members.get(j)).text()));
+                        blockAttributes.addText(SyntaxPrinter.comment((CommentLine) members.get(j), file));
                     }
                     i = end - 1;
                     pendingBlank = false;
@@ -148,7 +148,7 @@ public final class SchemaFormatter {
                 bodyWritten = true;
             }
             pendingBlank = false;
-            addBodyRow(body, member);
+            addBodyRow(body, member, file);
         }
         boolean hasBody = bodyWritten || !body.isEmpty();
         body.renderTo(out, INDENT);
@@ -168,9 +168,9 @@ public final class SchemaFormatter {
         return end;
     }
 
-    private static void addBodyRow(Table body, Member member) {
+    private static void addBodyRow(Table body, Member member, SourceFile file) {
         if (member instanceof CommentLine comment) {
-            body.addText(SyntaxPrinter.comment(comment.text()));
+            body.addText(SyntaxPrinter.comment(comment, file));
         } else if (member instanceof Field field) {
             SyntaxPrinter.docLines(field.doc()).forEach(body::addText);
             body.addCells(List.of(field.name().name(), SyntaxPrinter.type(field.type()),

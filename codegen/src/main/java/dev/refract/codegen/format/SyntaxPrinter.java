@@ -2,8 +2,11 @@ package dev.refract.codegen.format;
 
 import dev.refract.codegen.ast.Argument;
 import dev.refract.codegen.ast.Attribute;
+import dev.refract.codegen.ast.CommentLine;
 import dev.refract.codegen.ast.Expression;
 import dev.refract.codegen.ast.TypeRef;
+import dev.refract.codegen.source.SourceFile;
+import dev.refract.codegen.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,18 +117,40 @@ final class SyntaxPrinter {
         return out.append('"').toString();
     }
 
-    /** A {@code //} comment line from its text (the text excludes the slashes and one space). */
-    static String comment(String text) {
-        return text.isEmpty() ? "//" : "// " + text;
+    /**
+     * A comment line. Its text excludes the slashes and one space, except for a {@code ///} line
+     * that documents nothing, whose text keeps the third slash; the source tells the two apart
+     * where the text alone cannot ({@code // /x} and {@code ///x} both have the text {@code /x}).
+     */
+    static String comment(CommentLine comment, SourceFile file) {
+        String text = comment.text();
+        if (text.startsWith("/") && !isSlashes(file, comment.span(), 3)) {
+            return "// " + text;
+        }
+        return comment(text);
     }
 
-    /** A trailing {@code //} comment; accepts the text with or without its slashes. */
-    static String trailingComment(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+    /** A comment from its text, as the parser gives it for comment lines and trailing comments. */
+    static String comment(String text) {
+        if (text.isEmpty()) {
+            return "//";
         }
-        String stripped = text.strip();
-        return stripped.startsWith("//") ? stripped : comment(stripped);
+        // A text that starts with a slash is an undocumenting "///" line: keep it that way.
+        return text.startsWith("/") ? "//" + text : "// " + text;
+    }
+
+    /** A trailing comment, or {@code null} when there is none. */
+    static String trailingComment(String text) {
+        return text == null ? null : comment(text.strip());
+    }
+
+    private static boolean isSlashes(SourceFile file, Span span, int count) {
+        String source = file == null ? "" : file.text();
+        if (span.end() > source.length() || span.length() < count) {
+            // A tree built without source: trust the text.
+            return true;
+        }
+        return source.startsWith("/".repeat(count), span.start());
     }
 
     /** The {@code ///} lines of a documentation comment, one per line of {@code doc}. */

@@ -1,0 +1,18 @@
+package dev.refract.codegen.format;
+
+import java.util.stream.Collectors;
+
+/** Checks shared by the formatter's tests. */
+final class FormatterChecks {
+
+    private FormatterChecks() {}
+
+    /**
+     * The characters of {@code text} other than whitespace, sorted: formatting moves and respaces
+     * text, but must never add or drop any of it.
+     */
+    static String nonBlankCharacters(String text) {
+        return text.codePoints().filter(c -> !Character.isWhitespace(c)).sorted()
+                .mapToObj(Character::toString).collect(Collectors.joining());
+    }
+}
