@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A schema file read, parsed and validated.
  *
- * @param schemaPath  the file that was read
+ * @param schemaPath  the file that was read, or {@code null} for a schema given as text
  * @param source      its text, named as diagnostics show it
  * @param definition  the resolved schema, or {@code null} when there is an error
  * @param diagnostics errors and warnings of the parser and the validator, in that order

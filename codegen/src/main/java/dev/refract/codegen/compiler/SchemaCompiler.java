@@ -49,7 +49,15 @@ public final class SchemaCompiler {
 
     /** Reads, parses and validates {@code schema}. */
     public CheckResult check(Path schema) {
-        SourceFile source = read(schema);
+        return check(schema, read(schema));
+    }
+
+    /** Parses and validates a schema held in memory; the result's {@code schemaPath} is null. */
+    public CheckResult check(SourceFile source) {
+        return check(null, source);
+    }
+
+    private static CheckResult check(Path schema, SourceFile source) {
         ParseResult parsed = SchemaParser.parse(source);
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         if (parsed.hasErrors()) {

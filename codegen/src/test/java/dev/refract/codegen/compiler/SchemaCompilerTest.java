@@ -3,6 +3,7 @@ package dev.refract.codegen.compiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refract.codegen.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,15 @@ class SchemaCompilerTest {
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.definition()).isNull();
         assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("Strin"));
+    }
+
+    @Test
+    void checksASchemaHeldInMemory() throws IOException {
+        CheckResult result = compiler.check(new SourceFile("inline.prisma", seed().replace("Json?", "Jsn?")));
+
+        assertThat(result.schemaPath()).isNull();
+        assertThat(result.hasErrors()).isTrue();
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.render()).startsWith("inline.prisma:"));
     }
 
     @Test
