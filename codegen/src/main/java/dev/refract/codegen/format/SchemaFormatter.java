@@ -44,6 +44,7 @@ public final class SchemaFormatter {
     /** The canonical text of {@code schema}. */
     public String format(Schema schema) {
         StringBuilder out = new StringBuilder();
+        SyntaxPrinter printer = new SyntaxPrinter(schema.file());
         boolean pendingBlank = false;
         TopLevelItem previous = null;
         for (TopLevelItem item : schema.items()) {
@@ -55,9 +56,9 @@ public final class SchemaFormatter {
                 out.append('\n');
             }
             if (item instanceof CommentLine comment) {
-                out.append(SyntaxPrinter.comment(comment, schema.file())).append('\n');
+                out.append(printer.comment(comment)).append('\n');
             } else if (item instanceof Block block) {
-                appendBlock(out, block, schema.file());
+                appendBlock(out, block, printer);
             }
             pendingBlank = false;
             previous = item;
@@ -90,12 +91,12 @@ public final class SchemaFormatter {
         }
     }
 
-    private static void appendBlock(StringBuilder out, Block block, SourceFile file) {
+    private static void appendBlock(StringBuilder out, Block block, SyntaxPrinter printer) {
         for (String line : SyntaxPrinter.docLines(block.doc())) {
             out.append(line).append('\n');
         }
         out.append(keyword(block)).append(' ').append(block.name().name()).append(" {\n");
-        appendMembers(out, block.members(), file);
+        appendMembers(out, block.members(), printer);
         out.append("}\n");
     }
 
@@ -113,7 +114,7 @@ public final class SchemaFormatter {
      * Writes the members of a block: first the body (fields, values, properties and the comments
      * among them) in alignment groups, then the block attributes.
      */
-    private static void appendMembers(StringBuilder out, List<Member> members, SourceFile file) {
+    private static void appendMembers(StringBuilder out, List<Member> members, SyntaxPrinter printer) {
         Table body = new Table();
         Table blockAttributes = new Table();
         boolean pendingBlank = false;
@@ -129,7 +130,7 @@ public final class SchemaFormatter {
                 if (end < members.size() && members.get(end) instanceof Attribute) {
                     // Comments directly above a block attribute travel with it.
                     for (int j = i; j < end; j++) {
-                        blockAttributes.addText(SyntaxPrinter.comment((CommentLine) members.get(j), file));
+                        blockAttributes.addText(printer.comment((CommentLine) members.get(j)));
                     }
                     i = end - 1;
                     pendingBlank = false;
@@ -137,7 +138,7 @@ public final class SchemaFormatter {
                 }
             }
             if (member instanceof Attribute attribute) {
-                blockAttributes.addCells(List.of(SyntaxPrinter.attribute(attribute)),
+                blockAttributes.addCells(List.of(printer.attribute(attribute)),
                         SyntaxPrinter.trailingComment(attribute.trailingComment()));
                 pendingBlank = false;
                 continue;
@@ -148,7 +149,7 @@ public final class SchemaFormatter {
                 bodyWritten = true;
             }
             pendingBlank = false;
-            addBodyRow(body, member, file);
+            addBodyRow(body, member, printer);
         }
         boolean hasBody = bodyWritten || !body.isEmpty();
         body.renderTo(out, INDENT);
@@ -168,19 +169,19 @@ public final class SchemaFormatter {
         return end;
     }
 
-    private static void addBodyRow(Table body, Member member, SourceFile file) {
+    private static void addBodyRow(Table body, Member member, SyntaxPrinter printer) {
         if (member instanceof CommentLine comment) {
-            body.addText(SyntaxPrinter.comment(comment, file));
+            body.addText(printer.comment(comment));
         } else if (member instanceof Field field) {
             SyntaxPrinter.docLines(field.doc()).forEach(body::addText);
-            body.addCells(List.of(field.name().name(), SyntaxPrinter.type(field.type()),
-                    SyntaxPrinter.attributes(field.attributes())), SyntaxPrinter.trailingComment(field.trailingComment()));
+            body.addCells(List.of(field.name().name(), printer.type(field.type()),
+                    printer.attributes(field.attributes())), SyntaxPrinter.trailingComment(field.trailingComment()));
         } else if (member instanceof EnumValue value) {
             SyntaxPrinter.docLines(value.doc()).forEach(body::addText);
-            body.addCells(List.of(value.name().name(), SyntaxPrinter.attributes(value.attributes())),
+            body.addCells(List.of(value.name().name(), printer.attributes(value.attributes())),
                     SyntaxPrinter.trailingComment(value.trailingComment()));
         } else if (member instanceof ConfigProperty property) {
-            body.addCells(List.of(property.key().name(), "= " + SyntaxPrinter.expression(property.value())),
+            body.addCells(List.of(property.key().name(), "= " + printer.expression(property.value())),
                     SyntaxPrinter.trailingComment(property.trailingComment()));
         }
     }

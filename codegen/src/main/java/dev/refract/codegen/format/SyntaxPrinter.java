@@ -16,10 +16,15 @@ import java.util.List;
  */
 final class SyntaxPrinter {
 
-    private SyntaxPrinter() {}
+    private final SourceFile file;
+
+    /** A printer for a tree parsed from {@code file}, or built by hand when it is {@code null}. */
+    SyntaxPrinter(SourceFile file) {
+        this.file = file;
+    }
 
     /** {@code String?}, {@code Post[]}, {@code Unsupported("circle")?}. */
-    static String type(TypeRef type) {
+    String type(TypeRef type) {
         String base = type.isUnsupported()
                 ? type.name().name() + "(" + quote(type.unsupported()) + ")"
                 : type.name().name();
@@ -27,7 +32,7 @@ final class SyntaxPrinter {
     }
 
     /** {@code @id}, {@code @default(now())}, {@code @@index([a, b], map: "i")}. */
-    static String attribute(Attribute attribute) {
+    String attribute(Attribute attribute) {
         StringBuilder out = new StringBuilder(attribute.displayName());
         if (attribute.hasParentheses() || !attribute.arguments().isEmpty()) {
             out.append('(');
@@ -38,7 +43,7 @@ final class SyntaxPrinter {
     }
 
     /** The attributes separated by single spaces, in the order written. */
-    static String attributes(List<Attribute> attributes) {
+    String attributes(List<Attribute> attributes) {
         List<String> parts = new ArrayList<>(attributes.size());
         for (Attribute attribute : attributes) {
             parts.add(attribute(attribute));
@@ -47,16 +52,16 @@ final class SyntaxPrinter {
     }
 
     /** An expression as it should be written in a schema. */
-    static String expression(Expression expression) {
+    String expression(Expression expression) {
         StringBuilder out = new StringBuilder();
         appendExpression(out, expression);
         return out.toString();
     }
 
-    private static void appendExpression(StringBuilder out, Expression expression) {
+    private void appendExpression(StringBuilder out, Expression expression) {
         // Java 17 has no pattern matching for switch, hence the chain.
         if (expression instanceof Expression.StringLiteral string) {
-            out.append(quote(string.value()));
+            out.append(stringAsWritten(string));
         } else if (expression instanceof Expression.NumberLiteral number) {
             out.append(number.text());
         } else if (expression instanceof Expression.BooleanLiteral bool) {
@@ -81,7 +86,7 @@ final class SyntaxPrinter {
         }
     }
 
-    private static void appendArguments(StringBuilder out, List<Argument> arguments) {
+    private void appendArguments(StringBuilder out, List<Argument> arguments) {
         for (int i = 0; i < arguments.size(); i++) {
             if (i > 0) {
                 out.append(", ");
@@ -92,6 +97,21 @@ final class SyntaxPrinter {
             }
             appendExpression(out, argument.value());
         }
+    }
+
+    /**
+     * A string as the author wrote it, escapes included ({@code "caf\\u00e9"} stays so), when the
+     * source is at hand; else its value quoted.
+     */
+    private String stringAsWritten(Expression.StringLiteral string) {
+        Span span = string.span();
+        if (file != null && span.end() <= file.text().length() && span.length() >= 2) {
+            String written = file.text().substring(span.start(), span.end());
+            if (written.startsWith("\"") && written.endsWith("\"") && written.indexOf('\n') < 0) {
+                return written;
+            }
+        }
+        return quote(string.value());
     }
 
     /** A string literal with quotes, backslashes and control characters escaped. */
@@ -122,9 +142,9 @@ final class SyntaxPrinter {
      * that documents nothing, whose text keeps the third slash; the source tells the two apart
      * where the text alone cannot ({@code // /x} and {@code ///x} both have the text {@code /x}).
      */
-    static String comment(CommentLine comment, SourceFile file) {
+    String comment(CommentLine comment) {
         String text = comment.text();
-        if (text.startsWith("/") && !isSlashes(file, comment.span(), 3)) {
+        if (text.startsWith("/") && !isSlashes(comment.span(), 3)) {
             return "// " + text;
         }
         return comment(text);
@@ -144,7 +164,7 @@ final class SyntaxPrinter {
         return text == null ? null : comment(text.strip());
     }
 
-    private static boolean isSlashes(SourceFile file, Span span, int count) {
+    private boolean isSlashes(Span span, int count) {
         String source = file == null ? "" : file.text();
         if (span.end() > source.length() || span.length() < count) {
             // A tree built without source: trust the text.

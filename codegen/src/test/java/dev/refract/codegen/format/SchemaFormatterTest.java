@@ -6,6 +6,7 @@ import dev.refract.codegen.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -257,6 +258,13 @@ class SchemaFormatterTest {
     }
 
     @Test
+    void keepsStringsAsTheAuthorWroteThem() {
+        String formatted = format(lines("model A {", "  name String @default(\"caf\\u00e9\\t\")", "}"));
+
+        assertThat(formatted).isEqualTo(lines("model A {", "  name String @default(\"caf\\u00e9\\t\")", "}"));
+    }
+
+    @Test
     void keepsADocLineThatDocumentsNothingAsADocLine() {
         String formatted = format(lines(
                 "model A {",
@@ -310,8 +318,60 @@ class SchemaFormatterTest {
         assertThat(FormatterChecks.nonBlankCharacters(once)).isEqualTo(FormatterChecks.nonBlankCharacters(schema));
     }
 
+    @ParameterizedTest
+    @MethodSource("corpusSchemas")
+    void formatsEveryCorpusSchemaIdempotentlyWithoutLosingText(Path schema) throws IOException {
+        String text = Files.readString(schema);
+        FormatResult first = formatter.format(new SourceFile(schema.toString(), text));
+        if (first.hasErrors()) {
+            // Corpus files with syntax errors exist to test the parser; they must be refused, never rewritten.
+            assertThat(first.formatted()).isNull();
+            return;
+        }
+
+        assertThat(format(first.formatted())).isEqualTo(first.formatted());
+        assertThat(FormatterChecks.nonBlankCharacters(first.formatted()))
+                .isEqualTo(FormatterChecks.nonBlankCharacters(text));
+    }
+
+    static Stream<Path> corpusSchemas() throws IOException {
+        Path corpus = Path.of("src", "test", "resources", "corpus");
+        if (!Files.isDirectory(corpus)) {
+            return Stream.of(seedSchema());
+        }
+        List<Path> files;
+        try (Stream<Path> listed = Files.walk(corpus)) {
+            files = listed.filter(p -> p.toString().endsWith(".prisma")).sorted().toList();
+        }
+        return Stream.concat(Stream.of(seedSchema()), files.stream());
+    }
+
+    @Test
+    void formatsAFileWithWindowsLineEndingsWithUnixOnes() {
+        String formatted = format("model A {\r\n  id   Int @id\r\n}\r\n");
+
+        assertThat(formatted).isEqualTo("model A {\n  id Int @id\n}\n");
+    }
+
     static Stream<String> variedSchemas() throws IOException {
         return Stream.of(
+                lines("// every construct",
+                        "datasource db { provider = \"postgresql\" url = env(\"DATABASE_URL\") poolSize = 20 }",
+                        "datasource docs { provider = \"mongodb\" url = env(\"MONGODB_URL\") } // documents",
+                        "generator client {",
+                        "  provider = \"refract-java\"",
+                        "  package = \"com.example.db\"",
+                        "  previewFeatures = [\"views\", \"multiSchema\"]",
+                        "  strict = true",
+                        "}",
+                        "model User {",
+                        "  id String @id @default(dbgenerated(\"gen_random_uuid()\")) @db.Uuid",
+                        "  note String @default(\"tab\\tquote\\\" backslash\\\\ caf\u00e9 \u2603\")",
+                        "  area Unsupported(\"polygon\")?",
+                        "  @@index([id(sort: Desc), note], map: \"idx\", type: BTree)",
+                        "  @@unique(fields: [id, note], name: \"pair\")",
+                        "  @@ignore",
+                        "}"),
                 Files.readString(seedSchema()),
                 lines("datasource db { provider = \"mysql\" url = \"mysql://localhost/app\" }",
                         "generator client { provider = \"refract-java\" package = \"a.b\" output = \"../gen\" }"),
