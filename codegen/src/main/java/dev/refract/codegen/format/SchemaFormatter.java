@@ -33,6 +33,8 @@ import java.util.List;
  *       order written, each with the comment lines directly above it.</li>
  *   <li>Runs of blank lines become one; blank lines at the start and end of a block go.</li>
  *   <li>A block written on one line is spread over one line per member.</li>
+ *   <li>Attributes of a field keep the order they were written in, and strings keep the escapes
+ *       they were written with; only spacing changes.</li>
  * </ul>
  *
  * <p>Formatting is idempotent: formatting the output again gives the same text.
