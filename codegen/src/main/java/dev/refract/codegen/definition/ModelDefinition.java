@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param datasource      the name of its datasource ({@code @@datasource} or the first declared)
  * @param datasourceIndex the index of that datasource
  * @param fields          in declaration order, without {@code @ignore}d ones
- * @param id              the primary key ({@code @id} or {@code @@id})
+ * @param id              the primary key ({@code @id} or {@code @@id}), or {@code null} for a model
+ *                        identified only by {@code @unique} or {@code @@unique}
  * @param uniques         every unique constraint other than the id: single-field {@code @unique}
  *                        and {@code @@unique}
  * @param indexes         {@code @@index} declarations

@@ -14,15 +14,11 @@ import dev.refract.codegen.ast.TopLevelItem;
 import dev.refract.codegen.source.Diagnostic;
 import dev.refract.codegen.source.SourceFile;
 import dev.refract.codegen.source.Span;
+import dev.refract.test.random.Draw;
+import dev.refract.test.random.RandomCases;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever a schema file holds, the parser returns a result: valid schemas mutated at random
@@ -105,8 +101,12 @@ class SchemaParserProperties {
         }
     }
 
-    @Property(tries = 1000)
-    void neverThrowsAndPointsInsideTheText(@ForAll("mutatedSchemas") String text) {
+    @Test
+    void neverThrowsAndPointsInsideTheText() {
+        RandomCases.forAll(1000, SchemaParserProperties::mutatedSchema, SchemaParserProperties::parsesWithinTheText);
+    }
+
+    private static void parsesWithinTheText(String text) {
         ParseResult result = SchemaParser.parse(new SourceFile("mutated.prisma", text));
 
         assertThat(result.schema()).isNotNull();
@@ -126,7 +126,7 @@ class SchemaParserProperties {
         }
     }
 
-    @Example
+    @Test
     void validSchemasParseWithoutDiagnostics() {
         assertThat(VALID).hasSizeGreaterThanOrEqualTo(6);
         for (String text : VALID) {
@@ -136,28 +136,30 @@ class SchemaParserProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> mutatedSchemas() {
-        Arbitrary<List<Mutation>> mutations = mutation().list().ofMinSize(1).ofMaxSize(6);
-        return Combinators.combine(Arbitraries.of(VALID), mutations).as((text, changes) -> {
-            String mutated = text;
-            for (Mutation change : changes) {
-                mutated = change.apply(mutated);
-            }
-            return mutated;
-        });
+    private static String mutatedSchema(SplittableRandom random) {
+        String mutated = Draw.oneOf(random, VALID);
+        int changes = Draw.between(random, 1, 6);
+        for (int i = 0; i < changes; i++) {
+            mutated = mutation(random).apply(mutated);
+        }
+        return mutated;
     }
 
-    private Arbitrary<Mutation> mutation() {
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0, 1);
-        Arbitrary<String> payload = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(12)),
-                Tuple.of(3, Arbitraries.strings().withChars("{}()[]@\"\\/=:,?\n\r\t -.e0123456789abcXYZ_")
-                        .ofMaxLength(12)),
-                Tuple.of(1, Arbitraries.strings().withChars('\u0000', '\uD800', '\uDFFF', '\u00e9', '\uFFFF', '\u2028')
-                        .ofMinLength(1).ofMaxLength(6)));
-        return Combinators.combine(Arbitraries.of(Kind.class), fraction, fraction, Arbitraries.integers().between(0, 64),
-                payload).as(Mutation::new);
+    private static Mutation mutation(SplittableRandom random) {
+        return new Mutation(Draw.oneOf(random, List.of(Kind.values())), random.nextDouble(), random.nextDouble(),
+                Draw.between(random, 0, 64), payload(random));
+    }
+
+    /** Random text, text made of the language's punctuation, or a few of the characters that break parsers. */
+    private static String payload(SplittableRandom random) {
+        int pick = random.nextInt(7);
+        if (pick < 3) {
+            return Draw.anyString(random, 0, 12);
+        }
+        if (pick < 6) {
+            return Draw.string(random, "{}()[]@\"\\/=:,?\n\r\t -.e0123456789abcXYZ_", 0, 12);
+        }
+        return Draw.string(random, "\u0000\uD800\uDFFF\u00e9\uFFFF\u2028", 1, 6);
     }
 
     private static void assertWithin(Span span, String text) {

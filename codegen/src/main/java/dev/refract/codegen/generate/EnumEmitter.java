@@ -1,0 +1,83 @@
+package dev.refract.codegen.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.refract.codegen.definition.EnumDefinition;
+import javax.lang.model.element.Modifier;
+
+/** Emits a Java enum for a schema enum, each constant carrying its database name. */
+final class EnumEmitter {
+
+    private final GenerationContext context;
+
+    EnumEmitter(GenerationContext context) {
+        this.context = context;
+    }
+
+    TypeSpec emit(EnumDefinition definition) {
+        ClassName type = context.types().generated(context.naming().typeName(definition.name()));
+        TypeName string = ClassName.get(String.class);
+        TypeSpec.Builder builder = TypeSpec.enumBuilder(type)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(Docs.javadoc(definition.doc(), "The values of the enum " + definition.name() + "."));
+        CodeBlock.Builder cases = CodeBlock.builder();
+        for (EnumDefinition.Value value : definition.values()) {
+            String constant = context.naming().enumConstantName(value.name());
+            TypeSpec.Builder body = TypeSpec.anonymousClassBuilder("$S", value.dbName());
+            String doc = Docs.paramDoc(value.doc());
+            if (doc != null) {
+                body.addJavadoc("$L\n", doc);
+            }
+            builder.addEnumConstant(constant, body.build());
+            cases.addStatement("case $S -> $N", value.dbName(), constant);
+        }
+        builder.addField(FieldSpec.builder(string, "dbName", Modifier.PRIVATE, Modifier.FINAL).build());
+        builder.addMethod(MethodSpec.constructorBuilder()
+                .addParameter(string, "dbName")
+                .addStatement("this.dbName = dbName")
+                .build());
+        builder.addMethod(MethodSpec.methodBuilder("dbName")
+                .addJavadoc("The value as the database stores it.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(string)
+                .addStatement("return dbName")
+                .build());
+        builder.addMethod(MethodSpec.methodBuilder("fromDbName")
+                .addJavadoc("The value the database stores as {@code dbName}; {@code null} for {@code null}.\n\n"
+                        + "@throws IllegalArgumentException when no value is stored so\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(type)
+                .addParameter(string, "dbName")
+                .beginControlFlow("if (dbName == null)")
+                .addStatement("return null")
+                .endControlFlow()
+                .addCode("return switch (dbName) {\n$>")
+                .addCode(cases.build())
+                .addStatement("default -> throw new $T($S + dbName + $S)", IllegalArgumentException.class,
+                        "No " + type.simpleName() + " is stored as '", "'")
+                .addCode("$<};\n")
+                .build());
+        TypeName list = ParameterizedTypeName.get(JavaTypes.LIST, type);
+        TypeName stringList = ParameterizedTypeName.get(JavaTypes.LIST, string);
+        builder.addMethod(MethodSpec.methodBuilder("fromDbNames")
+                .addJavadoc("The values the database stores as {@code dbNames}; {@code null} for {@code null}.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(list)
+                .addParameter(stringList, "dbNames")
+                .addStatement("return dbNames == null ? null : dbNames.stream().map($T::fromDbName).toList()", type)
+                .build());
+        builder.addMethod(MethodSpec.methodBuilder("toDbNames")
+                .addJavadoc("The database names of {@code values}; {@code null} for {@code null}.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(stringList)
+                .addParameter(list, "values")
+                .addStatement("return values == null ? null : values.stream().map($T::dbName).toList()", type)
+                .build());
+        return builder.build();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.refract.codegen.generate;
+
+import com.palantir.javapoet.ClassName;
+import dev.refract.codegen.definition.FieldDefinition;
+import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.codegen.definition.SchemaDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the emitters share about one schema: the naming strategy, the type map, each model's
+ * generated names and the field positions that rows and filters use.
+ */
+public final class GenerationContext {
+
+    private final SchemaDefinition schema;
+    private final Naming naming;
+    private final JavaTypes types;
+    private final Map<String, ModelNames> modelNames = new LinkedHashMap<>();
+    private final Map<String, Integer> modelIndexes = new HashMap<>();
+    private final ClassName client;
+    private final ClassName metadata;
+
+    /**
+     * @throws GenerationException when two generated classes, or two members of one class, would
+     *         get the same name
+     */
+    public GenerationContext(SchemaDefinition schema, Naming naming) {
+        this.schema = schema;
+        this.naming = naming;
+        this.types = new JavaTypes(schema.generator().packageName(), naming);
+        this.client = types.generated(schema.generator().clientName());
+        this.metadata = types.generated(schema.generator().clientName() + "Metadata");
+        Map<ClassName, String> owners = new HashMap<>();
+        claim(owners, client, "the client class");
+        claim(owners, metadata, "the client's metadata class");
+        for (var enumDefinition : schema.enums()) {
+            claim(owners, types.generated(naming.typeName(enumDefinition.name())), "enum " + enumDefinition.name());
+        }
+        for (var composite : schema.compositeTypes()) {
+            claim(owners, types.generated(naming.typeName(composite.name())), "type " + composite.name());
+            claim(owners, types.generated(naming.typeName(composite.name()) + "Codec"), "type " + composite.name());
+        }
+        for (int i = 0; i < schema.models().size(); i++) {
+            ModelDefinition model = schema.models().get(i);
+            ModelNames names = ModelNames.of(types, naming.typeName(model.name()));
+            for (ClassName name : names.all()) {
+                claim(owners, name, "model " + model.name());
+            }
+            modelNames.put(model.name(), names);
+            modelIndexes.put(model.name(), i);
+            checkMemberNames(model);
+        }
+    }
+
+    private static void claim(Map<ClassName, String> owners, ClassName name, String owner) {
+        String previous = owners.putIfAbsent(name, owner);
+        if (previous != null && !previous.equals(owner)) {
+            throw new GenerationException("The generated class " + name.simpleName() + " would serve both " + previous
+                    + " and " + owner + ": rename one of them in the schema");
+        }
+    }
+
+    private void checkMemberNames(ModelDefinition model) {
+        Map<String, String> seen = new HashMap<>();
+        for (FieldDefinition field : fields(model)) {
+            String javaName = naming.builderMethodName(field.name());
+            String previous = seen.putIfAbsent(javaName, field.name());
+            if (previous != null) {
+                throw new GenerationException("Fields '" + previous + "' and '" + field.name() + "' of model "
+                        + model.name() + " both become '" + javaName + "' in Java: rename one of them");
+            }
+        }
+    }
+
+    /** The schema being generated. */
+    public SchemaDefinition schema() {
+        return schema;
+    }
+
+    /** The naming strategy. */
+    public Naming naming() {
+        return naming;
+    }
+
+    /** The type map. */
+    public JavaTypes types() {
+        return types;
+    }
+
+    /** The output package. */
+    public String packageName() {
+        return schema.generator().packageName();
+    }
+
+    /** The client class. */
+    public ClassName client() {
+        return client;
+    }
+
+    /** The class holding the schema's runtime metadata. */
+    public ClassName metadata() {
+        return metadata;
+    }
+
+    /** The generated names of {@code model}. */
+    public ModelNames names(ModelDefinition model) {
+        return names(model.name());
+    }
+
+    /** The generated names of the model called {@code modelName}. */
+    public ModelNames names(String modelName) {
+        ModelNames names = modelNames.get(modelName);
+        if (names == null) {
+            throw new GenerationException("No model named " + modelName + " in the schema");
+        }
+        return names;
+    }
+
+    /** The index of the model called {@code modelName}, as in the runtime metadata. */
+    public int modelIndex(String modelName) {
+        return modelIndexes.get(modelName);
+    }
+
+    /** The model called {@code modelName}. */
+    public ModelDefinition model(String modelName) {
+        return schema.model(modelName).orElseThrow(() -> new GenerationException("No model named " + modelName));
+    }
+
+    /**
+     * The fields of {@code model} the client handles, in declaration order: every field but those
+     * of an {@code Unsupported} type. A field's position in this list is its index in rows and filters.
+     */
+    public List<FieldDefinition> fields(ModelDefinition model) {
+        List<FieldDefinition> fields = new ArrayList<>(model.fields().size());
+        for (FieldDefinition field : model.fields()) {
+            if (!(field.type() instanceof FieldType.Unsupported)) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    /** The stored (non-relation) fields the client handles, in declaration order. */
+    public List<FieldDefinition> scalarFields(ModelDefinition model) {
+        return fields(model).stream().filter(f -> f.relation() == null).toList();
+    }
+
+    /** The relation fields, in declaration order. */
+    public List<FieldDefinition> relationFields(ModelDefinition model) {
+        return fields(model).stream().filter(f -> f.relation() != null).toList();
+    }
+
+    /** The index of the field called {@code fieldName} in {@code model}'s rows. */
+    public int fieldIndex(ModelDefinition model, String fieldName) {
+        List<FieldDefinition> fields = fields(model);
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(fieldName)) {
+                return i;
+            }
+        }
+        throw new GenerationException("Model " + model.name() + " has no field " + fieldName
+                + " the client can handle");
+    }
+
+    /** The name of the field-enum constant of {@code field}. */
+    public String constant(FieldDefinition field) {
+        return naming.constantName(field.name());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.refract.codegen.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.refract.codegen.definition.FieldDefinition;
+import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.query.Aggregations;
+import dev.refract.query.Aggregations.Function;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the mapper from SPI rows to a model's record, aggregate and group, reading each value by
+ * a constant index: no reflection, no name look-up.
+ */
+final class MapperEmitter {
+
+    private final GenerationContext context;
+    private final ValueCodes values;
+
+    MapperEmitter(GenerationContext context) {
+        this.context = context;
+        this.values = new ValueCodes(context);
+    }
+
+    TypeSpec emit(ModelDefinition model) {
+        ModelNames names = context.names(model);
+        List<FieldDefinition> fields = context.fields(model);
+        TypeSpec.Builder builder = TypeSpec.classBuilder(names.mapper())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Maps rows of the adapter SPI to {@link $T} and its aggregate results, by index.\n",
+                        names.record())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDefinition field = fields.get(i);
+            arguments.add(i == 0 ? "\n" : ",\n");
+            if (field.relation() == null) {
+                arguments.add(values.decode(field, "row", i));
+            } else {
+                arguments.add("$N(row)", context.naming().fieldName(field.name()));
+                builder.addMethod(relationMethod(model, field, i));
+            }
+        }
+        builder.addMethod(MethodSpec.methodBuilder("map")
+                .addJavadoc("The record in {@code row}, laid out in the model's field order.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(names.record())
+                .addParameter(JavaTypes.ROW, "row")
+                .addStatement("return new $T($L)", names.record(), arguments.build())
+                .build());
+        TypeName rows = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.ROW);
+        builder.addMethod(MethodSpec.methodBuilder("mapAll")
+                .addJavadoc("The records in {@code rows}, in order.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(JavaTypes.LIST, names.record()))
+                .addParameter(rows, "rows")
+                .addStatement("return rows.stream().map($T::map).toList()", names.mapper())
+                .build());
+
+        AggregateShape shape = new AggregateShape(context, model);
+        builder.addMethod(MethodSpec.methodBuilder("mapAggregate")
+                .addJavadoc("The aggregate in {@code row}, laid out as {@code Aggregations} describes.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(names.aggregate())
+                .addParameter(JavaTypes.ROW, "row")
+                .addStatement("return new $T($L)", names.aggregate(), aggregateArguments(model, shape, 0))
+                .build());
+        CodeBlock.Builder groupArguments = CodeBlock.builder();
+        for (FieldDefinition field : shape.keys()) {
+            groupArguments.add("\n").add(values.decode(field, "row", context.fieldIndex(model, field.name()))).add(",");
+        }
+        groupArguments.add("\n").add(aggregateArguments(model, shape, fields.size()));
+        builder.addMethod(MethodSpec.methodBuilder("mapGroup")
+                .addJavadoc("The group in {@code row}: its keys at their fields' positions, then its aggregates.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(names.group())
+                .addParameter(JavaTypes.ROW, "row")
+                .addStatement("return new $T($L)", names.group(), groupArguments.build())
+                .build());
+        return builder.build();
+    }
+
+    private CodeBlock aggregateArguments(ModelDefinition model, AggregateShape shape, int keyCount) {
+        ModelNames names = context.names(model);
+        int fieldCount = context.fields(model).size();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("($T) row.get($L)", Long.class, Aggregations.countIndex(keyCount));
+        if (!shape.numeric().isEmpty()) {
+            code.add(",\n").add(block(names.aggregate().nestedClass("Sum"), shape.numeric(), Function.SUM, model,
+                    keyCount, fieldCount, true));
+            code.add(",\n").add(block(names.aggregate().nestedClass("Avg"), shape.numeric(), Function.AVG, model,
+                    keyCount, fieldCount, false));
+        }
+        if (!shape.ordered().isEmpty()) {
+            code.add(",\n").add(block(names.aggregate().nestedClass("Bounds"), shape.ordered(), Function.MIN, model,
+                    keyCount, fieldCount, null));
+            code.add(",\n").add(block(names.aggregate().nestedClass("Bounds"), shape.ordered(), Function.MAX, model,
+                    keyCount, fieldCount, null));
+        }
+        return code.build();
+    }
+
+    /** {@code new Nested((T) row.get(i), ...)} for one aggregate function; {@code sum} picks the sum or average type. */
+    private CodeBlock block(com.palantir.javapoet.ClassName nested, List<FieldDefinition> fields, Function function,
+            ModelDefinition model, int keyCount, int fieldCount, Boolean sum) {
+        CodeBlock.Builder code = CodeBlock.builder().add("new $T(", nested);
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDefinition field = fields.get(i);
+            TypeName type = sum == null ? context.types().value(field)
+                    : sum ? AggregateShape.sumType(field) : AggregateShape.avgType(field);
+            code.add(i == 0 ? "" : fields.size() > 3 ? ",\n" : ", ").add("($T) row.get($L)", type,
+                    Aggregations.index(function, context.fieldIndex(model, field.name()), keyCount, fieldCount));
+        }
+        return code.add(")").build();
+    }
+
+    private MethodSpec relationMethod(ModelDefinition model, FieldDefinition field, int index) {
+        ModelNames target = context.names(field.relation().targetModel());
+        String name = context.naming().fieldName(field.name());
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(context.types().component(field))
+                .addParameter(JavaTypes.ROW, "row");
+        if (field.isList()) {
+            method.addStatement("$T related = row.getRows($L)", ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.ROW), index)
+                    .addStatement("return related == null ? $T.notLoaded($S, $S) : $T.loaded($T.mapAll(related))",
+                            JavaTypes.RELATION, model.name(), field.name(), JavaTypes.RELATION, target.mapper());
+        } else {
+            // An included to-one relation arrives as an Optional row; null means it was not included.
+            method.addStatement("$T related = row.getRow($L)", ParameterizedTypeName.get(JavaTypes.OPTIONAL, JavaTypes.ROW), index)
+                    .addStatement("return related == null ? $T.notLoaded($S, $S) : $T.loaded(related.map($T::map).orElse(null))",
+                            JavaTypes.RELATION, model.name(), field.name(), JavaTypes.RELATION, target.mapper());
+        }
+        return method.build();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.refract.codegen.generate;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How schema names become Java names: types keep the schema's spelling (first letter upper case),
+ * members keep theirs (first letter lower case), constants become {@code UPPER_SNAKE_CASE}, and a
+ * name Java reserves gets a trailing underscore ({@code class} becomes {@code class_}).
+ *
+ * <p>Every generated artefact's name is derived here, so the emitters agree on them.
+ */
+public final class Naming {
+
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed",
+            "permits", "non-sealed");
+
+    /** Members every Java object or record has; a field of one of these names would clash with them. */
+    private static final Set<String> OBJECT_MEMBERS = Set.of("clone", "equals", "finalize", "getClass", "hashCode",
+            "notify", "notifyAll", "toString", "wait");
+
+    /** Members of the generated client class itself; a model accessor must not take their names. */
+    private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "close", "closeAsync", "core");
+
+    /** Methods of the generated builders' bases; a field of one of these names would hide them. */
+    private static final Set<String> BUILDER_MEMBERS = Set.of("and", "or", "not", "build", "self", "newBuilder",
+            "field", "set", "setRequired", "require", "data", "number", "where", "orderBy", "skip", "take",
+            "cursor", "distinct", "select", "omit", "include", "by", "having", "count", "sum", "avg", "min", "max");
+
+    /** The simple name of the Java type for the schema type {@code name}. */
+    public String typeName(String name) {
+        return escape(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+    }
+
+    /** The name of the record component and accessor for the field {@code name}. */
+    public String fieldName(String name) {
+        String member = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        return KEYWORDS.contains(member) || OBJECT_MEMBERS.contains(member) ? member + "_" : member;
+    }
+
+    /** The name of a builder method for the field {@code name}, clear of the builder bases' own methods. */
+    public String builderMethodName(String name) {
+        String member = fieldName(name);
+        return BUILDER_MEMBERS.contains(member) ? member + "_" : member;
+    }
+
+    /** The client accessor of a model, e.g. {@code pipelineRun} for {@code PipelineRun}. */
+    public String accessorName(String modelName) {
+        int upper = 0;
+        while (upper < modelName.length() && Character.isUpperCase(modelName.charAt(upper))) {
+            upper++;
+        }
+        // "URLMapping" reads best as "urlMapping": lower the leading acronym but not the next word's capital.
+        int lowerUntil = upper <= 1 || upper == modelName.length() ? upper : upper - 1;
+        String accessor = modelName.substring(0, lowerUntil).toLowerCase(Locale.ROOT) + modelName.substring(lowerUntil);
+        return KEYWORDS.contains(accessor) || OBJECT_MEMBERS.contains(accessor) || CLIENT_MEMBERS.contains(accessor)
+                ? accessor + "_" : accessor;
+    }
+
+    /** The {@code UPPER_SNAKE_CASE} constant for {@code name}, e.g. {@code STARTED_AT} for {@code startedAt}. */
+    public String constantName(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean boundary = i > 0 && Character.isUpperCase(c)
+                    && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1))
+                    || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
+                            && Character.isUpperCase(name.charAt(i - 1))));
+            if (boundary && out.charAt(out.length() - 1) != '_') {
+                out.append('_');
+            }
+            out.append(Character.toUpperCase(c));
+        }
+        String constant = out.toString();
+        return KEYWORDS.contains(constant) ? constant + "_" : constant;
+    }
+
+    /** The Java name of an enum value: as written, escaped when Java reserves it. */
+    public String enumConstantName(String value) {
+        return escape(value);
+    }
+
+    /** The method of a unique-where builder selecting by a compound key, e.g. {@code runIdPosition}. */
+    public String compoundKeyName(String keyName, java.util.List<String> fields) {
+        if (keyName != null) {
+            return builderMethodName(keyName);
+        }
+        StringBuilder out = new StringBuilder(fieldName(fields.get(0)));
+        for (String field : fields.subList(1, fields.size())) {
+            out.append(Character.toUpperCase(field.charAt(0))).append(field.substring(1));
+        }
+        return builderMethodName(out.toString());
+    }
+
+    private static String escape(String name) {
+        return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.refract.codegen.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.refract.codegen.definition.FieldDefinition;
+import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.definition.KeyDefinition;
+import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.meta.ScalarType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the where builder of a model (one typed condition per scalar field) and its unique-where
+ * builder (one method per unique key, plus optional extra conditions).
+ */
+final class WhereEmitter {
+
+    private final GenerationContext context;
+    private final ValueCodes values;
+
+    WhereEmitter(GenerationContext context) {
+        this.context = context;
+        this.values = new ValueCodes(context);
+    }
+
+    TypeSpec emitWhere(ModelDefinition model) {
+        ModelNames names = context.names(model);
+        ClassName where = names.where();
+        TypeSpec.Builder builder = TypeSpec.classBuilder(where)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(BuilderTypes.WHERE_BUILDER, where))
+                .addJavadoc("Conditions on {@link $T} records, all of which must hold, e.g.\n"
+                        + "{@code w -> w.$L().eq(...)}; group them with {@code and}, {@code or} and {@code not}.\n",
+                        names.record(), context.naming().builderMethodName(context.scalarFields(model).get(0).name()))
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("An empty builder: it matches every record.\n")
+                        .addModifiers(Modifier.PUBLIC).build())
+                .addMethod(MethodSpec.methodBuilder("self")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
+                        .returns(where)
+                        .addStatement("return this")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("newBuilder")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
+                        .returns(where)
+                        .addStatement("return new $T()", where)
+                        .build());
+        for (FieldDefinition field : context.scalarFields(model)) {
+            builder.addMethod(condition(model, field, where));
+        }
+        return builder.build();
+    }
+
+    /** The accessor of the conditions on {@code field}, for the where-like builder {@code where}. */
+    MethodSpec condition(ModelDefinition model, FieldDefinition field, ClassName where) {
+        int index = context.fieldIndex(model, field.name());
+        ConditionKind kind = kindOf(field);
+        TypeName element = context.types().element(field);
+        TypeName returned;
+        CodeBlock created;
+        switch (kind) {
+            case LIST -> {
+                returned = ParameterizedTypeName.get(BuilderTypes.LIST_CONDITION, where, element);
+                created = CodeBlock.of("new $T<>(this, $L, $S, $L)", BuilderTypes.LIST_CONDITION, index, field.name(),
+                        values.encoder(field));
+            }
+            case STRING -> {
+                ClassName type = field.isOptional() ? BuilderTypes.STRING_CONDITION.nestedClass("Nullable")
+                        : BuilderTypes.STRING_CONDITION;
+                returned = ParameterizedTypeName.get(type, where);
+                created = CodeBlock.of("new $T<>(this, $L, $S)", type, index, field.name());
+            }
+            default -> {
+                ClassName base = kind == ConditionKind.ORDERED ? BuilderTypes.COMPARABLE_CONDITION
+                        : BuilderTypes.VALUE_CONDITION;
+                ClassName type = field.isOptional() ? base.nestedClass("Nullable") : base;
+                returned = ParameterizedTypeName.get(type, where, element);
+                created = CodeBlock.of("new $T<>(this, $L, $S, $L)", type, index, field.name(), values.encoder(field));
+            }
+        }
+        return MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
+                .addJavadoc("Conditions on {@code $L}.$L\n", field.name(),
+                        Docs.paramDoc(field.doc()) == null ? "" : " " + Docs.paramDoc(field.doc()))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returned)
+                .addStatement("return $L", created)
+                .build();
+    }
+
+    private enum ConditionKind { LIST, STRING, ORDERED, VALUE }
+
+    private static ConditionKind kindOf(FieldDefinition field) {
+        if (field.isList()) {
+            return ConditionKind.LIST;
+        }
+        if (field.type() instanceof FieldType.Scalar scalar && scalar.type() == ScalarType.STRING) {
+            return ConditionKind.STRING;
+        }
+        return JavaTypes.isOrdered(field) ? ConditionKind.ORDERED : ConditionKind.VALUE;
+    }
+
+    TypeSpec emitWhereUnique(ModelDefinition model) {
+        ModelNames names = context.names(model);
+        ClassName unique = names.whereUnique();
+        TypeSpec.Builder builder = TypeSpec.classBuilder(unique)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Picks one {@link $T} record by its id or another unique key, optionally with extra\n"
+                        + "conditions that must hold too.\n", names.record())
+                .addField(BuilderTypes.FILTER, "key", Modifier.PRIVATE)
+                .addField(names.where(), "extra", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("A builder with no key yet.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addStatement("extra = new $T()", names.where())
+                        .build());
+        List<KeyDefinition> keys = new ArrayList<>();
+        if (model.id() != null) {
+            keys.add(model.id());
+        }
+        keys.addAll(model.uniques());
+        List<String> keyMethods = new ArrayList<>();
+        for (KeyDefinition key : keys) {
+            String methodName = key.isCompound() ? context.naming().compoundKeyName(key.name(), key.fields())
+                    : context.naming().builderMethodName(key.fields().get(0));
+            if (keyMethods.contains(methodName)) {
+                continue;
+            }
+            keyMethods.add(methodName);
+            MethodSpec.Builder method = MethodSpec.methodBuilder(methodName)
+                    .addJavadoc("The record whose $L.\n", describe(key))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(unique);
+            CodeBlock.Builder conditions = CodeBlock.builder().add("new $T()", names.where());
+            for (String fieldName : key.fields()) {
+                FieldDefinition field = model.field(fieldName).orElseThrow();
+                String parameter = context.naming().fieldName(field.name());
+                method.addParameter(context.types().value(field), parameter);
+                conditions.add(".$N().eq($N)", context.naming().builderMethodName(field.name()), parameter);
+            }
+            method.addStatement("key = $L.build()", conditions.build()).addStatement("return this");
+            builder.addMethod(method.build());
+        }
+        builder.addMethod(MethodSpec.methodBuilder("and")
+                .addJavadoc("Extra conditions the record must meet besides its key.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(unique)
+                .addParameter(ParameterizedTypeName.get(JavaTypes.CONSUMER, names.where()), "conditions")
+                .addStatement("conditions.accept(extra)")
+                .addStatement("return this")
+                .build());
+        builder.addMethod(MethodSpec.methodBuilder("build")
+                .addJavadoc("The filter: the key, and the extra conditions if any.\n\n"
+                        + "@throws $T when no unique key was given\n", BuilderTypes.INVALID_QUERY)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(BuilderTypes.FILTER)
+                .beginControlFlow("if (key == null)")
+                .addStatement("throw new $T($S, $T.of(), $S)", BuilderTypes.INVALID_QUERY, model.name(), JavaTypes.LIST,
+                        "A unique look-up of " + model.name() + " needs a unique key: call one of "
+                                + String.join(", ", keyMethods.stream().map(m -> m + "(...)").toList()))
+                .endControlFlow()
+                .addStatement("$T conditions = extra.build()", BuilderTypes.FILTER)
+                .addStatement("return conditions == $T.ALL ? key : new $T.And($T.of(key, conditions))",
+                        BuilderTypes.FILTER, BuilderTypes.FILTER, JavaTypes.LIST)
+                .build());
+        return builder.build();
+    }
+
+    private static String describe(KeyDefinition key) {
+        return key.isCompound() ? "fields " + String.join(", ", key.fields()) + " have these values"
+                : key.fields().get(0) + " has this value";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.refract.codegen.validate;
+
+import java.util.Set;
+
+/** What Java accepts as a name: schema names become Java classes, fields and enum constants. */
+final class JavaNames {
+
+    private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "_");
+
+    /** Names that are fine for a field or constant but cannot name a type. */
+    private static final Set<String> RESTRICTED_TYPE_NAMES = Set.of("var", "yield", "record", "sealed", "permits");
+
+    private JavaNames() {
+    }
+
+    /** True when {@code name} cannot name a field, method or constant in Java. */
+    static boolean isReserved(String name) {
+        return RESERVED.contains(name);
+    }
+
+    /** True when {@code name} cannot name a class in Java. */
+    static boolean isReservedTypeName(String name) {
+        return RESERVED.contains(name) || RESTRICTED_TYPE_NAMES.contains(name);
+    }
+
+    /** True for a Java identifier that is not a reserved word. */
+    static boolean isIdentifier(String name) {
+        if (name.isEmpty() || isReserved(name) || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        return name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
+    }
+
+    /** True for a dotted Java package name such as {@code com.example.db}. */
+    static boolean isPackageName(String name) {
+        if (name.isEmpty() || name.startsWith(".") || name.endsWith(".")) {
+            return false;
+        }
+        for (String part : name.split("\\.", -1)) {
+            if (!isIdentifier(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

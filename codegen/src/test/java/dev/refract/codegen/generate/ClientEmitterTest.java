@@ -1,0 +1,27 @@
+package dev.refract.codegen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ClientEmitterTest {
+
+    @Test
+    void emitsOneAccessorPerModelCloseAndBuilder() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source).contains("public final class RefractClient implements AutoCloseable")
+                .contains("public PipelineRunDelegate pipelineRun()")
+                .contains("public PipelineStepDelegate pipelineStep()")
+                .contains("public ContentItemDelegate contentItem()")
+                .contains("public SessionDelegate session()")
+                .contains("public void close()")
+                .contains("public Mono<Void> closeAsync()")
+                .contains("public Builder datasource(String name, String url)")
+                .contains("public Builder poolSize(String name, int size)")
+                .contains("Datasources of this schema: db, docs, cache.")
+                .contains("return new RefractClient(ClientCore.create(RefractClientMetadata.SCHEMA, options.build()));");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.refract.codegen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DelegateEmitterTest {
+
+    @Test
+    void offersEveryModelOperationAsMonoOrFlux() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new DelegateEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("extends ModelDelegate<PipelineRun>")
+                .contains("private static final int MODEL = 0;")
+                .contains("public Mono<PipelineRun> findUnique(Consumer<PipelineRunFindUnique> query)")
+                .contains("public Mono<PipelineRun> findUniqueOrThrow(Consumer<PipelineRunFindUnique> query)")
+                .contains("public Mono<PipelineRun> findFirst(Consumer<PipelineRunFindMany> query)")
+                .contains("public Mono<PipelineRun> findFirstOrThrow(Consumer<PipelineRunFindMany> query)")
+                .contains("public Flux<PipelineRun> findMany(Consumer<PipelineRunFindMany> query)")
+                .contains("public Mono<PipelineRun> create(Consumer<PipelineRunCreate> data)")
+                .contains("public Mono<Long> createMany(Iterable<PipelineRunCreate> records)")
+                .contains("public Mono<PipelineRun> update(Consumer<PipelineRunWhereUnique> where,")
+                .contains("public Mono<Long> updateMany(Consumer<PipelineRunWhere> where,")
+                .contains("public Mono<PipelineRun> upsert(Consumer<PipelineRunWhereUnique> where,")
+                .contains("public Mono<PipelineRun> delete(Consumer<PipelineRunWhereUnique> where)")
+                .contains("public Mono<Long> deleteMany(Consumer<PipelineRunWhere> where)")
+                .contains("public Mono<Long> count(Consumer<PipelineRunFindMany> query)")
+                .contains("public Mono<PipelineRunAggregate> aggregate(Consumer<PipelineRunAggregateQuery> query)")
+                .contains("public Flux<PipelineRunGroup> groupBy(Consumer<PipelineRunGroupByQuery> query)");
+    }
+}

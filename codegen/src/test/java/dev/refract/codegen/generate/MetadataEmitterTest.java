@@ -1,0 +1,48 @@
+package dev.refract.codegen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MetadataEmitterTest {
+
+    @Test
+    void declaresDatasourcesModelsAndTheirIndexes() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).contains("DatasourceMeta.fromEnvironment(\"db\", 0, Provider.POSTGRESQL, \"DATABASE_URL\","
+                        + " new PoolMeta(20, null, null, null))")
+                .contains("DOCS_DATASOURCE = DatasourceMeta.fromEnvironment(\"docs\", 1, Provider.MONGODB")
+                .contains("new ModelMeta(\"PipelineStep\", \"pipeline_steps\", 1, 0,")
+                .contains("new ModelMeta(\"ContentItem\", \"ContentItem\", 2, 1,")
+                .contains("FieldMeta.scalar(\"id\", ScalarType.STRING, Arity.REQUIRED).withDbName(\"_id\").asId()"
+                        + ".withDefault(new DefaultValue.Auto()).withNativeType(\"ObjectId\")")
+                .contains("List.of(KeyMeta.of(2, 3))")
+                .contains("new RelationMeta(\"PipelineRunToPipelineStep\", 1, 0, false, new int[] {2}, new int[] {0},"
+                        + " ReferentialAction.CASCADE, null, 7, false)")
+                .contains("new CacheMeta(2, 60L), 0L)")
+                .contains("null, 3600L)")
+                .contains("STATUS_ENUM = new EnumMeta(\"Status\", \"Status\", List.of(\"PENDING\", \"RUNNING\", \"COMPLETED\", \"FAILED\"))")
+                .contains("SCHEMA = new SchemaMeta(List.of(DB_DATASOURCE, DOCS_DATASOURCE, CACHE_DATASOURCE),")
+                .contains("List.of(PIPELINE_RUN, PIPELINE_STEP, CONTENT_ITEM, SESSION),")
+                .contains("List.of(STATUS_ENUM),");
+    }
+
+    @Test
+    void writesLiteralUrlsAndFullPoolSettings() {
+        GenerationContext context = Emitted.context(UnusualSchemaCompilesTest.unusual());
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).contains("DatasourceMeta.withUrl(\"db\", 0, Provider.MYSQL, \"r2dbc:mysql://u:secret@localhost/app\","
+                        + " new PoolMeta(5, 1, Duration.ofMillis(3000L), Duration.ofMillis(300000L)))")
+                .contains("new DefaultValue.Nanoid(12)")
+                .contains("ADDRESS_TYPE = new CompositeMeta(\"Address\", List.of(")
+                .contains("FieldMeta.enumField(\"kind\", \"Role\", Arity.REQUIRED)")
+                .contains("ROLE_ENUM = new EnumMeta(\"Role\", \"user_role\", List.of(\"admin\", \"plain\"))")
+                .contains("new DefaultValue.Literal(List.of(1L))")
+                .doesNotContain("legacy");
+    }
+}

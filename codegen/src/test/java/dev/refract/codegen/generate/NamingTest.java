@@ -1,0 +1,63 @@
+package dev.refract.codegen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NamingTest {
+
+    private final Naming naming = new Naming();
+
+    @Test
+    void escapesJavaKeywordsWithTrailingUnderscore() {
+        assertThat(naming.fieldName("class")).isEqualTo("class_");
+        assertThat(naming.fieldName("default")).isEqualTo("default_");
+        assertThat(naming.fieldName("record")).isEqualTo("record_");
+        assertThat(naming.enumConstantName("new")).isEqualTo("new_");
+        assertThat(naming.typeName("var")).isEqualTo("Var");
+    }
+
+    @Test
+    void escapesMembersEveryRecordHas() {
+        assertThat(naming.fieldName("hashCode")).isEqualTo("hashCode_");
+        assertThat(naming.fieldName("toString")).isEqualTo("toString_");
+        assertThat(naming.fieldName("getClass")).isEqualTo("getClass_");
+    }
+
+    @Test
+    void keepsBuilderMethodsClearOfTheBuilderBasesOwnMethods() {
+        assertThat(naming.builderMethodName("and")).isEqualTo("and_");
+        assertThat(naming.builderMethodName("build")).isEqualTo("build_");
+        assertThat(naming.builderMethodName("count")).isEqualTo("count_");
+        assertThat(naming.builderMethodName("name")).isEqualTo("name");
+        assertThat(naming.fieldName("count")).as("records have no such clash").isEqualTo("count");
+    }
+
+    @Test
+    void turnsCamelCaseIntoUpperSnakeCaseConstants() {
+        assertThat(naming.constantName("startedAt")).isEqualTo("STARTED_AT");
+        assertThat(naming.constantName("durationMs")).isEqualTo("DURATION_MS");
+        assertThat(naming.constantName("PipelineRun")).isEqualTo("PIPELINE_RUN");
+        assertThat(naming.constantName("HTTPStatus")).isEqualTo("HTTP_STATUS");
+        assertThat(naming.constantName("id")).isEqualTo("ID");
+        assertThat(naming.constantName("sha256Hash")).isEqualTo("SHA256_HASH");
+        assertThat(naming.constantName("already_snake")).isEqualTo("ALREADY_SNAKE");
+    }
+
+    @Test
+    void derivesClientAccessorsFromModelNames() {
+        assertThat(naming.accessorName("PipelineRun")).isEqualTo("pipelineRun");
+        assertThat(naming.accessorName("URLMapping")).isEqualTo("urlMapping");
+        assertThat(naming.accessorName("URL")).isEqualTo("url");
+        assertThat(naming.accessorName("Class")).isEqualTo("class_");
+        assertThat(naming.accessorName("Builder")).as("the client's own static method").isEqualTo("builder_");
+        assertThat(naming.accessorName("Core")).as("the client's own field").isEqualTo("core_");
+    }
+
+    @Test
+    void namesCompoundKeysAfterTheirFieldsOrTheirGivenName() {
+        assertThat(naming.compoundKeyName(null, List.of("runId", "position"))).isEqualTo("runIdPosition");
+        assertThat(naming.compoundKeyName("runPosition", List.of("runId", "position"))).isEqualTo("runPosition");
+    }
+}

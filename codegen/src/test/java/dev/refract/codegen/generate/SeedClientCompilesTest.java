@@ -1,0 +1,182 @@
+package dev.refract.codegen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed schema's client compiles without a warning, and so does a program that calls every
+ * delegate operation the way the design shows; a misuse does not compile.
+ */
+class SeedClientCompilesTest {
+
+    private static final String PROGRAM_PATH = "com/example/app/UsesEveryOperation.java";
+
+    private static final String PROGRAM = """
+            package com.example.app;
+
+            import com.example.pipeline.db.ContentItem;
+            import com.example.pipeline.db.PipelineRun;
+            import com.example.pipeline.db.PipelineRunAggregate;
+            import com.example.pipeline.db.PipelineRunField;
+            import com.example.pipeline.db.PipelineRunGroup;
+            import com.example.pipeline.db.PipelineStep;
+            import com.example.pipeline.db.PipelineStepCreate;
+            import com.example.pipeline.db.RefractClient;
+            import com.example.pipeline.db.Status;
+            import dev.refract.json.Json;
+            import java.time.Duration;
+            import java.time.Instant;
+            import java.util.List;
+            import java.util.Map;
+            import reactor.core.publisher.Flux;
+            import reactor.core.publisher.Mono;
+
+            final class UsesEveryOperation {
+
+                private UsesEveryOperation() {}
+
+                static void run() {
+                    Instant since = Instant.now().minus(Duration.ofDays(1));
+                    try (RefractClient db = RefractClient.builder()
+                            .datasource("db", "r2dbc:postgresql://localhost/app")
+                            .poolSize("db", 10)
+                            .build()) {
+                        Mono<PipelineRun> created = db.pipelineRun().create(c -> c
+                                .name("video-production").status(Status.RUNNING)
+                                .metadata(Json.of(Map.of("topic", "AI automation"))));
+                        Mono<PipelineRun> unique = db.pipelineRun().findUnique(q -> q.where(w -> w.id("run-1"))
+                                .include(i -> i.steps()));
+                        Mono<PipelineRun> uniqueOrThrow = db.pipelineRun().findUniqueOrThrow(q -> q
+                                .where(w -> w.id("run-1").and(a -> a.status().eq(Status.RUNNING)))
+                                .select(s -> s.id().name()));
+                        Mono<PipelineStep> byCompoundKey = db.pipelineStep().findUnique(q -> q
+                                .where(w -> w.runIdPosition("run-1", 3)).include(i -> i.run()));
+                        Mono<PipelineRun> first = db.pipelineRun().findFirst(q -> q
+                                .where(w -> w.name().insensitive().startsWith("video"))
+                                .orderBy(o -> o.startedAt().desc()));
+                        Mono<PipelineRun> firstOrThrow = db.pipelineRun().findFirstOrThrow(q -> q
+                                .where(w -> w.metadata().isNotNull()).omit(o -> o.metadata()));
+                        Flux<PipelineRun> failed = db.pipelineRun().findMany(q -> q
+                                .where(w -> w.status().eq(Status.FAILED)
+                                        .startedAt().gte(since))
+                                .include(i -> i.steps(s -> s.orderBy(o -> o.createdAt().asc())
+                                        .where(w -> w.attempts().gt(1).durationMs().isNull())
+                                        .skip(0).take(10)
+                                        .include(r -> r.run())))
+                                .orderBy(o -> o.cost().nullsLast().desc().name().asc())
+                                .skip(20).take(10)
+                                .cursor(c -> c.id("run-1"))
+                                .distinct(PipelineRunField.NAME));
+                        Flux<PipelineRun> grouped = db.pipelineRun().findMany(q -> q
+                                .where(w -> w.or(a -> a.cost().lt(1.0), b -> b.status().in(Status.PENDING, Status.RUNNING))
+                                        .not(n -> n.name().contains("test"))
+                                        .id().notIn(List.of("a", "b"))
+                                        .name().endsWith("-prod")));
+                        Flux<ContentItem> tagged = db.contentItem().findMany(q -> q
+                                .where(w -> w.tags().has("ai").tags().hasSome(List.of("video", "audio"))));
+                        Flux<PipelineRun> all = db.pipelineRun().findMany();
+                        Mono<Long> createdMany = db.pipelineStep().createMany(List.of(
+                                new PipelineStepCreate().runId("run-1").position(1).name("script"),
+                                new PipelineStepCreate().runId("run-1").position(2).name("voice")), true);
+                        Mono<Long> createdMore = db.pipelineStep().createMany(List.of(
+                                new PipelineStepCreate().runId("run-1").position(3).name("edit")));
+                        Mono<PipelineRun> updated = db.pipelineRun().update(w -> w.id("run-1"),
+                                d -> d.cost().increment(1.5).status(Status.COMPLETED).metadata(null));
+                        Mono<PipelineStep> retried = db.pipelineStep().update(w -> w.runIdPosition("run-1", 1),
+                                d -> d.attempts().increment(1).durationMs().multiply(2L));
+                        Mono<Long> updatedMany = db.pipelineStep().updateMany(w -> w.status().eq(Status.RUNNING),
+                                d -> d.status(Status.FAILED).attempts().decrement(1));
+                        Mono<PipelineRun> upserted = db.pipelineRun().upsert(w -> w.id("run-2"),
+                                c -> c.name("image-production"),
+                                d -> d.cost().divide(2.0));
+                        Mono<PipelineRun> deleted = db.pipelineRun().delete(w -> w.id("run-3"));
+                        Mono<Long> deletedMany = db.pipelineStep().deleteMany(w -> w.createdAt().lt(since));
+                        Mono<Long> deletedAll = db.session().deleteMany();
+                        Mono<Long> counted = db.pipelineRun().count(q -> q.where(w -> w.status().not(Status.PENDING)));
+                        Mono<Long> countedAll = db.pipelineRun().count();
+                        Mono<PipelineRunAggregate> aggregate = db.pipelineRun().aggregate(a -> a
+                                .where(w -> w.status().eq(Status.COMPLETED))
+                                .count().sum(PipelineRunField.COST).avg(PipelineRunField.COST)
+                                .min(PipelineRunField.STARTED_AT).max(PipelineRunField.STARTED_AT));
+                        Flux<PipelineRunGroup> costs = db.pipelineRun().groupBy(g -> g
+                                .by(PipelineRunField.NAME).sum(PipelineRunField.COST).count()
+                                .where(w -> w.status().eq(Status.COMPLETED))
+                                .having(h -> h.name().startsWith("video").count().gte(2L).sumCost().gt(100.0)
+                                        .maxStartedAt().lt(since))
+                                .orderBy(o -> o.name().asc()));
+                        Mono<Double> totalCost = aggregate.map(r -> r.sum().cost());
+                        Flux<String> names = costs.map(PipelineRunGroup::name);
+                        Flux<List<PipelineStep>> steps = failed.map(run -> run.steps().get());
+                        Mono<Void> closing = db.closeAsync();
+                        List<Object> all2 = List.of(created, unique, uniqueOrThrow, byCompoundKey, first, firstOrThrow,
+                                grouped, tagged, all, createdMany, createdMore, updated, retried, updatedMany, upserted,
+                                deleted, deletedMany, deletedAll, counted, countedAll, totalCost, names, steps, closing);
+                        if (all2.isEmpty()) {
+                            throw new IllegalStateException();
+                        }
+                    }
+                }
+            }
+            """;
+
+    private static List<GeneratedFile> files;
+
+    @BeforeAll
+    static void generate() {
+        files = new JavaGenerator().generate(SeedSchemaFixture.seed());
+    }
+
+    @Test
+    void generatedSeedClientCompilesWithoutWarnings() {
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(InMemoryCompiler.sources(files));
+
+        assertThat(result.success()).as(result.diagnostics()).isTrue();
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void programUsingEveryOperationCompilesWithoutWarnings() {
+        InMemoryCompiler.Result result = compileWith(PROGRAM);
+
+        assertThat(result.success()).as(result.diagnostics()).isTrue();
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void whereWithWrongValueTypeDoesNotCompile() {
+        String misuse = PROGRAM.replace("w.status().eq(Status.FAILED)", "w.status().eq(\"FAILED\")");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        InMemoryCompiler.Result result = compileWith(misuse);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.diagnostics()).contains(PROGRAM_PATH).contains("error");
+    }
+
+    @Test
+    void atomicIncrementOfTextFieldDoesNotCompile() {
+        String misuse = PROGRAM.replace("d -> d.cost().increment(1.5)", "d -> d.name().increment(1.5)");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        assertThat(compileWith(misuse).success()).isFalse();
+    }
+
+    @Test
+    void relationOfModelWithoutItDoesNotCompile() {
+        String misuse = PROGRAM.replace(".include(i -> i.steps()));", ".include(i -> i.run()));");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        assertThat(compileWith(misuse).success()).isFalse();
+    }
+
+    private static InMemoryCompiler.Result compileWith(String program) {
+        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(files));
+        sources.put(PROGRAM_PATH, program);
+        return InMemoryCompiler.compile(sources);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.refract.codegen.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refract.codegen.parse.ParseResult;
+import dev.refract.codegen.parse.SchemaParser;
+import dev.refract.codegen.source.Diagnostic;
+import dev.refract.codegen.source.SourceFile;
+import java.util.List;
+
+/** Parses and validates small schema texts, and asserts what came out. */
+final class Validation {
+
+    /**
+     * Datasources {@code db} (postgresql), {@code docs} (mongodb) and {@code cache} (redis), and the
+     * Java generator: four lines, so the blocks of a test start on line 5.
+     */
+    static final String DATASOURCES = """
+            datasource db { provider = "postgresql" url = env("DATABASE_URL") }
+            datasource docs { provider = "mongodb" url = env("MONGODB_URL") }
+            datasource cache { provider = "redis" url = env("REDIS_URL") }
+            generator client { provider = "refract-java" package = "com.example.db" }
+            """;
+
+    private Validation() {
+    }
+
+    /** Validates {@code text}, which must parse without errors. */
+    static ValidationResult validate(String text) {
+        ParseResult parsed = SchemaParser.parse(new SourceFile("schema.prisma", text));
+        assertThat(parsed.diagnostics()).as("syntax errors in the test schema").filteredOn(Diagnostic::isError)
+                .isEmpty();
+        return SchemaValidator.validate(parsed.schema());
+    }
+
+    /** Validates the standard datasources and generator followed by {@code blocks}. */
+    static ValidationResult withDatasources(String blocks) {
+        return validate(DATASOURCES + blocks);
+    }
+
+    /** Asserts exactly one error, with that message at that line and column, and returns it. */
+    static Diagnostic singleError(ValidationResult result, String message, int line, int column) {
+        List<Diagnostic> errors = result.errors();
+        assertThat(errors).as(render(errors)).hasSize(1);
+        Diagnostic error = errors.get(0);
+        assertThat(error.message()).isEqualTo(message);
+        assertThat(error.line()).as("line of: " + error.render()).isEqualTo(line);
+        assertThat(error.column()).as("column of: " + error.render()).isEqualTo(column);
+        assertThat(result.definition()).isNull();
+        return error;
+    }
+
+    /** Asserts no errors and returns the result. */
+    static ValidationResult valid(ValidationResult result) {
+        assertThat(result.errors()).as(render(result.errors())).isEmpty();
+        assertThat(result.definition()).isNotNull();
+        return result;
+    }
+
+    static String render(List<Diagnostic> diagnostics) {
+        StringBuilder text = new StringBuilder();
+        diagnostics.forEach(d -> text.append(d.render()));
+        return text.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.refract.builder;
+
+import dev.refract.query.Filter.Operator;
+import java.util.function.Function;
+
+/**
+ * Conditions on one field with ordered values (numbers, date-times): equality and ranges.
+ *
+ * @param <W> the where builder
+ * @param <T> the field's Java type
+ */
+public class ComparableCondition<W extends WhereBuilder<W>, T> extends ValueCondition<W, T> {
+
+    /** See {@link ValueCondition#ValueCondition}. */
+    public ComparableCondition(W where, int field, String name, Function<? super T, ?> encoder) {
+        super(where, field, name, encoder);
+    }
+
+    /** The field is less than {@code value}. */
+    public W lt(T value) {
+        return compare(Operator.LT, value);
+    }
+
+    /** The field is less than or equal to {@code value}. */
+    public W lte(T value) {
+        return compare(Operator.LTE, value);
+    }
+
+    /** The field is greater than {@code value}. */
+    public W gt(T value) {
+        return compare(Operator.GT, value);
+    }
+
+    /** The field is greater than or equal to {@code value}. */
+    public W gte(T value) {
+        return compare(Operator.GTE, value);
+    }
+
+    /** Conditions on an optional field of this kind: also {@code isNull} and {@code isNotNull}. */
+    public static class Nullable<W extends WhereBuilder<W>, T> extends ComparableCondition<W, T> {
+
+        /** See {@link ValueCondition#ValueCondition}. */
+        public Nullable(W where, int field, String name, Function<? super T, ?> encoder) {
+            super(where, field, name, encoder);
+        }
+
+        /** The field holds no value. */
+        public W isNull() {
+            return nullCheck(true);
+        }
+
+        /** The field holds a value. */
+        public W isNotNull() {
+            return nullCheck(false);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.refract.client;
+
+import dev.refract.spi.AdapterProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What a client is built with beyond the schema: per-datasource URL and pool-size overrides, where
+ * environment variables are read from, and optionally the adapter providers to use instead of
+ * those found with {@link java.util.ServiceLoader}.
+ *
+ * @param urls        datasource name to URL, overriding the schema's literal or {@code env(...)}
+ * @param poolSizes   datasource name to pool size, overriding the schema's {@code poolSize}
+ * @param environment looks an environment variable up; {@code System::getenv} unless set
+ * @param providers   adapter providers to use; empty to find them with {@code ServiceLoader}
+ */
+public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes,
+        Function<String, String> environment, List<AdapterProvider> providers) {
+
+    public ClientOptions {
+        urls = Map.copyOf(urls);
+        poolSizes = Map.copyOf(poolSizes);
+        Objects.requireNonNull(environment, "environment");
+        providers = List.copyOf(providers);
+    }
+
+    /** No override: URLs and pools as the schema says, adapters from the classpath. */
+    public static ClientOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ClientOptions}; the generated client's builder delegates to it. */
+    public static final class Builder {
+
+        private final Map<String, String> urls = new LinkedHashMap<>();
+        private final Map<String, Integer> poolSizes = new LinkedHashMap<>();
+        private final List<AdapterProvider> providers = new ArrayList<>();
+        private Function<String, String> environment = System::getenv;
+
+        private Builder() {}
+
+        /** Connects datasource {@code name} to {@code url} instead of what the schema says. */
+        public Builder datasource(String name, String url) {
+            urls.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(url, "url"));
+            return this;
+        }
+
+        /** Gives datasource {@code name} a pool of {@code size} connections. */
+        public Builder poolSize(String name, int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("The pool size of datasource '" + name
+                        + "' must be at least 1, was " + size);
+            }
+            poolSizes.put(Objects.requireNonNull(name, "name"), size);
+            return this;
+        }
+
+        /** Reads environment variables through {@code lookup}, e.g. from a test's map. */
+        public Builder environment(Function<String, String> lookup) {
+            this.environment = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /** Uses {@code provider} for the providers it supports, before any found on the classpath. */
+        public Builder adapterProvider(AdapterProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** The options. */
+        public ClientOptions build() {
+            return new ClientOptions(urls, poolSizes, environment, providers);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.refract.error;
+
+import java.util.List;
+
+/** A create was built without a value for a field that has no default. */
+public final class MissingRequiredFieldException extends RefractException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** {@code field} of {@code model} was not given. */
+    public MissingRequiredFieldException(String model, String field) {
+        super(ErrorCode.MISSING_REQUIRED_FIELD, model, List.of(field),
+                "Missing required field '" + field + "' when creating a " + model
+                        + ": give it a value with ." + field + "(...) before build()", null);
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON values of {@code Json} fields. */
+package dev.refract.json;

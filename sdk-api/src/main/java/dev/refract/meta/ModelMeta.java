@@ -1,0 +1,59 @@
+package dev.refract.meta;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A model as the runtime sees it. Every reference to a field, datasource or model is an index, so
+ * the hot path reads arrays, never maps.
+ *
+ * @param name       the model's name
+ * @param dbName     the table, collection or key prefix
+ * @param index      the position of this model in {@link SchemaMeta#models()}
+ * @param datasource the index of its datasource in {@link SchemaMeta#datasources()}
+ * @param fields     every field in declaration order, relation fields included; a row holds one value per field
+ * @param id         the primary key
+ * @param uniques    every other unique constraint
+ * @param relations  the relation fields' relations, in declaration order
+ * @param cache      the read-through cache, or {@code null}
+ * @param ttlSeconds how long a record lives before the store expires it, or {@code 0} for ever
+ */
+public record ModelMeta(String name, String dbName, int index, int datasource, List<FieldMeta> fields, KeyMeta id,
+        List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds) {
+
+    public ModelMeta {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dbName, "dbName");
+        Objects.requireNonNull(id, "id");
+        fields = List.copyOf(fields);
+        uniques = List.copyOf(uniques);
+        relations = List.copyOf(relations);
+        if (ttlSeconds < 0) {
+            throw new IllegalArgumentException("model " + name + ": ttl must not be negative, was " + ttlSeconds);
+        }
+    }
+
+    /** The field at {@code index}. */
+    public FieldMeta field(int index) {
+        return fields.get(index);
+    }
+
+    /** The number of fields, which is also the width of a row of this model. */
+    public int fieldCount() {
+        return fields.size();
+    }
+
+    /**
+     * The relation declared by the field at {@code fieldIndex}.
+     *
+     * @throws IllegalArgumentException when that field is not a relation field
+     */
+    public RelationMeta relation(int fieldIndex) {
+        for (RelationMeta relation : relations) {
+            if (relation.field() == fieldIndex) {
+                return relation;
+            }
+        }
+        throw new IllegalArgumentException("field " + fieldIndex + " of model " + name + " is not a relation field");
+    }
+}

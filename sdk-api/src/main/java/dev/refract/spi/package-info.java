@@ -1,0 +1,5 @@
+/**
+ * The adapter SPI: what a database adapter implements (execute, stream, transaction, capabilities,
+ * close) and how the client finds it. Rows cross it positionally.
+ */
+package dev.refract.spi;
