@@ -29,6 +29,10 @@ final class SchemaOption {
             if (!Files.exists(resolved)) {
                 throw new UsageException("Schema file not found: " + resolved + ". Check the path given to --schema.");
             }
+            if (Files.isDirectory(resolved)) {
+                throw new UsageException("The schema path " + resolved + " is a directory; pass the schema file to"
+                        + " --schema, e.g. --schema " + workingDirectory.relativize(resolved).resolve("schema.prisma") + ".");
+            }
             return resolved;
         }
         for (Path candidate : DEFAULT_LOCATIONS) {

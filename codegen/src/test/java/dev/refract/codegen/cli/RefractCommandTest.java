@@ -149,6 +149,16 @@ class RefractCommandTest {
         assertThat(err.toString()).contains(dir.resolve("nowhere/app.prisma").toString());
     }
 
+    @Test
+    void aDirectoryGivenAsSchemaIsAUsageError() throws IOException {
+        Files.createDirectories(dir.resolve("prisma"));
+
+        int exit = run("validate", "--schema", "prisma");
+
+        assertThat(exit).isEqualTo(RefractCommand.USAGE);
+        assertThat(err.toString()).contains("is a directory", "--schema " + Path.of("prisma", "schema.prisma"));
+    }
+
     // ---------------------------------------------------------------- generate
 
     @Test
