@@ -258,6 +258,14 @@ class SchemaFormatterTest {
     }
 
     @Test
+    void dropsTrailingCommasInListsAndArguments() {
+        String formatted = format(lines("model A {", "  id Int @id @default(dbgenerated(\"x\",))", "  @@index([id, ],)", "}"));
+
+        assertThat(formatted).isEqualTo(lines("model A {", "  id Int @id @default(dbgenerated(\"x\"))", "", "  @@index([id])",
+                "}"));
+    }
+
+    @Test
     void keepsStringsAsTheAuthorWroteThem() {
         String formatted = format(lines("model A {", "  name String @default(\"caf\\u00e9\\t\")", "}"));
 
