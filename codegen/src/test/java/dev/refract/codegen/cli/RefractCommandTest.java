@@ -203,6 +203,18 @@ class RefractCommandTest {
     }
 
     @Test
+    void generateDefaultsToTheGeneratorsOutputRelativeToTheSchema() throws IOException {
+        write("prisma/schema.prisma", seed().replace("package  = \"com.example.pipeline.db\"",
+                "package  = \"com.example.pipeline.db\"\n  output   = \"../src/generated/java\""));
+
+        int exit = run("generate");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("into " + Path.of("src", "generated", "java"));
+        assertThat(dir.resolve("src/generated/java/com/example/pipeline/db")).isDirectory();
+    }
+
+    @Test
     void generateWithoutAnOutputDirectoryExplainsHowToGiveOne() throws IOException {
         write("schema.prisma", seed());
 
