@@ -17,6 +17,9 @@ final class GenerateCommand extends SchemaSubcommand {
             description = "Where the sources go (default: the generator block's output, relative to the schema).")
     private Path outputDirectory;
 
+    @Option(names = {"-v", "--verbose"}, description = "List every file written or deleted.")
+    private boolean verbose;
+
     @Override
     int run(Path schema) {
         Path out = outputDirectory == null ? null : parent().workingDirectory().resolve(outputDirectory);
@@ -24,6 +27,10 @@ final class GenerateCommand extends SchemaSubcommand {
         DiagnosticPrinter.print(err(), result.check().diagnostics());
         if (result.hasErrors()) {
             return RefractCommand.FAILED;
+        }
+        if (verbose) {
+            result.written().forEach(file -> out().println("  wrote   " + file));
+            result.deleted().forEach(file -> out().println("  deleted " + file));
         }
         out().println("Generated " + DiagnosticSummary.plural(result.producedCount(), "source file") + " into "
                 + display(result.outputDirectory()) + " (" + result.written().size() + " written, "

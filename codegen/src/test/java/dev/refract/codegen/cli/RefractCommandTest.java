@@ -192,6 +192,20 @@ class RefractCommandTest {
     }
 
     @Test
+    void generateVerboseListsTheFilesWrittenAndDeleted() throws IOException {
+        Path schema = write("schema.prisma", seed());
+        run("generate", "--out", "gen");
+        String session = Path.of("com", "example", "pipeline", "db", "Session.java").toString();
+        Files.writeString(schema, seed().substring(0, seed().indexOf("/// A signed-in user's session")));
+        out.getBuffer().setLength(0);
+
+        int exit = run("generate", "--out", "gen", "--verbose");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("  deleted " + session).doesNotContain("  wrote   " + session);
+    }
+
+    @Test
     void generateWithAnInvalidSchemaWritesNothingAndExitsWithOne() throws IOException {
         write("schema.prisma", seed().replace("@default(PENDING)", "@default(PENDIN)"));
 
