@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.refract.codegen.definition.SchemaDefinition;
+import dev.refract.codegen.format.FormatResult;
+import dev.refract.codegen.format.SchemaFormatter;
 import dev.refract.codegen.generate.GeneratedFile;
 import dev.refract.codegen.generate.InMemoryCompiler;
 import dev.refract.codegen.generate.JavaGenerator;
@@ -140,6 +142,18 @@ class CorpusTest {
 
         assertThat(parsed.diagnostics()).as(() -> rendered(parsed.diagnostics())).isEmpty();
         assertThat(parsed.hasErrors()).isFalse();
+    }
+
+    /** Every corpus file is laid out as {@code prisma format} lays it out, so formatting changes nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void formattingLeavesTheSchemaUnchanged(String name) {
+        SourceFile source = source(name);
+
+        FormatResult formatted = new SchemaFormatter().format(source);
+
+        assertThat(formatted.hasErrors()).as(() -> rendered(formatted.diagnostics())).isFalse();
+        assertThat(formatted.formatted()).isEqualTo(source.text());
     }
 
     @ParameterizedTest(name = "{0}")
