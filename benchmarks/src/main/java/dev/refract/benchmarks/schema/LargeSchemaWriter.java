@@ -220,14 +220,14 @@ public final class LargeSchemaWriter {
                 continue;
             }
             boolean optional = field.optionalAllowed() && random.nextInt(4) == 0;
-            String attributes0 = optional ? field.attributes().replaceFirst("@default\\([^)]*\\)\\)?\\s*", "")
+            String fieldAttributes = optional ? field.attributes().replaceFirst("@default\\([^)]*\\)\\)?\\s*", "")
                     : field.attributes();
             if (UNIQUE_NAMES.contains(name) && !optional && random.nextInt(2) == 0) {
-                attributes0 = join("@unique", attributes0);
+                fieldAttributes = join("@unique", fieldAttributes);
             }
             String doc = random.nextInt(4) == 0 ? docFor(name, plan.name()) : null;
             fields.add(new FieldLine(doc, name, field.type() + (optional ? "?" : ""),
-                    join(attributes0.strip(), columnMap(plan, name))));
+                    join(fieldAttributes.strip(), columnMap(plan, name))));
             if (!optional && !FREE_TEXT_NAMES.contains(name)
                     && (field.type().equals("String") || field.type().equals("Int"))) {
                 uniqueCandidates.add(name);
