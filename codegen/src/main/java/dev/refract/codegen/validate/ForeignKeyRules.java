@@ -100,7 +100,7 @@ final class ForeignKeyRules {
     }
 
     /** Reports names that are not scalar fields of {@code model}; true when all are. */
-    private boolean resolveAll(List<Identifier> names, ModelBlock model, String ofModel, String where) {
+    boolean resolveAll(List<Identifier> names, ModelBlock model, String ofModel, String where) {
         boolean all = true;
         List<String> candidates = model.fields().stream().filter(f -> !index.isRelationField(f))
                 .map(f -> f.name().name()).toList();

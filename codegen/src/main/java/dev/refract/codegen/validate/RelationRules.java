@@ -10,7 +10,6 @@ import dev.refract.codegen.definition.FieldType;
 import dev.refract.codegen.source.Span;
 import dev.refract.codegen.validate.RelationGraph.End;
 import dev.refract.codegen.validate.RelationGraph.Group;
-import dev.refract.meta.Provider;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -127,7 +126,7 @@ final class RelationRules {
 
     private void checkPair(SchemaIndex index, End a, End b) {
         if (a.isList() && b.isList()) {
-            checkManyToMany(index, a, b);
+            new ManyToManyRules(diagnostics, index).check(a, b);
         } else if (a.isList() || b.isList()) {
             End many = a.isList() ? a : b;
             End one = a.isList() ? b : a;
@@ -146,38 +145,6 @@ final class RelationRules {
             }
         } else {
             checkOneToOne(index, a, b);
-        }
-    }
-
-    private void checkManyToMany(SchemaIndex index, End a, End b) {
-        for (End end : List.of(a, b)) {
-            if (end.declaresKey()) {
-                diagnostics.error(keySpan(end), "The " + end.describe() + " is one side of a many-to-many relation "
-                        + "and cannot hold fields or references.", "Remove them: a join table holds the keys.");
-            }
-        }
-        Optional<String> datasourceA = index.datasourceOf(a.model());
-        Optional<String> datasourceB = index.datasourceOf(b.model());
-        if (!datasourceA.equals(datasourceB)) {
-            diagnostics.error(a.field().name().span(), "The many-to-many relation \"" + a.relationName()
-                    + "\" joins models of different datasources (\"" + datasourceA.orElse("") + "\" and \""
-                    + datasourceB.orElse("") + "\"); no join table can span them.",
-                    "Declare a join model with a relation to each side.");
-            return;
-        }
-        Optional<Provider> provider = index.providerOf(a.model());
-        if (provider.isPresent() && provider.get().family() != Provider.Family.RELATIONAL) {
-            diagnostics.error(a.field().name().span(), "The many-to-many relation \"" + a.relationName()
-                    + "\" needs a join table, which " + provider.get().schemaName() + " does not have.",
-                    "Declare a join model with a relation to each side.");
-            return;
-        }
-        for (End end : List.of(a, b)) {
-            if (Keys.singleId(end.model()).isEmpty()) {
-                diagnostics.error(end.field().name().span(), "The many-to-many relation \"" + end.relationName()
-                        + "\" needs a single-field @id on model \"" + end.model().name().name() + "\".",
-                        "Give \"" + end.model().name().name() + "\" an @id field, or declare a join model.");
-            }
         }
     }
 

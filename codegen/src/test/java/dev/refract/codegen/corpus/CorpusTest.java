@@ -62,11 +62,7 @@ class CorpusTest {
                     + " key, so \"key = new ProjectWhere()...build()\" assigns a Filter to the String parameter"),
             "forms.prisma", new KnownDefect(Stage.GENERATION, "the field enum generated for model Form is named"
                     + " FormField, the name of the model FormField, so generation stops with \"The generated class"
-                    + " FormField would serve both model Form and model FormField\"; validation accepts the schema"),
-            "mongodb-blog.prisma", new KnownDefect(Stage.VALIDATION, "the validator takes Post.tags and"
-                    + " Tag.posts, a MongoDB many-to-many relation held in arrays of ObjectIds"
-                    + " (@relation(fields: [tagIds], references: [id])), for an implicit many-to-many that"
-                    + " needs a join table"));
+                    + " FormField would serve both model Form and model FormField\"; validation accepts the schema"));
 
     private static final Pattern BLOCK = Pattern.compile("^(model|enum|type)\\s+\\w+\\s*\\{", Pattern.MULTILINE);
 
