@@ -32,7 +32,11 @@ public record RelationDefinition(String name, String targetModel, Kind kind, Lis
         ONE_TO_MANY,
         /** This side holds one; the other side holds a list. */
         MANY_TO_ONE,
-        /** Both sides hold lists (implicit join table). */
+        /**
+         * Both sides hold lists: through an implicit join table in relational datasources (neither
+         * side holds a key), or in MongoDB through a list of the other side's ids on each side
+         * (both sides hold one).
+         */
         MANY_TO_MANY
     }
 
@@ -41,7 +45,7 @@ public record RelationDefinition(String name, String targetModel, Kind kind, Lis
         references = List.copyOf(references);
     }
 
-    /** True on the side that holds the foreign key. */
+    /** True on the side that holds the foreign key: both sides of a MongoDB many-to-many relation. */
     public boolean holdsForeignKey() {
         return !fields.isEmpty();
     }

@@ -284,22 +284,6 @@ class RelationRulesTest {
     }
 
     @Test
-    void rejectsImplicitManyToManyOutsideRelationalDatasources() {
-        singleError(withDatasources("""
-                model Post {
-                  id   String @id @map("_id")
-                  tags Tag[]
-                  @@datasource(docs)
-                }
-                model Tag {
-                  id    String @id @map("_id")
-                  posts Post[]
-                  @@datasource(docs)
-                }
-                """), "The many-to-many relation \"PostToTag\" needs a join table, which mongodb does not have.", 7, 3);
-    }
-
-    @Test
     void pointsAtTheOppositeFieldWhenOnlyTheRelationNamesDiffer() {
         ValidationResult result = withDatasources("""
                 model User {

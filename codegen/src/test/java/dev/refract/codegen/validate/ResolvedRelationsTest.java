@@ -41,6 +41,33 @@ class ResolvedRelationsTest {
     }
 
     @Test
+    void resolvesMongoManyToManyWithTheIdListsOnBothSides() {
+        SchemaDefinition schema = valid(withDatasources("""
+                model Post {
+                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
+                  tagIds String[] @db.ObjectId
+                  tags   Tag[]    @relation(fields: [tagIds], references: [id])
+                  @@datasource(docs)
+                }
+                model Tag {
+                  id      String   @id @default(auto()) @map("_id") @db.ObjectId
+                  postIds String[] @db.ObjectId
+                  posts   Post[]   @relation(fields: [postIds], references: [id])
+                  @@datasource(docs)
+                }
+                """)).definition();
+        RelationDefinition tags = relation(schema, "Post", "tags");
+        RelationDefinition posts = relation(schema, "Tag", "posts");
+        assertThat(tags).isEqualTo(new RelationDefinition("PostToTag", "Tag", Kind.MANY_TO_MANY, List.of("tagIds"),
+                List.of("id"), null, null, "posts", false));
+        assertThat(posts).isEqualTo(new RelationDefinition("PostToTag", "Post", Kind.MANY_TO_MANY,
+                List.of("postIds"), List.of("id"), null, null, "tags", false));
+        assertThat(tags.holdsForeignKey()).isTrue();
+        assertThat(posts.holdsForeignKey()).isTrue();
+        assertThat(schema.model("Post").orElseThrow().field("tagIds").orElseThrow().isList()).isTrue();
+    }
+
+    @Test
     void resolvesSelfRelationPairingItsTwoFields() {
         SchemaDefinition schema = valid(withDatasources("""
                 model Node {
