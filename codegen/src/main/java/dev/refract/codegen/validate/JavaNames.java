@@ -15,6 +15,17 @@ final class JavaNames {
     /** Names that are fine for a field or constant but cannot name a type. */
     private static final Set<String> RESTRICTED_TYPE_NAMES = Set.of("var", "yield", "record", "sealed", "permits");
 
+    /**
+     * The java.lang types the generated client names without their package. A model, enum or
+     * composite type whose Java name is one of these hides it in the generated package, and the
+     * client no longer compiles.
+     */
+    private static final Set<String> JAVA_LANG_USED_BY_CLIENT = Set.of("Double", "IllegalArgumentException",
+            "Integer", "Iterable", "Long", "Override", "String");
+
+    /** Hidden only by an enum or composite type: the client of a model of that name still compiles. */
+    private static final Set<String> JAVA_LANG_HIDDEN_BY_ENUMS_AND_TYPES = Set.of("AutoCloseable", "Void");
+
     private JavaNames() {
     }
 
@@ -26,6 +37,15 @@ final class JavaNames {
     /** True when {@code name} cannot name a class in Java. */
     static boolean isReservedTypeName(String name) {
         return RESERVED.contains(name) || RESTRICTED_TYPE_NAMES.contains(name);
+    }
+
+    /**
+     * True when a schema block generated as the Java type {@code javaTypeName} would hide a java.lang
+     * type the generated client needs; {@code model} tells a model from an enum or composite type.
+     */
+    static boolean hidesJavaLangType(String javaTypeName, boolean model) {
+        return JAVA_LANG_USED_BY_CLIENT.contains(javaTypeName)
+                || !model && JAVA_LANG_HIDDEN_BY_ENUMS_AND_TYPES.contains(javaTypeName);
     }
 
     /** True for a Java identifier that is not a reserved word. */

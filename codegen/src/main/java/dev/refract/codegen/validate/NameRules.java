@@ -7,6 +7,7 @@ import dev.refract.codegen.ast.EnumBlock;
 import dev.refract.codegen.ast.EnumValue;
 import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.ModelBlock;
+import dev.refract.codegen.generate.Naming;
 import dev.refract.codegen.source.Span;
 import dev.refract.meta.ScalarType;
 import java.util.HashMap;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * or models stored under the same database name, and nothing Java cannot name.
  */
 final class NameRules {
+
+    /** The generator's naming, so that warnings name the Java names the generated code really uses. */
+    private static final Naming NAMING = new Naming();
 
     private final Diagnostics diagnostics;
 
@@ -54,13 +58,24 @@ final class NameRules {
             } else if (ScalarType.fromSchemaName(name) != null || name.equals("Unsupported")) {
                 diagnostics.error(block.name().span(), capitalized(what) + " \"" + name
                         + "\" has the name of a built-in type.", "Rename it.");
-            } else if (JavaNames.isReservedTypeName(name)) {
-                String hint = block instanceof ModelBlock m && m.kind() == ModelBlock.Kind.COMPOSITE_TYPE
-                        ? "Rename it."
-                        : "Rename it and keep the database name with @@map, e.g. @@map(\"" + name + "\").";
-                diagnostics.error(block.name().span(), capitalized(what) + " name \"" + name
-                        + "\" is a reserved word in Java.", hint);
+            } else {
+                checkJavaTypeName(block, name, what);
             }
+        }
+    }
+
+    /** A name Java reserves is escaped by the generator; a java.lang type the client uses cannot be. */
+    private void checkJavaTypeName(Block block, String name, String what) {
+        String javaName = NAMING.typeName(name);
+        boolean model = block instanceof ModelBlock m && m.kind() == ModelBlock.Kind.MODEL;
+        String hint = block instanceof ModelBlock && !model ? "Rename it."
+                : "Rename it and keep the database name with @@map, e.g. @@map(\"" + name + "\").";
+        if (JavaNames.hidesJavaLangType(javaName, model)) {
+            diagnostics.error(block.name().span(), capitalized(what) + " name \"" + name + "\" becomes the Java type \""
+                    + javaName + "\", which would hide java.lang." + javaName + " in the generated client.", hint);
+        } else if (JavaNames.isReservedTypeName(name)) {
+            diagnostics.warning(block.name().span(), capitalized(what) + " name \"" + name
+                    + "\" is a reserved word in Java; the generated code names it \"" + javaName + "\".", hint);
         }
     }
 
@@ -77,11 +92,13 @@ final class NameRules {
                                 + diagnostics.lineOf(first.name().span()) + ".");
                 continue;
             }
-            if (JavaNames.isReserved(name)) {
-                diagnostics.error(field.name().span(), "Field name \"" + name + "\" of " + owner
-                        + " is a reserved word in Java.", "Rename it and keep the database name with @map, e.g. "
-                                + name + "Value " + field.type().name().name() + field.type().arity().suffix()
-                                + " @map(\"" + name + "\").");
+            String member = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            if (JavaNames.isReservedTypeName(member)) {
+                diagnostics.warning(field.name().span(), "Field name \"" + name + "\" of " + owner
+                        + " is a reserved word in Java; the generated code names it \"" + NAMING.fieldName(name)
+                        + "\".", "To choose the Java name, rename the field and keep the database name with @map, "
+                                + "e.g. " + member + "Value " + field.type().name().name()
+                                + field.type().arity().suffix() + " @map(\"" + name + "\").");
             }
             if (index.isRelationField(field)) {
                 continue; // relation fields are not stored, so their names cannot clash with columns
@@ -112,10 +129,12 @@ final class NameRules {
                         "Remove one of them; the first is on line " + diagnostics.lineOf(first.name().span()) + ".");
                 continue;
             }
-            if (JavaNames.isReserved(name)) {
-                diagnostics.error(value.name().span(), "Value \"" + name + "\" of " + owner
-                        + " is a reserved word in Java.", "Rename it and keep the database name with @map, e.g. "
-                                + name.toUpperCase(Locale.ROOT) + " @map(\"" + name + "\").");
+            if (JavaNames.isReservedTypeName(name)) {
+                diagnostics.warning(value.name().span(), "Value \"" + name + "\" of " + owner
+                        + " is a reserved word in Java; the generated code names it \""
+                        + NAMING.enumConstantName(name) + "\".", "To choose the Java name, rename the value and "
+                                + "keep the database name with @map, e.g. " + name.toUpperCase(Locale.ROOT) + " @map(\""
+                                + name + "\").");
             }
             String dbName = SchemaIndex.mappedName(value.attributes()).orElse(name);
             EnumValue clash = byDbName.putIfAbsent(dbName, value);

@@ -1,6 +1,8 @@
 package dev.refract.codegen.validate;
 
 import static dev.refract.codegen.validate.Validation.singleError;
+import static dev.refract.codegen.validate.Validation.singleWarning;
+import static dev.refract.codegen.validate.Validation.valid;
 import static dev.refract.codegen.validate.Validation.withDatasources;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,34 +103,97 @@ class NameRulesTest {
     }
 
     @Test
-    void rejectsFieldNamedAfterAJavaKeywordSuggestingMap() {
-        Diagnostic error = singleError(withDatasources("""
+    void warnsOfFieldNamedAfterAJavaKeywordNamingItsJavaName() {
+        Diagnostic warning = singleWarning(withDatasources("""
                 model Item {
                   id    Int    @id
                   class String
                 }
-                """), "Field name \"class\" of model \"Item\" is a reserved word in Java.", 7, 3);
-        assertThat(error.hint())
-                .isEqualTo("Rename it and keep the database name with @map, e.g. classValue String @map(\"class\").");
+                """), "Field name \"class\" of model \"Item\" is a reserved word in Java; the generated code names it "
+                        + "\"class_\".", 7, 3);
+        assertThat(warning.hint()).isEqualTo("To choose the Java name, rename the field and keep the database name "
+                + "with @map, e.g. classValue String @map(\"class\").");
     }
 
     @Test
-    void rejectsModelNamedAfterAJavaKeyword() {
-        singleError(withDatasources("""
+    void warnsOfFieldWhoseJavaNameIsAKeywordOnceLowerCased() {
+        singleWarning(withDatasources("""
+                model Item {
+                  id      Int      @id
+                  Default Boolean?
+                }
+                """), "Field name \"Default\" of model \"Item\" is a reserved word in Java; the generated code names "
+                        + "it \"default_\".", 7, 3);
+    }
+
+    @Test
+    void warnsOfModelNamedAfterAJavaKeyword() {
+        Diagnostic warning = singleWarning(withDatasources("""
                 model record {
                   id Int @id
                 }
-                """), "Model name \"record\" is a reserved word in Java.", 5, 7);
+                """), "Model name \"record\" is a reserved word in Java; the generated code names it \"Record\".", 5, 7);
+        assertThat(warning.hint()).isEqualTo("Rename it and keep the database name with @@map, e.g. @@map(\"record\").");
     }
 
     @Test
-    void rejectsEnumValueNamedAfterAJavaKeyword() {
-        singleError(withDatasources("""
+    void warnsOfEnumValueNamedAfterAJavaKeyword() {
+        Diagnostic warning = singleWarning(withDatasources("""
                 enum Visibility {
                   public
                   hidden
                 }
-                """), "Value \"public\" of enum \"Visibility\" is a reserved word in Java.", 6, 3);
+                """), "Value \"public\" of enum \"Visibility\" is a reserved word in Java; the generated code names it "
+                        + "\"public_\".", 6, 3);
+        assertThat(warning.hint()).isEqualTo("To choose the Java name, rename the value and keep the database name "
+                + "with @map, e.g. PUBLIC @map(\"public\").");
+    }
+
+    @Test
+    void rejectsModelWhoseJavaNameHidesAJavaLangTypeOfTheClient() {
+        Diagnostic error = singleError(withDatasources("""
+                model long {
+                  id Int @id
+                }
+                """), "Model name \"long\" becomes the Java type \"Long\", which would hide java.lang.Long in the "
+                        + "generated client.", 5, 7);
+        assertThat(error.hint()).isEqualTo("Rename it and keep the database name with @@map, e.g. @@map(\"long\").");
+    }
+
+    @Test
+    void rejectsModelNamedOverride() {
+        singleError(withDatasources("""
+                model Override {
+                  id Int @id
+                }
+                """), "Model name \"Override\" becomes the Java type \"Override\", which would hide java.lang.Override "
+                        + "in the generated client.", 5, 7);
+    }
+
+    @Test
+    void rejectsEnumNamedVoidButAcceptsAModelOfThatName() {
+        singleError(withDatasources("""
+                enum Void {
+                  NOTHING
+                }
+                """), "Enum name \"Void\" becomes the Java type \"Void\", which would hide java.lang.Void in the "
+                        + "generated client.", 5, 6);
+        assertThat(valid(withDatasources("""
+                model Void {
+                  id Int @id
+                }
+                """)).diagnostics()).isEmpty();
+    }
+
+    @Test
+    void rejectsCompositeTypeNamedAutoCloseableWithoutSuggestingMap() {
+        Diagnostic error = singleError(withDatasources("""
+                type AutoCloseable {
+                  street String
+                }
+                """), "Type name \"AutoCloseable\" becomes the Java type \"AutoCloseable\", which would hide "
+                        + "java.lang.AutoCloseable in the generated client.", 5, 6);
+        assertThat(error.hint()).isEqualTo("Rename it.");
     }
 
     @Test

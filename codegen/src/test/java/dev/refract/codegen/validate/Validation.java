@@ -50,6 +50,17 @@ final class Validation {
         return error;
     }
 
+    /** Asserts no error and exactly one warning, with that message at that line and column, and returns it. */
+    static Diagnostic singleWarning(ValidationResult result, String message, int line, int column) {
+        valid(result);
+        assertThat(result.warnings()).as(render(result.warnings())).hasSize(1);
+        Diagnostic warning = result.warnings().get(0);
+        assertThat(warning.message()).isEqualTo(message);
+        assertThat(warning.line()).as("line of: " + warning.render()).isEqualTo(line);
+        assertThat(warning.column()).as("column of: " + warning.render()).isEqualTo(column);
+        return warning;
+    }
+
     /** Asserts no errors and returns the result. */
     static ValidationResult valid(ValidationResult result) {
         assertThat(result.errors()).as(render(result.errors())).isEmpty();
