@@ -58,7 +58,7 @@ final class NameRules {
             } else if (ScalarType.fromSchemaName(name) != null || name.equals("Unsupported")) {
                 diagnostics.error(block.name().span(), capitalized(what) + " \"" + name
                         + "\" has the name of a built-in type.", "Rename it.");
-            } else {
+            } else if (!name.isEmpty()) { // an empty name is a syntax error, reported by the parser
                 checkJavaTypeName(block, name, what);
             }
         }
@@ -92,7 +92,7 @@ final class NameRules {
                                 + diagnostics.lineOf(first.name().span()) + ".");
                 continue;
             }
-            String member = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            String member = name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
             if (JavaNames.isReservedTypeName(member)) {
                 diagnostics.warning(field.name().span(), "Field name \"" + name + "\" of " + owner
                         + " is a reserved word in Java; the generated code names it \"" + NAMING.fieldName(name)

@@ -56,7 +56,7 @@ class JavaLangClashTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Double", "IllegalArgumentException", "Integer", "Iterable", "Long", "Override"})
+    @ValueSource(strings = {"Double", "IllegalArgumentException", "Integer", "Iterable", "Long", "Override", "String"})
     void rejectedModelNamesBreakTheClient(String name) {
         assertThat(JavaNames.hidesJavaLangType(name, true)).isTrue();
         assertThat(compiles(schemaWith(name, true))).isFalse();
