@@ -1,5 +1,9 @@
 package dev.refract.codegen.validate;
 
+import static dev.refract.codegen.validate.Validation.ID_LIST;
+import static dev.refract.codegen.validate.Validation.MONGO_TAG;
+import static dev.refract.codegen.validate.Validation.TAGS;
+import static dev.refract.codegen.validate.Validation.mongoPostAndTag;
 import static dev.refract.codegen.validate.Validation.singleError;
 import static dev.refract.codegen.validate.Validation.valid;
 import static dev.refract.codegen.validate.Validation.withDatasources;
@@ -10,26 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class ManyToManyRulesTest {
 
-    /** A MongoDB model Tag holding the ids of its posts; the Post model of each test starts on line 5. */
-    private static final String TAG = """
-            model Tag {
-              id      String   @id @default(auto()) @map("_id") @db.ObjectId
-              postIds String[] @db.ObjectId
-              posts   Post[]   @relation(fields: [postIds], references: [id])
-              @@datasource(docs)
-            }
-            """;
-
     @Test
     void acceptsMongoManyToManyHeldInIdListsOnBothSides() {
-        ValidationResult result = valid(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[] @db.ObjectId
-                  tags   Tag[]    @relation(fields: [tagIds], references: [id])
-                  @@datasource(docs)
-                }
-                """ + TAG));
+        ValidationResult result = valid(mongoPostAndTag(ID_LIST, TAGS));
         assertThat(result.diagnostics()).isEmpty();
     }
 
@@ -61,7 +48,7 @@ class ManyToManyRulesTest {
                   tags Tag[]
                   @@datasource(docs)
                 }
-                """ + TAG), "The relation field \"tags\" of model \"Post\" must declare fields and references too: in "
+                """ + MONGO_TAG), "The relation field \"tags\" of model \"Post\" must declare fields and references too: in "
                         + "mongodb a many-to-many relation holds the ids on both sides, and the other side, field "
                         + "\"posts\" of model \"Tag\", declares them.", 7, 3);
         assertThat(error.hint()).isEqualTo("Add \"tagIds String[] @db.ObjectId\" to model \"Post\" with "
@@ -70,14 +57,8 @@ class ManyToManyRulesTest {
 
     @Test
     void rejectsIdListThatIsNotAList() {
-        Diagnostic error = singleError(withDatasources("""
-                model Post {
-                  id     String @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String @db.ObjectId
-                  tags   Tag[]  @relation(fields: [tagIds], references: [id])
-                  @@datasource(docs)
-                }
-                """ + TAG), "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
+        Diagnostic error = singleError(mongoPostAndTag("tagIds String @db.ObjectId",
+                "tags   Tag[]  @relation(fields: [tagIds], references: [id])"), "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
                         + "\"PostToTag\" and must be String[], a list of the type of the id \"id\" of model \"Tag\", "
                         + "but is String.", 7, 10);
         assertThat(error.hint()).isEqualTo("Write \"tagIds String[]\".");
@@ -85,84 +66,48 @@ class ManyToManyRulesTest {
 
     @Test
     void rejectsIdListOfAnotherTypeThanTheReferencedId() {
-        singleError(withDatasources("""
-                model Post {
-                  id     String @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds Int[]
-                  tags   Tag[]  @relation(fields: [tagIds], references: [id])
-                  @@datasource(docs)
-                }
-                """ + TAG), "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
+        singleError(mongoPostAndTag("tagIds Int[]",
+                "tags   Tag[]  @relation(fields: [tagIds], references: [id])"), "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
                         + "\"PostToTag\" and must be String[], a list of the type of the id \"id\" of model \"Tag\", "
                         + "but is Int[].", 7, 10);
     }
 
     @Test
     void rejectsIdListOfObjectIdsWithoutObjectIdNativeType() {
-        Diagnostic error = singleError(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[]
-                  tags   Tag[]    @relation(fields: [tagIds], references: [id])
-                  @@datasource(docs)
-                }
-                """ + TAG), "Field \"tagIds\" of model \"Post\" holds ObjectIds of model \"Tag\" and must be stored "
+        Diagnostic error = singleError(mongoPostAndTag("tagIds String[]",
+                TAGS), "Field \"tagIds\" of model \"Post\" holds ObjectIds of model \"Tag\" and must be stored "
                         + "as ObjectIds too.", 7, 3);
         assertThat(error.hint()).isEqualTo("Add @db.ObjectId: tagIds String[] @db.ObjectId.");
     }
 
     @Test
     void rejectsReferencesOtherThanTheTargetId() {
-        Diagnostic error = singleError(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[] @db.ObjectId
-                  tags   Tag[]    @relation(fields: [tagIds], references: [postIds])
-                  @@datasource(docs)
-                }
-                """ + TAG), "The references [postIds] of the relation field \"tags\" of model \"Post\" must be the id "
+        Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
+                "tags   Tag[]    @relation(fields: [tagIds], references: [postIds])"), "The references [postIds] of the relation field \"tags\" of model \"Post\" must be the id "
                         + "of model \"Tag\": a MongoDB many-to-many relation holds ids.", 8, 59);
         assertThat(error.hint()).isEqualTo("Write references: [id].");
     }
 
     @Test
     void rejectsMoreThanOneIdListField() {
-        Diagnostic error = singleError(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[] @db.ObjectId
-                  tags   Tag[]    @relation(fields: [tagIds, id], references: [id])
-                  @@datasource(docs)
-                }
-                """ + TAG), "The fields of the relation field \"tags\" of model \"Post\" must name exactly one field, "
+        Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
+                "tags   Tag[]    @relation(fields: [tagIds, id], references: [id])"), "The fields of the relation field \"tags\" of model \"Post\" must name exactly one field, "
                         + "the list of ids it holds, but name 2.", 8, 37);
         assertThat(error.hint()).isEqualTo("Write fields: [tagIds], with tagIds String[] @db.ObjectId.");
     }
 
     @Test
     void rejectsIdListSideWithoutReferences() {
-        Diagnostic error = singleError(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[] @db.ObjectId
-                  tags   Tag[]    @relation(fields: [tagIds])
-                  @@datasource(docs)
-                }
-                """ + TAG), "@relation of the relation field \"tags\" of model \"Post\" has fields but no references.",
+        Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
+                "tags   Tag[]    @relation(fields: [tagIds])"), "@relation of the relation field \"tags\" of model \"Post\" has fields but no references.",
                 8, 19);
         assertThat(error.hint()).isEqualTo("Add references: [id], the id of \"Tag\".");
     }
 
     @Test
     void rejectsUnknownIdListField() {
-        Diagnostic error = singleError(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[] @db.ObjectId
-                  tags   Tag[]    @relation(fields: [tagId], references: [id])
-                  @@datasource(docs)
-                }
-                """ + TAG), "Unknown field \"tagId\" in the fields of the relation field \"tags\" of model \"Post\".",
+        Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
+                "tags   Tag[]    @relation(fields: [tagId], references: [id])"), "Unknown field \"tagId\" in the fields of the relation field \"tags\" of model \"Post\".",
                 8, 38);
         assertThat(error.hint()).startsWith("Did you mean \"tagIds\"");
     }

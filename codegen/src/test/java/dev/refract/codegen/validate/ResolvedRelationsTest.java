@@ -1,5 +1,8 @@
 package dev.refract.codegen.validate;
 
+import static dev.refract.codegen.validate.Validation.ID_LIST;
+import static dev.refract.codegen.validate.Validation.TAGS;
+import static dev.refract.codegen.validate.Validation.mongoPostAndTag;
 import static dev.refract.codegen.validate.Validation.valid;
 import static dev.refract.codegen.validate.Validation.withDatasources;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,20 +45,7 @@ class ResolvedRelationsTest {
 
     @Test
     void resolvesMongoManyToManyWithTheIdListsOnBothSides() {
-        SchemaDefinition schema = valid(withDatasources("""
-                model Post {
-                  id     String   @id @default(auto()) @map("_id") @db.ObjectId
-                  tagIds String[] @db.ObjectId
-                  tags   Tag[]    @relation(fields: [tagIds], references: [id])
-                  @@datasource(docs)
-                }
-                model Tag {
-                  id      String   @id @default(auto()) @map("_id") @db.ObjectId
-                  postIds String[] @db.ObjectId
-                  posts   Post[]   @relation(fields: [postIds], references: [id])
-                  @@datasource(docs)
-                }
-                """)).definition();
+        SchemaDefinition schema = valid(mongoPostAndTag(ID_LIST, TAGS)).definition();
         RelationDefinition tags = relation(schema, "Post", "tags");
         RelationDefinition posts = relation(schema, "Tag", "posts");
         assertThat(tags).isEqualTo(new RelationDefinition("PostToTag", "Tag", Kind.MANY_TO_MANY, List.of("tagIds"),

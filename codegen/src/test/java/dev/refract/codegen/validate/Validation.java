@@ -22,6 +22,22 @@ final class Validation {
             generator client { provider = "refract-java" package = "com.example.db" }
             """;
 
+    /** A MongoDB model Tag holding the ids of its posts in a list, its side of a many-to-many relation. */
+    static final String MONGO_TAG = """
+            model Tag {
+              id      String   @id @default(auto()) @map("_id") @db.ObjectId
+              postIds String[] @db.ObjectId
+              posts   Post[]   @relation(fields: [postIds], references: [id])
+              @@datasource(docs)
+            }
+            """;
+
+    /** The id list of a valid MongoDB model Post, for {@link #mongoPostAndTag}. */
+    static final String ID_LIST = "tagIds String[] @db.ObjectId";
+
+    /** The relation field of a valid MongoDB model Post, for {@link #mongoPostAndTag}. */
+    static final String TAGS = "tags   Tag[]    @relation(fields: [tagIds], references: [id])";
+
     private Validation() {
     }
 
@@ -36,6 +52,16 @@ final class Validation {
     /** Validates the standard datasources and generator followed by {@code blocks}. */
     static ValidationResult withDatasources(String blocks) {
         return validate(DATASOURCES + blocks);
+    }
+
+    /**
+     * Validates a MongoDB model Post (lines 5 to 10) with the given id list (line 7) and relation
+     * field (line 8), followed by {@link #MONGO_TAG}; {@code mongoPostAndTag(ID_LIST, TAGS)} is a
+     * valid many-to-many relation.
+     */
+    static ValidationResult mongoPostAndTag(String idList, String tags) {
+        return withDatasources("model Post {\n  id     String   @id @default(auto()) @map(\"_id\") @db.ObjectId\n  "
+                + idList + "\n  " + tags + "\n  @@datasource(docs)\n}\n" + MONGO_TAG);
     }
 
     /** Asserts exactly one error, with that message at that line and column, and returns it. */
