@@ -3,6 +3,7 @@ package dev.refract.codegen.generate;
 import com.palantir.javapoet.ClassName;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.definition.KeyDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class GenerationContext {
             modelNames.put(model.name(), names);
             modelIndexes.put(model.name(), i);
             checkMemberNames(model);
+            identity(model);
         }
     }
 
@@ -165,6 +167,39 @@ public final class GenerationContext {
         }
         throw new GenerationException("Model " + model.name() + " has no field " + fieldName
                 + " the client can handle");
+    }
+
+    /**
+     * The key that identifies one record of {@code model}, wherever an identity is needed (the
+     * runtime metadata's id, unique look-ups, relation references): its {@code @id} or
+     * {@code @@id}, or, for a model identified only by unique keys, its first {@code @unique} or
+     * {@code @@unique} in declaration order, as Prisma does.
+     *
+     * @throws GenerationException when the model has neither an id nor a unique key
+     */
+    public KeyDefinition identity(ModelDefinition model) {
+        if (model.id() != null) {
+            return model.id();
+        }
+        if (model.uniques().isEmpty()) {
+            throw new GenerationException("Model " + model.name() + " has no @id, @@id, @unique or @@unique: add an"
+                    + " @id field so that its records can be told apart");
+        }
+        return model.uniques().get(0);
+    }
+
+    /** The unique keys of {@code model} other than its {@linkplain #identity identity}, in declaration order. */
+    public List<KeyDefinition> otherUniques(ModelDefinition model) {
+        List<KeyDefinition> uniques = model.uniques();
+        return model.id() != null ? uniques : uniques.subList(1, uniques.size());
+    }
+
+    /** Every unique key of {@code model}: its {@linkplain #identity identity} first, then the others. */
+    public List<KeyDefinition> uniqueKeys(ModelDefinition model) {
+        List<KeyDefinition> keys = new ArrayList<>(model.uniques().size() + 1);
+        keys.add(identity(model));
+        keys.addAll(otherUniques(model));
+        return keys;
     }
 
     /** The name of the field-enum constant of {@code field}. */

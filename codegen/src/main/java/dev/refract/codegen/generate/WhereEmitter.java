@@ -121,11 +121,7 @@ final class WhereEmitter {
                         .addModifiers(Modifier.PUBLIC)
                         .addStatement("extra = new $T()", names.where())
                         .build());
-        List<KeyDefinition> keys = new ArrayList<>();
-        if (model.id() != null) {
-            keys.add(model.id());
-        }
-        keys.addAll(model.uniques());
+        List<KeyDefinition> keys = context.uniqueKeys(model);
         List<String> keyMethods = new ArrayList<>();
         for (KeyDefinition key : keys) {
             String methodName = key.isCompound() ? context.naming().compoundKeyName(key.name(), key.fields())

@@ -54,9 +54,6 @@ class CorpusTest {
      * removed and the schema checked like every other.
      */
     private static final Map<String, KnownDefect> KNOWN_DEFECTS = Map.of(
-            "auth.prisma", new KnownDefect(Stage.GENERATION, "model VerificationToken has no @id, only"
-                    + " @@unique([identifier, token]); MetadataEmitter.key dereferences the null"
-                    + " ModelDefinition.id (NullPointerException)"),
             "saas.prisma", new KnownDefect(Stage.GENERATION, "model Project has a field named \"key\" in"
                     + " @@unique([tenantId, key]); in ProjectWhereUnique the parameter key hides the private field"
                     + " key, so \"key = new ProjectWhere()...build()\" assigns a Filter to the String parameter"),
