@@ -42,7 +42,7 @@ final class MapperEmitter {
             if (field.relation() == null) {
                 arguments.add(values.decode(field, "row", i));
             } else {
-                arguments.add("$N(row)", context.naming().fieldName(field.name()));
+                arguments.add("$N(row)", context.naming().mapperMethodName(field.name()));
                 builder.addMethod(relationMethod(model, field, i));
             }
         }
@@ -121,7 +121,7 @@ final class MapperEmitter {
 
     private MethodSpec relationMethod(ModelDefinition model, FieldDefinition field, int index) {
         ModelNames target = context.names(field.relation().targetModel());
-        String name = context.naming().fieldName(field.name());
+        String name = context.naming().mapperMethodName(field.name());
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(context.types().component(field))

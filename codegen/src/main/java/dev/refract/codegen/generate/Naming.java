@@ -8,7 +8,11 @@ import java.util.Set;
  * members keep theirs (first letter lower case), constants become {@code UPPER_SNAKE_CASE}, and a
  * name Java reserves gets a trailing underscore ({@code class} becomes {@code class_}).
  *
- * <p>Every generated artefact's name is derived here, so the emitters agree on them.
+ * <p>Every generated artefact's name is derived here, so the emitters agree on them. A schema name
+ * may equal any name the generated code uses for itself: a member that would clash with a generated
+ * member of the same class (a builder base's method, an enum's {@code dbName}, a mapper's
+ * {@code map}) gets a trailing underscore here, and the emitters refer to their own fields through
+ * {@code this.} wherever a parameter named after a schema field could hide them.
  */
 public final class Naming {
 
@@ -31,6 +35,12 @@ public final class Naming {
     private static final Set<String> BUILDER_MEMBERS = Set.of("and", "or", "not", "build", "self", "newBuilder",
             "field", "set", "setRequired", "require", "data", "number", "where", "orderBy", "skip", "take",
             "cursor", "distinct", "select", "omit", "include", "by", "having", "count", "sum", "avg", "min", "max");
+
+    /** Members of a generated enum; a value of one of these names would clash with them. */
+    private static final Set<String> ENUM_MEMBERS = Set.of("dbName");
+
+    /** Static methods of a generated mapper; the helper reading a relation must not take their names. */
+    private static final Set<String> MAPPER_MEMBERS = Set.of("map", "mapAll", "mapAggregate", "mapGroup");
 
     /** The simple name of the Java type for the schema type {@code name}. */
     public String typeName(String name) {
@@ -80,9 +90,15 @@ public final class Naming {
         return KEYWORDS.contains(constant) ? constant + "_" : constant;
     }
 
-    /** The Java name of an enum value: as written, escaped when Java reserves it. */
+    /** The Java name of an enum value: as written, escaped when Java or the generated enum's own members take it. */
     public String enumConstantName(String value) {
-        return escape(value);
+        return ENUM_MEMBERS.contains(value) ? value + "_" : escape(value);
+    }
+
+    /** The name of the mapper's helper that reads the relation field {@code name}, clear of the mapper's own methods. */
+    public String mapperMethodName(String name) {
+        String member = fieldName(name);
+        return MAPPER_MEMBERS.contains(member) ? member + "_" : member;
     }
 
     /** The method of a unique-where builder selecting by a compound key, e.g. {@code runIdPosition}. */

@@ -141,7 +141,7 @@ final class WhereEmitter {
                 method.addParameter(context.types().value(field), parameter);
                 conditions.add(".$N().eq($N)", context.naming().builderMethodName(field.name()), parameter);
             }
-            method.addStatement("key = $L.build()", conditions.build()).addStatement("return this");
+            method.addStatement("this.key = $L.build()", conditions.build()).addStatement("return this");
             builder.addMethod(method.build());
         }
         builder.addMethod(MethodSpec.methodBuilder("and")
