@@ -54,9 +54,6 @@ class CorpusTest {
      * removed and the schema checked like every other.
      */
     private static final Map<String, KnownDefect> KNOWN_DEFECTS = Map.of(
-            "forms.prisma", new KnownDefect(Stage.GENERATION, "the field enum generated for model Form is named"
-                    + " FormField, the name of the model FormField, so generation stops with \"The generated class"
-                    + " FormField would serve both model Form and model FormField\"; validation accepts the schema"),
             "mongodb-blog.prisma", new KnownDefect(Stage.VALIDATION, "the validator takes Post.tags and"
                     + " Tag.posts, a MongoDB many-to-many relation held in arrays of ObjectIds"
                     + " (@relation(fields: [tagIds], references: [id])), for an implicit many-to-many that"
