@@ -10,6 +10,7 @@ import dev.refract.codegen.ast.Schema;
 import dev.refract.codegen.ast.TopLevelItem;
 import dev.refract.codegen.source.SourceFile;
 import dev.refract.codegen.source.Span;
+import dev.refract.codegen.source.Suggestions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,7 +118,9 @@ public final class SchemaParser {
     private void unexpectedAtTopLevel(Token token) {
         String hint = "Start each block with its keyword, e.g. model User { ... }.";
         if (token.is(TokenKind.IDENTIFIER)) {
-            hint = Suggestions.closest(token.value(), KEYWORD_NAMES).map(k -> "Did you mean \"" + k + "\"?")
+            // Keywords are short and few: a typo of at most two edits, and never the whole word.
+            int maxEdits = Math.min(2, token.value().length() - 1);
+            hint = Suggestions.closest(token.value(), KEYWORD_NAMES, maxEdits).map(k -> "Did you mean \"" + k + "\"?")
                     .orElse(hint);
         }
         problems.error(token.span(), "Unexpected " + ExpressionParser.describe(token, problems)
