@@ -1,50 +1,18 @@
 package dev.refract.test.isolation;
 
-import dev.refract.test.services.ServerEndpoint;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PostgresNamespaceIT extends SqlNamespaceContract<PostgresNamespace> {
 
-    @Override
-    PostgresNamespace create(String label) {
-        return PostgresNamespace.create(label);
-    }
-
-    @Override
-    String jdbcUrl(PostgresNamespace namespace) {
-        return namespace.jdbcUrl();
-    }
-
-    @Override
-    String r2dbcUrl(PostgresNamespace namespace) {
-        return namespace.r2dbcUrl();
-    }
-
-    @Override
-    Connection connect(PostgresNamespace namespace) throws SQLException {
-        return namespace.connect();
-    }
-
-    @Override
-    String textType() {
-        return "text";
-    }
-
-    @Override
-    String quote(String identifier) {
-        return "\"" + identifier + "\"";
-    }
-
-    /** The server's own database, outside the namespace's search path. */
-    @Override
-    Connection connectToServer(ServerEndpoint endpoint) throws SQLException {
-        return DriverManager.getConnection(endpoint.jdbcUrl());
+    PostgresNamespaceIT() {
+        // the server is reached in its own database, outside the namespace's search path
+        super(new Kind<>(PostgresNamespace::create, PostgresNamespace::jdbcUrl, PostgresNamespace::r2dbcUrl,
+                PostgresNamespace::connect, "text", identifier -> "\"" + identifier + "\"",
+                endpoint -> DriverManager.getConnection(endpoint.jdbcUrl())));
     }
 
     @Test

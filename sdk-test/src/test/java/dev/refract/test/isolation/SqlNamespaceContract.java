@@ -13,72 +13,83 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every SQL namespace must do against its real server, written once: the JDBC and R2DBC URLs
  * and {@code connect()} reach the namespace, two namespaces are apart, and closing drops it. A
- * subclass says how its kind of namespace is made and reached.
+ * subclass gives the {@link Kind} of its namespace.
  */
 abstract class SqlNamespaceContract<N extends TestNamespace> {
 
-    /** A fresh namespace named after {@code label}. */
-    abstract N create(String label);
+    /** Opens a JDBC connection to {@code target}. */
+    @FunctionalInterface
+    interface Opener<T> {
+        Connection open(T target) throws SQLException;
+    }
 
-    abstract String jdbcUrl(N namespace);
+    /**
+     * How one kind of SQL namespace is made and reached.
+     *
+     * @param create          a fresh namespace named after a label
+     * @param jdbcUrl         the namespace's JDBC URL
+     * @param r2dbcUrl        the namespace's R2DBC URL
+     * @param connect         the namespace's own {@code connect()}
+     * @param textType        a column type for short text in this dialect
+     * @param quote           an identifier quoted in this dialect
+     * @param connectToServer a connection to the server itself, outside the namespace
+     */
+    record Kind<T>(Function<String, T> create, Function<T, String> jdbcUrl, Function<T, String> r2dbcUrl,
+                   Opener<T> connect, String textType, UnaryOperator<String> quote,
+                   Opener<ServerEndpoint> connectToServer) {
+    }
 
-    abstract String r2dbcUrl(N namespace);
+    private final Kind<N> kind;
 
-    /** The namespace's own connection ({@code connect()}). */
-    abstract Connection connect(N namespace) throws SQLException;
+    SqlNamespaceContract(Kind<N> kind) {
+        this.kind = kind;
+    }
 
-    /** A column type for short text in this dialect. */
-    abstract String textType();
-
-    /** {@code identifier} quoted in this dialect. */
-    abstract String quote(String identifier);
-
-    /** A connection to the server itself, outside the namespace. */
-    abstract Connection connectToServer(ServerEndpoint endpoint) throws SQLException;
-
-    private String label() {
-        return getClass().getSimpleName();
+    private N create() {
+        return kind.create().apply(getClass().getSimpleName());
     }
 
     @Test
     void tablesCreatedThroughTheJdbcUrlLandInTheNamespaceAndAreReadThroughTheR2dbcUrl() throws SQLException {
-        try (N namespace = create(label())) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl(namespace));
+        try (N namespace = create()) {
+            try (Connection connection = DriverManager.getConnection(kind.jdbcUrl().apply(namespace));
                  Statement statement = connection.createStatement()) {
-                statement.execute("create table item (id int primary key, name " + textType() + " not null)");
+                statement.execute("create table item (id int primary key, name " + kind.textType() + " not null)");
                 statement.execute("insert into item values (1, 'first'), (2, 'second')");
             }
-            assertThat(countOnServer(namespace, "select count(*) from " + quote(namespace.name()) + ".item")).isEqualTo(2);
-            assertThat(namesThroughR2dbc(r2dbcUrl(namespace))).containsExactly("first", "second");
+            assertThat(countOnServer(namespace, "select count(*) from " + kind.quote().apply(namespace.name()) + ".item")).isEqualTo(2);
+            assertThat(namesThroughR2dbc(kind.r2dbcUrl().apply(namespace))).containsExactly("first", "second");
         }
     }
 
     @Test
     void twoNamespacesDoNotSeeEachOthersTables() throws SQLException {
-        try (N first = create(label()); N second = create(label())) {
+        try (N first = create(); N second = create()) {
             assertThat(first.name()).isNotEqualTo(second.name());
             for (N namespace : List.of(first, second)) {
-                try (Connection connection = connect(namespace); Statement statement = connection.createStatement()) {
-                    statement.execute("create table item (name " + textType() + ")");
+                try (Connection connection = kind.connect().open(namespace); Statement statement = connection.createStatement()) {
+                    statement.execute("create table item (name " + kind.textType() + ")");
                     statement.execute("insert into item values ('" + namespace.name() + "')");
                 }
             }
-            assertThat(namesThroughR2dbc(r2dbcUrl(first))).containsExactly(first.name());
-            assertThat(namesThroughR2dbc(r2dbcUrl(second))).containsExactly(second.name());
+            assertThat(namesThroughR2dbc(kind.r2dbcUrl().apply(first))).containsExactly(first.name());
+            assertThat(namesThroughR2dbc(kind.r2dbcUrl().apply(second))).containsExactly(second.name());
         }
     }
 
     @Test
     void closingDropsTheNamespaceWithItsTablesAndTwiceDoesNoHarm() throws SQLException {
-        N namespace = create(label());
-        try (Connection connection = connect(namespace); Statement statement = connection.createStatement()) {
-            statement.execute("create table item (name " + textType() + ")");
+        N namespace = create();
+        try (Connection connection = kind.connect().open(namespace); Statement statement = connection.createStatement()) {
+            statement.execute("create table item (name " + kind.textType() + ")");
         }
         // MySQL lists its databases, PostgreSQL its schemas, as schemata
         String exists = "select count(*) from information_schema.schemata where schema_name = '" + namespace.name() + "'";
@@ -101,7 +112,7 @@ abstract class SqlNamespaceContract<N extends TestNamespace> {
     }
 
     private int countOnServer(N namespace, String query) throws SQLException {
-        try (Connection connection = connectToServer(namespace.endpoint());
+        try (Connection connection = kind.connectToServer().open(namespace.endpoint());
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(query)) {
             assertThat(result.next()).isTrue();
