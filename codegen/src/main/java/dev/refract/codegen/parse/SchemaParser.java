@@ -87,14 +87,7 @@ public final class SchemaParser {
         while (!cursor.at(TokenKind.END_OF_FILE)) {
             Token token = cursor.peek();
             switch (token.kind()) {
-                case NEWLINE -> {
-                    if (cursor.atLineStart()) {
-                        sink.blankLine(token.span());
-                    }
-                    cursor.advance();
-                }
-                case COMMENT -> sink.comment(cursor.advance());
-                case DOC_COMMENT -> sink.doc(cursor.advance());
+                case NEWLINE, COMMENT, DOC_COMMENT -> sink.takeLayout(cursor);
                 case RIGHT_BRACE -> {
                     problems.error(token.span(), "Unexpected \"}\" outside of any block.",
                             "Remove it, or check that the block it should close opens with \"{\".");
