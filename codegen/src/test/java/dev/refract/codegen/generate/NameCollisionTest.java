@@ -78,6 +78,19 @@ class NameCollisionTest {
     }
 
     @Test
+    void modelNamedLikeTheClientsMetadataKeepsItsName() {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model RefractClientMetadata {
+                  id Int @id
+                }
+                """);
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "RefractClientMetadata")).contains("public record RefractClientMetadata(");
+        assertThat(SchemaText.file(files, "RefractClient")).contains("RefractClientSchemaMetadata.SCHEMA");
+    }
+
+    @Test
     void alternativeNeverTakesTheFirstChoiceOfAnotherModelsClass() {
         // FormModelField is the first choice of FormModel's field enum, so Form's field enum finds no free name.
         String schema = """
