@@ -24,15 +24,9 @@ class GenerateMojoTest {
 
     private final MavenProject project = new MavenProject();
 
+    /** The seed schema's text; the tests run in this module's directory, beside the examples. */
     static String seed() throws IOException {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.exists(here.resolve("examples/ai-pipeline/schema.prisma"))) {
-            here = here.getParent();
-        }
-        if (here == null) {
-            throw new IllegalStateException("examples/ai-pipeline/schema.prisma not found above the working directory");
-        }
-        return Files.readString(here.resolve("examples/ai-pipeline/schema.prisma"));
+        return Files.readString(Path.of("..", "examples", "ai-pipeline", "schema.prisma"));
     }
 
     private GenerateMojo mojo(Path schema, Path out) {

@@ -37,21 +37,12 @@ public class ComparableCondition<W extends WhereBuilder<W>, T> extends ValueCond
     }
 
     /** Conditions on an optional field of this kind: also {@code isNull} and {@code isNotNull}. */
-    public static class Nullable<W extends WhereBuilder<W>, T> extends ComparableCondition<W, T> {
+    public static non-sealed class Nullable<W extends WhereBuilder<W>, T> extends ComparableCondition<W, T>
+            implements NullableCondition<W> {
 
         /** See {@link ValueCondition#ValueCondition}. */
         public Nullable(W where, int field, String name, Function<? super T, ?> encoder) {
             super(where, field, name, encoder);
-        }
-
-        /** The field holds no value. */
-        public W isNull() {
-            return nullCheck(true);
-        }
-
-        /** The field holds a value. */
-        public W isNotNull() {
-            return nullCheck(false);
         }
     }
 }

@@ -45,7 +45,8 @@ public class StringCondition<W extends WhereBuilder<W>> extends ComparableCondit
     }
 
     /** Conditions on an optional string field: also {@code isNull} and {@code isNotNull}. */
-    public static class Nullable<W extends WhereBuilder<W>> extends StringCondition<W> {
+    public static non-sealed class Nullable<W extends WhereBuilder<W>> extends StringCondition<W>
+            implements NullableCondition<W> {
 
         /** See {@link StringCondition#StringCondition}. */
         public Nullable(W where, int field, String name) {
@@ -56,16 +57,6 @@ public class StringCondition<W extends WhereBuilder<W>> extends ComparableCondit
         public Nullable<W> insensitive() {
             super.insensitive();
             return this;
-        }
-
-        /** The field holds no value. */
-        public W isNull() {
-            return nullCheck(true);
-        }
-
-        /** The field holds a value. */
-        public W isNotNull() {
-            return nullCheck(false);
         }
     }
 }

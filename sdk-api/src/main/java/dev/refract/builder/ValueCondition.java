@@ -53,11 +53,7 @@ public class ValueCondition<W extends WhereBuilder<W>, T> {
     /** The field equals one of {@code values}. */
     @SafeVarargs
     public final W in(T... values) {
-        List<T> list = new ArrayList<>(values.length);
-        for (T value : values) {
-            list.add(value);
-        }
-        return compareList(Operator.IN, list);
+        return compareAll(Operator.IN, values);
     }
 
     /** The field equals none of {@code values}. */
@@ -68,11 +64,7 @@ public class ValueCondition<W extends WhereBuilder<W>, T> {
     /** The field equals none of {@code values}. */
     @SafeVarargs
     public final W notIn(T... values) {
-        List<T> list = new ArrayList<>(values.length);
-        for (T value : values) {
-            list.add(value);
-        }
-        return compareList(Operator.NOT_IN, list);
+        return compareAll(Operator.NOT_IN, values);
     }
 
     /** How strings compare; {@link Mode#DEFAULT} unless a subclass says otherwise. */
@@ -101,6 +93,15 @@ public class ValueCondition<W extends WhereBuilder<W>, T> {
         return where.add(new Filter.Comparison(field, operator, List.copyOf(encoded), mode()));
     }
 
+    @SafeVarargs
+    private W compareAll(Operator operator, T... values) {
+        List<T> list = new ArrayList<>(values.length);
+        for (T value : values) {
+            list.add(value);
+        }
+        return compareList(operator, list);
+    }
+
     final W nullCheck(boolean isNull) {
         return where.add(new Filter.IsNull(field, isNull));
     }
@@ -111,21 +112,12 @@ public class ValueCondition<W extends WhereBuilder<W>, T> {
     }
 
     /** Conditions on an optional field of this kind: also {@code isNull} and {@code isNotNull}. */
-    public static class Nullable<W extends WhereBuilder<W>, T> extends ValueCondition<W, T> {
+    public static non-sealed class Nullable<W extends WhereBuilder<W>, T> extends ValueCondition<W, T>
+            implements NullableCondition<W> {
 
         /** See {@link ValueCondition#ValueCondition}. */
         public Nullable(W where, int field, String name, Function<? super T, ?> encoder) {
             super(where, field, name, encoder);
-        }
-
-        /** The field holds no value. */
-        public W isNull() {
-            return nullCheck(true);
-        }
-
-        /** The field holds a value. */
-        public W isNotNull() {
-            return nullCheck(false);
         }
     }
 }

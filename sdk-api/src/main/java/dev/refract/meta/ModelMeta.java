@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param index      the position of this model in {@link SchemaMeta#models()}
  * @param datasource the index of its datasource in {@link SchemaMeta#datasources()}
  * @param fields     every field in declaration order, relation fields included; a row holds one value per field
- * @param id         the primary key
+ * @param id         the key that identifies a record: the primary key, or, for a model identified
+ *                   only by unique constraints, the first of them
  * @param uniques    every other unique constraint
  * @param relations  the relation fields' relations, in declaration order
  * @param cache      the read-through cache, or {@code null}

@@ -52,8 +52,7 @@ final class AggregateQueryEmitter {
                         + "{@code g -> g.by($T...).count()}.\n");
         builder.addField(FieldSpec.builder(INDEX_SET, "by", Modifier.PRIVATE, Modifier.FINAL)
                         .initializer("new $T<>()", java.util.LinkedHashSet.class).build())
-                .addField(FieldSpec.builder(names.having(), "having", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.having()).build());
+                .addField(BuilderMembers.freshField(names.having(), "having"));
         builder.addMethod(MethodSpec.methodBuilder("by")
                 .addJavadoc("Groups by these fields, in this order.\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -65,7 +64,7 @@ final class AggregateQueryEmitter {
                 .endControlFlow()
                 .addStatement("return this")
                 .build());
-        builder.addMethod(QueryEmitter.consumerSetter(owner, "having", names.having(), "having",
+        builder.addMethod(BuilderMembers.consumerSetter(owner, "having", names.having(), "having",
                 "Keeps only the groups whose keys and aggregates meet these conditions."));
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("The operation.\n\n@throws $T when no field to group by was given\n", BuilderTypes.INVALID_QUERY)
@@ -89,10 +88,8 @@ final class AggregateQueryEmitter {
         TypeSpec.Builder builder = TypeSpec.classBuilder(owner)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(doc, names.record(), field)
-                .addField(FieldSpec.builder(names.where(), "where", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.where()).build())
-                .addField(FieldSpec.builder(names.orderBy(), "orderBy", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.orderBy()).build())
+                .addField(BuilderMembers.freshField(names.where(), "where"))
+                .addField(BuilderMembers.freshField(names.orderBy(), "orderBy"))
                 .addField(TypeName.INT, "skip", Modifier.PRIVATE)
                 .addField(Integer.class, "take", Modifier.PRIVATE)
                 .addField(TypeName.BOOLEAN, "count", Modifier.PRIVATE);
@@ -100,28 +97,13 @@ final class AggregateQueryEmitter {
             builder.addField(FieldSpec.builder(INDEX_SET, function, Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T<>()", TreeSet.class).build());
         }
-        builder.addMethod(MethodSpec.constructorBuilder().addJavadoc("Nothing computed yet, over every record.\n")
-                        .addModifiers(Modifier.PUBLIC).build())
-                .addMethod(QueryEmitter.consumerSetter(owner, "where", names.where(), "where",
+        builder.addMethod(BuilderMembers.publicConstructor("Nothing computed yet, over every record.\n"))
+                .addMethod(BuilderMembers.consumerSetter(owner, "where", names.where(), "where",
                         "Only records meeting these conditions."))
-                .addMethod(QueryEmitter.consumerSetter(owner, "orderBy", names.orderBy(), "orderBy",
+                .addMethod(BuilderMembers.consumerSetter(owner, "orderBy", names.orderBy(), "orderBy",
                         "Sorts the records (or groups, by their keys) by these keys."))
-                .addMethod(MethodSpec.methodBuilder("skip")
-                        .addJavadoc("Passes over the first {@code count} records or groups.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(owner)
-                        .addParameter(TypeName.INT, "count")
-                        .addStatement("this.skip = count")
-                        .addStatement("return this")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("take")
-                        .addJavadoc("Covers at most {@code count} records or groups.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(owner)
-                        .addParameter(TypeName.INT, "count")
-                        .addStatement("this.take = count")
-                        .addStatement("return this")
-                        .build())
+                .addMethod(BuilderMembers.countSetter(owner, "skip", "Passes over the first {@code count} records or groups.\n"))
+                .addMethod(BuilderMembers.countSetter(owner, "take", "Covers at most {@code count} records or groups.\n"))
                 .addMethod(MethodSpec.methodBuilder("count")
                         .addJavadoc("Counts the records.\n")
                         .addModifiers(Modifier.PUBLIC)

@@ -48,7 +48,7 @@ final class CompositeEmitter {
 
     TypeSpec emitCodec(CompositeTypeDefinition definition) {
         ClassName type = context.types().generated(context.naming().typeName(definition.name()));
-        ClassName codec = context.types().generated(type.simpleName() + "Codec");
+        ClassName codec = context.codec(definition.name());
         List<FieldDefinition> fields = definition.fields();
         CodeBlock.Builder decoded = CodeBlock.builder();
         CodeBlock.Builder encoded = CodeBlock.builder();

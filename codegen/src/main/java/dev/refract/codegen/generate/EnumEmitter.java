@@ -64,20 +64,22 @@ final class EnumEmitter {
                 .build());
         TypeName list = ParameterizedTypeName.get(JavaTypes.LIST, type);
         TypeName stringList = ParameterizedTypeName.get(JavaTypes.LIST, string);
-        builder.addMethod(MethodSpec.methodBuilder("fromDbNames")
-                .addJavadoc("The values the database stores as {@code dbNames}; {@code null} for {@code null}.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(list)
-                .addParameter(stringList, "dbNames")
-                .addStatement("return dbNames == null ? null : dbNames.stream().map($T::fromDbName).toList()", type)
-                .build());
-        builder.addMethod(MethodSpec.methodBuilder("toDbNames")
-                .addJavadoc("The database names of {@code values}; {@code null} for {@code null}.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(stringList)
-                .addParameter(list, "values")
-                .addStatement("return values == null ? null : values.stream().map($T::dbName).toList()", type)
-                .build());
+        builder.addMethod(listOf("fromDbNames", "The values the database stores as {@code dbNames}; {@code null} for {@code null}.\n",
+                list, stringList, "dbNames", type, "fromDbName"));
+        builder.addMethod(listOf("toDbNames", "The database names of {@code values}; {@code null} for {@code null}.\n",
+                stringList, list, "values", type, "dbName"));
         return builder.build();
+    }
+
+    /** {@code public static result method(parameterType parameter)}: each element through {@code type::element}, null for null. */
+    private static MethodSpec listOf(String method, String doc, TypeName result, TypeName parameterType, String parameter,
+                                     ClassName type, String element) {
+        return MethodSpec.methodBuilder(method)
+                .addJavadoc(doc)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(result)
+                .addParameter(parameterType, parameter)
+                .addStatement("return $N == null ? null : $N.stream().map($T::$N).toList()", parameter, parameter, type, element)
+                .build();
     }
 }

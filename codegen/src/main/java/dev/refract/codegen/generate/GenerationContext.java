@@ -3,6 +3,7 @@ package dev.refract.codegen.generate;
 import com.palantir.javapoet.ClassName;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.definition.KeyDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
 import java.util.ArrayList;
@@ -22,39 +23,95 @@ public final class GenerationContext {
     private final JavaTypes types;
     private final Map<String, ModelNames> modelNames = new LinkedHashMap<>();
     private final Map<String, Integer> modelIndexes = new HashMap<>();
+    private final Map<String, ClassName> codecs = new HashMap<>();
     private final ClassName client;
     private final ClassName metadata;
 
     /**
-     * @throws GenerationException when two generated classes, or two members of one class, would
-     *         get the same name
+     * Settles every generated class name of the schema, once, as {@link Naming} describes.
+     *
+     * @throws GenerationException when two schema names, or a schema name and every candidate of an
+     *         auxiliary class, or two members of one class, would get the same Java name
      */
     public GenerationContext(SchemaDefinition schema, Naming naming) {
         this.schema = schema;
         this.naming = naming;
         this.types = new JavaTypes(schema.generator().packageName(), naming);
         this.client = types.generated(schema.generator().clientName());
-        this.metadata = types.generated(schema.generator().clientName() + "Metadata");
         Map<ClassName, String> owners = new HashMap<>();
         claim(owners, client, "the client class");
-        claim(owners, metadata, "the client's metadata class");
         for (var enumDefinition : schema.enums()) {
             claim(owners, types.generated(naming.typeName(enumDefinition.name())), "enum " + enumDefinition.name());
         }
         for (var composite : schema.compositeTypes()) {
             claim(owners, types.generated(naming.typeName(composite.name())), "type " + composite.name());
-            claim(owners, types.generated(naming.typeName(composite.name()) + "Codec"), "type " + composite.name());
+        }
+        for (ModelDefinition model : schema.models()) {
+            claim(owners, types.generated(naming.typeName(model.name())), "model " + model.name());
+        }
+        List<Auxiliary> auxiliaries = new ArrayList<>();
+        auxiliaries.add(new Auxiliary("the client", naming.auxiliaryNames(client.simpleName(), "Schema", "Metadata")));
+        for (var composite : schema.compositeTypes()) {
+            auxiliaries.add(new Auxiliary("type " + composite.name(),
+                    naming.auxiliaryNames(naming.typeName(composite.name()), "Type", "Codec")));
+        }
+        for (ModelDefinition model : schema.models()) {
+            for (String suffix : ModelNames.SUFFIXES) {
+                auxiliaries.add(new Auxiliary("model " + model.name(),
+                        naming.auxiliaryNames(naming.typeName(model.name()), "Model", suffix)));
+            }
+        }
+        List<ClassName> settled = settle(owners, auxiliaries);
+        this.metadata = settled.get(0);
+        int next = 1;
+        for (var composite : schema.compositeTypes()) {
+            codecs.put(composite.name(), settled.get(next++));
         }
         for (int i = 0; i < schema.models().size(); i++) {
             ModelDefinition model = schema.models().get(i);
-            ModelNames names = ModelNames.of(types, naming.typeName(model.name()));
-            for (ClassName name : names.all()) {
-                claim(owners, name, "model " + model.name());
-            }
-            modelNames.put(model.name(), names);
+            int first = next;
+            next += ModelNames.SUFFIXES.size();
+            modelNames.put(model.name(), ModelNames.of(types.generated(naming.typeName(model.name())),
+                    settled.subList(first, next)));
             modelIndexes.put(model.name(), i);
             checkMemberNames(model);
+            identity(model);
         }
+    }
+
+    /** An auxiliary class to name: whom it serves and its candidate names, most preferred first. */
+    private record Auxiliary(String owner, List<String> candidates) {}
+
+    /**
+     * Names every auxiliary class, as the class comment of {@link Naming} describes: round by round,
+     * each class still unnamed takes its candidate of that round unless a schema name or an earlier
+     * class holds it.
+     */
+    private List<ClassName> settle(Map<ClassName, String> owners, List<Auxiliary> auxiliaries) {
+        ClassName[] settled = new ClassName[auxiliaries.size()];
+        int rounds = auxiliaries.stream().mapToInt(a -> a.candidates().size()).max().orElse(0);
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < settled.length; i++) {
+                List<String> candidates = auxiliaries.get(i).candidates();
+                if (settled[i] == null && round < candidates.size()) {
+                    ClassName candidate = types.generated(candidates.get(round));
+                    if (owners.putIfAbsent(candidate, auxiliaries.get(i).owner()) == null) {
+                        settled[i] = candidate;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < settled.length; i++) {
+            if (settled[i] == null) {
+                Auxiliary auxiliary = auxiliaries.get(i);
+                String first = auxiliary.candidates().get(0);
+                throw new GenerationException("The generated class " + first + " would serve both "
+                        + owners.get(types.generated(first)) + " and " + auxiliary.owner() + ", and no alternative is free ("
+                        + String.join(", ", auxiliary.candidates().subList(1, auxiliary.candidates().size()))
+                        + "): rename one of them in the schema");
+            }
+        }
+        return List.of(settled);
     }
 
     private static void claim(Map<ClassName, String> owners, ClassName name, String owner) {
@@ -105,6 +162,15 @@ public final class GenerationContext {
     /** The class holding the schema's runtime metadata. */
     public ClassName metadata() {
         return metadata;
+    }
+
+    /** The codec class of the composite type called {@code typeName}. */
+    public ClassName codec(String typeName) {
+        ClassName codec = codecs.get(typeName);
+        if (codec == null) {
+            throw new GenerationException("No composite type named " + typeName + " in the schema");
+        }
+        return codec;
     }
 
     /** The generated names of {@code model}. */
@@ -165,6 +231,39 @@ public final class GenerationContext {
         }
         throw new GenerationException("Model " + model.name() + " has no field " + fieldName
                 + " the client can handle");
+    }
+
+    /**
+     * The key that identifies one record of {@code model}, wherever an identity is needed (the
+     * runtime metadata's id, unique look-ups, relation references): its {@code @id} or
+     * {@code @@id}, or, for a model identified only by unique keys, its first {@code @unique} or
+     * {@code @@unique} in declaration order, as Prisma does.
+     *
+     * @throws GenerationException when the model has neither an id nor a unique key
+     */
+    public KeyDefinition identity(ModelDefinition model) {
+        if (model.id() != null) {
+            return model.id();
+        }
+        if (model.uniques().isEmpty()) {
+            throw new GenerationException("Model " + model.name() + " has no @id, @@id, @unique or @@unique: add an"
+                    + " @id field so that its records can be told apart");
+        }
+        return model.uniques().get(0);
+    }
+
+    /** The unique keys of {@code model} other than its {@linkplain #identity identity}, in declaration order. */
+    public List<KeyDefinition> otherUniques(ModelDefinition model) {
+        List<KeyDefinition> uniques = model.uniques();
+        return model.id() != null ? uniques : uniques.subList(1, uniques.size());
+    }
+
+    /** Every unique key of {@code model}: its {@linkplain #identity identity} first, then the others. */
+    public List<KeyDefinition> uniqueKeys(ModelDefinition model) {
+        List<KeyDefinition> keys = new ArrayList<>(model.uniques().size() + 1);
+        keys.add(identity(model));
+        keys.addAll(otherUniques(model));
+        return keys;
     }
 
     /** The name of the field-enum constant of {@code field}. */

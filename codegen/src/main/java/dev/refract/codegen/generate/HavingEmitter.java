@@ -31,20 +31,11 @@ final class HavingEmitter {
         ClassName having = names.having();
         AggregateShape shape = new AggregateShape(context, model);
         int fieldCount = context.fields(model).size();
-        TypeSpec.Builder builder = TypeSpec.classBuilder(having)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(BuilderTypes.WHERE_BUILDER, having))
+        TypeSpec.Builder builder = BuilderMembers.selfTypedClass(having, BuilderTypes.WHERE_BUILDER,
+                        "No condition yet: every group is kept.\n")
                 .addJavadoc("Conditions on the groups of {@code groupBy} over {@link $T} records: on their keys and on\n"
                         + "their aggregates, e.g. {@code h -> h.count().gt(2L)}.\n", names.record())
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("No condition yet: every group is kept.\n")
-                        .addModifiers(Modifier.PUBLIC).build())
-                .addMethod(QueryEmitter.self(having))
-                .addMethod(MethodSpec.methodBuilder("newBuilder")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PROTECTED)
-                        .returns(having)
-                        .addStatement("return new $T()", having)
-                        .build());
+                .addMethod(BuilderMembers.newBuilder(having));
         for (FieldDefinition key : shape.keys()) {
             builder.addMethod(wheres.condition(model, key, having));
         }

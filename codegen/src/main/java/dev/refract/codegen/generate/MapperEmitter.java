@@ -1,5 +1,6 @@
 package dev.refract.codegen.generate;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -42,17 +43,12 @@ final class MapperEmitter {
             if (field.relation() == null) {
                 arguments.add(values.decode(field, "row", i));
             } else {
-                arguments.add("$N(row)", context.naming().fieldName(field.name()));
+                arguments.add("$N(row)", context.naming().mapperMethodName(field.name()));
                 builder.addMethod(relationMethod(model, field, i));
             }
         }
-        builder.addMethod(MethodSpec.methodBuilder("map")
-                .addJavadoc("The record in {@code row}, laid out in the model's field order.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(names.record())
-                .addParameter(JavaTypes.ROW, "row")
-                .addStatement("return new $T($L)", names.record(), arguments.build())
-                .build());
+        builder.addMethod(rowMapper("map", "The record in {@code row}, laid out in the model's field order.\n",
+                names.record(), arguments.build()));
         TypeName rows = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.ROW);
         builder.addMethod(MethodSpec.methodBuilder("mapAll")
                 .addJavadoc("The records in {@code rows}, in order.\n")
@@ -63,26 +59,28 @@ final class MapperEmitter {
                 .build());
 
         AggregateShape shape = new AggregateShape(context, model);
-        builder.addMethod(MethodSpec.methodBuilder("mapAggregate")
-                .addJavadoc("The aggregate in {@code row}, laid out as {@code Aggregations} describes.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(names.aggregate())
-                .addParameter(JavaTypes.ROW, "row")
-                .addStatement("return new $T($L)", names.aggregate(), aggregateArguments(model, shape, 0))
-                .build());
+        builder.addMethod(rowMapper("mapAggregate", "The aggregate in {@code row}, laid out as {@code Aggregations} describes.\n",
+                names.aggregate(), aggregateArguments(model, shape, 0)));
         CodeBlock.Builder groupArguments = CodeBlock.builder();
         for (FieldDefinition field : shape.keys()) {
             groupArguments.add("\n").add(values.decode(field, "row", context.fieldIndex(model, field.name()))).add(",");
         }
         groupArguments.add("\n").add(aggregateArguments(model, shape, fields.size()));
-        builder.addMethod(MethodSpec.methodBuilder("mapGroup")
-                .addJavadoc("The group in {@code row}: its keys at their fields' positions, then its aggregates.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(names.group())
-                .addParameter(JavaTypes.ROW, "row")
-                .addStatement("return new $T($L)", names.group(), groupArguments.build())
-                .build());
+        builder.addMethod(rowMapper("mapGroup",
+                "The group in {@code row}: its keys at their fields' positions, then its aggregates.\n", names.group(),
+                groupArguments.build()));
         return builder.build();
+    }
+
+    /** {@code public static result method(Row row)}: a new {@code result} of {@code arguments} read from the row. */
+    private static MethodSpec rowMapper(String method, String doc, ClassName result, CodeBlock arguments) {
+        return MethodSpec.methodBuilder(method)
+                .addJavadoc(doc)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(result)
+                .addParameter(JavaTypes.ROW, "row")
+                .addStatement("return new $T($L)", result, arguments)
+                .build();
     }
 
     private CodeBlock aggregateArguments(ModelDefinition model, AggregateShape shape, int keyCount) {
@@ -121,7 +119,7 @@ final class MapperEmitter {
 
     private MethodSpec relationMethod(ModelDefinition model, FieldDefinition field, int index) {
         ModelNames target = context.names(field.relation().targetModel());
-        String name = context.naming().fieldName(field.name());
+        String name = context.naming().mapperMethodName(field.name());
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(context.types().component(field))

@@ -141,8 +141,9 @@ final class MetadataEmitter {
         }
         fieldList.add("$<)");
         CodeBlock.Builder uniques = CodeBlock.builder().add("$T.of(", JavaTypes.LIST);
-        for (int i = 0; i < model.uniques().size(); i++) {
-            uniques.add(i == 0 ? "" : ", ").add(key(model, model.uniques().get(i)));
+        List<KeyDefinition> otherUniques = context.otherUniques(model);
+        for (int i = 0; i < otherUniques.size(); i++) {
+            uniques.add(i == 0 ? "" : ", ").add(key(model, otherUniques.get(i)));
         }
         uniques.add(")");
         CodeBlock.Builder relations = CodeBlock.builder().add("$T.of($>", JavaTypes.LIST);
@@ -157,7 +158,7 @@ final class MetadataEmitter {
         return CodeBlock.builder()
                 .add("new $T($S, $S, $L, $L,\n$>$>$L,\n$L,\n$L,\n$L,\n$L, $LL)$<$<", BuilderTypes.MODEL_META, model.name(),
                         model.dbName(), context.modelIndex(model.name()), model.datasourceIndex(), fieldList.build(),
-                        key(model, model.id()), uniques.build(), relations.build(), cache,
+                        key(model, context.identity(model)), uniques.build(), relations.build(), cache,
                         model.ttlSeconds() == null ? 0 : model.ttlSeconds())
                 .build();
     }

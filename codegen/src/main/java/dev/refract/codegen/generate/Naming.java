@@ -8,7 +8,27 @@ import java.util.Set;
  * members keep theirs (first letter lower case), constants become {@code UPPER_SNAKE_CASE}, and a
  * name Java reserves gets a trailing underscore ({@code class} becomes {@code class_}).
  *
- * <p>Every generated artefact's name is derived here, so the emitters agree on them.
+ * <p>Every generated artefact's name is derived here, so the emitters agree on them. A schema name
+ * may equal any name the generated code uses for itself: a member that would clash with a generated
+ * member of the same class (a builder base's method, an enum's {@code dbName}, a mapper's
+ * {@code map}) gets a trailing underscore here, and the emitters refer to their own fields through
+ * {@code this.} wherever a parameter named after a schema field could hide them.
+ *
+ * <h2>When generated class names collide</h2>
+ * The schema's own names always win: every model record, enum and composite type keeps its name,
+ * and so does the client class the generator block names. The auxiliary classes generated beside
+ * them (a model's {@code Field}, {@code Where}, {@code Create}, {@code Update}, {@code Aggregate},
+ * {@code Group}, … classes, a composite type's {@code Codec}, the client's {@code Metadata}) give
+ * way: each has a first-choice name, owner plus suffix ({@code FormField}), and one alternative,
+ * owner plus the owner's kind plus suffix ({@code FormModelField} for a model, {@code AddressTypeCodec}
+ * for a composite type, {@code RefractClientSchemaMetadata} for the client), as
+ * {@link #auxiliaryNames} lists them. The names are settled once for the whole schema: first every
+ * auxiliary class not beaten by a schema name takes its first choice, in order (the client's
+ * metadata, then composite types and models in declaration order, each model's classes in a fixed
+ * order), and a first choice already handed out goes to the earlier one; then the classes left over
+ * take their alternative the same way. Only a class whose every candidate is taken stops generation
+ * with an error that asks to rename one of the two. A schema without such collisions gets the
+ * first-choice names, so adding this rule changed no existing client.
  */
 public final class Naming {
 
@@ -31,6 +51,25 @@ public final class Naming {
     private static final Set<String> BUILDER_MEMBERS = Set.of("and", "or", "not", "build", "self", "newBuilder",
             "field", "set", "setRequired", "require", "data", "number", "where", "orderBy", "skip", "take",
             "cursor", "distinct", "select", "omit", "include", "by", "having", "count", "sum", "avg", "min", "max");
+
+    /** Members of a generated enum; a value of one of these names would clash with them. */
+    private static final Set<String> ENUM_MEMBERS = Set.of("dbName");
+
+    /** Static methods of a generated mapper; the helper reading a relation must not take their names. */
+    private static final Set<String> MAPPER_MEMBERS = Set.of("map", "mapAll", "mapAggregate", "mapGroup");
+
+    /**
+     * The candidate names of an auxiliary class, most preferred first: {@code owner + suffix}, then
+     * {@code owner + kind + suffix}, e.g. {@code FormField} and {@code FormModelField} for the field
+     * enum of model {@code Form}.
+     *
+     * @param owner  the Java type name of the model, type or client the class belongs to
+     * @param kind   what the owner is, as one capitalised word: {@code Model}, {@code Type} or {@code Schema}
+     * @param suffix what the class is, e.g. {@code Field} or {@code Codec}
+     */
+    public java.util.List<String> auxiliaryNames(String owner, String kind, String suffix) {
+        return java.util.List.of(owner + suffix, owner + kind + suffix);
+    }
 
     /** The simple name of the Java type for the schema type {@code name}. */
     public String typeName(String name) {
@@ -80,9 +119,15 @@ public final class Naming {
         return KEYWORDS.contains(constant) ? constant + "_" : constant;
     }
 
-    /** The Java name of an enum value: as written, escaped when Java reserves it. */
+    /** The Java name of an enum value: as written, escaped when Java or the generated enum's own members take it. */
     public String enumConstantName(String value) {
-        return escape(value);
+        return ENUM_MEMBERS.contains(value) ? value + "_" : escape(value);
+    }
+
+    /** The name of the mapper's helper that reads the relation field {@code name}, clear of the mapper's own methods. */
+    public String mapperMethodName(String name) {
+        String member = fieldName(name);
+        return MAPPER_MEMBERS.contains(member) ? member + "_" : member;
     }
 
     /** The method of a unique-where builder selecting by a compound key, e.g. {@code runIdPosition}. */

@@ -30,13 +30,9 @@ final class QueryEmitter {
     TypeSpec emitOrderBy(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName orderBy = names.orderBy();
-        TypeSpec.Builder builder = TypeSpec.classBuilder(orderBy)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(BuilderTypes.ORDER_BY_BUILDER, orderBy))
+        TypeSpec.Builder builder = BuilderMembers.selfTypedClass(orderBy, BuilderTypes.ORDER_BY_BUILDER, "No sort key yet.\n")
                 .addJavadoc("Sort keys of {@link $T} records, most significant first, e.g. {@code o -> o.$L().desc()}.\n",
-                        names.record(), context.naming().builderMethodName(context.scalarFields(model).get(0).name()))
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("No sort key yet.\n").addModifiers(Modifier.PUBLIC).build())
-                .addMethod(self(orderBy));
+                        names.record(), context.naming().builderMethodName(context.scalarFields(model).get(0).name()));
         for (FieldDefinition field : context.scalarFields(model)) {
             if (!sortable(field)) {
                 continue;
@@ -62,13 +58,9 @@ final class QueryEmitter {
     TypeSpec emitSelect(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName select = names.select();
-        TypeSpec.Builder builder = TypeSpec.classBuilder(select)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(BuilderTypes.FIELD_SET_BUILDER, select))
+        TypeSpec.Builder builder = BuilderMembers.selfTypedClass(select, BuilderTypes.FIELD_SET_BUILDER, "No field yet.\n")
                 .addJavadoc("A set of scalar fields of {@link $T}: the fields to read ({@code select}) or to leave out\n"
-                        + "({@code omit}).\n", names.record())
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("No field yet.\n").addModifiers(Modifier.PUBLIC).build())
-                .addMethod(self(select));
+                        + "({@code omit}).\n", names.record());
         for (FieldDefinition field : context.scalarFields(model)) {
             builder.addMethod(MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
                     .addJavadoc("Adds {@code $L}.\n", field.name())
@@ -89,7 +81,7 @@ final class QueryEmitter {
                 .addJavadoc("The relations of {@link $T} to load with it, each with its own query.\n", names.record())
                 .addField(FieldSpec.builder(includes, "relations", Modifier.PRIVATE, Modifier.FINAL)
                         .initializer("new $T<>()", java.util.ArrayList.class).build())
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("No relation yet.\n").addModifiers(Modifier.PUBLIC).build());
+                .addMethod(BuilderMembers.publicConstructor("No relation yet.\n"));
         for (FieldDefinition field : context.relationFields(model)) {
             ModelNames target = context.names(field.relation().targetModel());
             String method = context.naming().builderMethodName(field.name());
@@ -131,44 +123,22 @@ final class QueryEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Which {@link $T} records to read, in which order, with which fields and relations.\n",
                         names.record())
-                .addField(FieldSpec.builder(names.where(), "where", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.where()).build())
-                .addField(FieldSpec.builder(names.orderBy(), "orderBy", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.orderBy()).build())
+                .addField(BuilderMembers.freshField(names.where(), "where"))
+                .addField(BuilderMembers.freshField(names.orderBy(), "orderBy"))
                 .addField(TypeName.INT, "skip", Modifier.PRIVATE)
                 .addField(Integer.class, "take", Modifier.PRIVATE)
                 .addField(BuilderTypes.FILTER, "cursor", Modifier.PRIVATE)
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaTypes.LIST, ClassName.get(Integer.class)),
                         "distinct", Modifier.PRIVATE).initializer("$T.of()", JavaTypes.LIST).build())
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("Every record, every scalar field.\n")
-                        .addModifiers(Modifier.PUBLIC).build());
+                .addMethod(BuilderMembers.publicConstructor("Every record, every scalar field.\n"));
         selectionFields(builder, model);
-        builder.addMethod(consumerSetter(findMany, "where", names.where(), "where",
+        builder.addMethod(BuilderMembers.consumerSetter(findMany, "where", names.where(), "where",
                 "Only records meeting these conditions; several calls add up."));
-        builder.addMethod(consumerSetter(findMany, "orderBy", names.orderBy(), "orderBy",
+        builder.addMethod(BuilderMembers.consumerSetter(findMany, "orderBy", names.orderBy(), "orderBy",
                 "Sorts by these keys; several calls add keys."));
-        builder.addMethod(MethodSpec.methodBuilder("skip")
-                .addJavadoc("Passes over the first {@code count} matching records.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(findMany)
-                .addParameter(TypeName.INT, "count")
-                .beginControlFlow("if (count < 0)")
-                .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "skip must not be negative, was ")
-                .endControlFlow()
-                .addStatement("this.skip = count")
-                .addStatement("return this")
-                .build());
-        builder.addMethod(MethodSpec.methodBuilder("take")
-                .addJavadoc("Reads at most {@code count} records.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(findMany)
-                .addParameter(TypeName.INT, "count")
-                .beginControlFlow("if (count < 0)")
-                .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "take must not be negative, was ")
-                .endControlFlow()
-                .addStatement("this.take = count")
-                .addStatement("return this")
-                .build());
+        builder.addMethod(BuilderMembers.nonNegativeCountSetter(findMany, "skip",
+                "Passes over the first {@code count} matching records.\n"));
+        builder.addMethod(BuilderMembers.nonNegativeCountSetter(findMany, "take", "Reads at most {@code count} records.\n"));
         builder.addMethod(MethodSpec.methodBuilder("cursor")
                 .addJavadoc("Starts at the record this unique key picks (inclusive).\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -208,11 +178,10 @@ final class QueryEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Which {@link $T} record to read by a unique key, with which fields and relations.\n",
                         names.record())
-                .addField(FieldSpec.builder(names.whereUnique(), "where", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.whereUnique()).build())
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("No key yet.\n").addModifiers(Modifier.PUBLIC).build());
+                .addField(BuilderMembers.freshField(names.whereUnique(), "where"))
+                .addMethod(BuilderMembers.publicConstructor("No key yet.\n"));
         selectionFields(builder, model);
-        builder.addMethod(consumerSetter(findUnique, "where", names.whereUnique(), "where",
+        builder.addMethod(BuilderMembers.consumerSetter(findUnique, "where", names.whereUnique(), "where",
                 "The unique key of the record, and optional extra conditions."));
         selectionMethods(builder, model, findUnique);
         builder.addMethod(MethodSpec.methodBuilder("build")
@@ -228,25 +197,22 @@ final class QueryEmitter {
 
     private void selectionFields(TypeSpec.Builder builder, ModelDefinition model) {
         ModelNames names = context.names(model);
-        builder.addField(FieldSpec.builder(names.select(), "select", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.select()).build())
-                .addField(FieldSpec.builder(names.select(), "omit", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", names.select()).build());
+        builder.addField(BuilderMembers.freshField(names.select(), "select"))
+                .addField(BuilderMembers.freshField(names.select(), "omit"));
         if (!context.relationFields(model).isEmpty()) {
-            builder.addField(FieldSpec.builder(names.include(), "include", Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer("new $T()", names.include()).build());
+            builder.addField(BuilderMembers.freshField(names.include(), "include"));
         }
     }
 
     private void selectionMethods(TypeSpec.Builder builder, ModelDefinition model, ClassName owner) {
         ModelNames names = context.names(model);
         boolean hasRelations = !context.relationFields(model).isEmpty();
-        builder.addMethod(consumerSetter(owner, "select", names.select(), "select",
+        builder.addMethod(BuilderMembers.consumerSetter(owner, "select", names.select(), "select",
                 "Reads only these scalar fields; the others are {@code null} in the result."));
-        builder.addMethod(consumerSetter(owner, "omit", names.select(), "omit",
+        builder.addMethod(BuilderMembers.consumerSetter(owner, "omit", names.select(), "omit",
                 "Reads every scalar field but these; they are {@code null} in the result."));
         if (hasRelations) {
-            builder.addMethod(consumerSetter(owner, "include", names.include(), "include",
+            builder.addMethod(BuilderMembers.consumerSetter(owner, "include", names.include(), "include",
                     "Loads these relations with each record."));
         }
         String scalarIndexes = context.scalarFields(model).stream()
@@ -259,25 +225,5 @@ final class QueryEmitter {
                         model.name(), JavaTypes.LIST, scalarIndexes,
                         hasRelations ? CodeBlock.of("include.build()") : CodeBlock.of("$T.of()", JavaTypes.LIST))
                 .build());
-    }
-
-    static MethodSpec consumerSetter(ClassName owner, String method, ClassName builderType, String field, String doc) {
-        return MethodSpec.methodBuilder(method)
-                .addJavadoc("$L\n", doc)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(owner)
-                .addParameter(ParameterizedTypeName.get(JavaTypes.CONSUMER, builderType), method)
-                .addStatement("$N.accept(this.$N)", method, field)
-                .addStatement("return this")
-                .build();
-    }
-
-    static MethodSpec self(ClassName type) {
-        return MethodSpec.methodBuilder("self")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
-                .returns(type)
-                .addStatement("return this")
-                .build();
     }
 }

@@ -66,6 +66,6 @@ final class ValueCodes {
     }
 
     private ClassName codec(FieldDefinition field) {
-        return context.types().generated(((ClassName) context.types().element(field)).simpleName() + "Codec");
+        return context.codec(((FieldType.CompositeRef) field.type()).name());
     }
 }

@@ -32,27 +32,12 @@ final class WhereEmitter {
     TypeSpec emitWhere(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName where = names.where();
-        TypeSpec.Builder builder = TypeSpec.classBuilder(where)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(BuilderTypes.WHERE_BUILDER, where))
+        TypeSpec.Builder builder = BuilderMembers.selfTypedClass(where, BuilderTypes.WHERE_BUILDER,
+                        "An empty builder: it matches every record.\n")
                 .addJavadoc("Conditions on {@link $T} records, all of which must hold, e.g.\n"
                         + "{@code w -> w.$L().eq(...)}; group them with {@code and}, {@code or} and {@code not}.\n",
                         names.record(), context.naming().builderMethodName(context.scalarFields(model).get(0).name()))
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("An empty builder: it matches every record.\n")
-                        .addModifiers(Modifier.PUBLIC).build())
-                .addMethod(MethodSpec.methodBuilder("self")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PROTECTED)
-                        .returns(where)
-                        .addStatement("return this")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("newBuilder")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PROTECTED)
-                        .returns(where)
-                        .addStatement("return new $T()", where)
-                        .build());
+                .addMethod(BuilderMembers.newBuilder(where));
         for (FieldDefinition field : context.scalarFields(model)) {
             builder.addMethod(condition(model, field, where));
         }
@@ -121,11 +106,7 @@ final class WhereEmitter {
                         .addModifiers(Modifier.PUBLIC)
                         .addStatement("extra = new $T()", names.where())
                         .build());
-        List<KeyDefinition> keys = new ArrayList<>();
-        if (model.id() != null) {
-            keys.add(model.id());
-        }
-        keys.addAll(model.uniques());
+        List<KeyDefinition> keys = context.uniqueKeys(model);
         List<String> keyMethods = new ArrayList<>();
         for (KeyDefinition key : keys) {
             String methodName = key.isCompound() ? context.naming().compoundKeyName(key.name(), key.fields())
@@ -145,7 +126,7 @@ final class WhereEmitter {
                 method.addParameter(context.types().value(field), parameter);
                 conditions.add(".$N().eq($N)", context.naming().builderMethodName(field.name()), parameter);
             }
-            method.addStatement("key = $L.build()", conditions.build()).addStatement("return this");
+            method.addStatement("this.key = $L.build()", conditions.build()).addStatement("return this");
             builder.addMethod(method.build());
         }
         builder.addMethod(MethodSpec.methodBuilder("and")

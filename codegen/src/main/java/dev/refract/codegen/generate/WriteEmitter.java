@@ -72,12 +72,8 @@ final class WriteEmitter {
     }
 
     private static TypeSpec.Builder base(ClassName type, ModelNames names, String doc) {
-        return TypeSpec.classBuilder(type)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(BuilderTypes.WRITE_BUILDER, type))
-                .addJavadoc(doc, names.record())
-                .addMethod(MethodSpec.constructorBuilder().addJavadoc("Nothing given yet.\n").addModifiers(Modifier.PUBLIC).build())
-                .addMethod(QueryEmitter.self(type));
+        return BuilderMembers.selfTypedClass(type, BuilderTypes.WRITE_BUILDER, "Nothing given yet.\n")
+                .addJavadoc(doc, names.record());
     }
 
     private MethodSpec setter(ModelDefinition model, ClassName owner, FieldDefinition field) {

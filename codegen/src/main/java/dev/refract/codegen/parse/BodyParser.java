@@ -12,6 +12,8 @@ import dev.refract.codegen.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Parses what stands between the braces of a block, one line at a time: fields and block
@@ -67,14 +69,7 @@ final class BodyParser {
                     cursor.advance();
                     return new Body(sink.finish(), token);
                 }
-                case NEWLINE -> {
-                    if (cursor.atLineStart()) {
-                        sink.blankLine(token.span());
-                    }
-                    cursor.advance();
-                }
-                case COMMENT -> sink.comment(cursor.advance());
-                case DOC_COMMENT -> sink.doc(cursor.advance());
+                case NEWLINE, COMMENT, DOC_COMMENT -> sink.takeLayout(cursor);
                 default -> {
                     if (startsNextBlock()) {
                         // The block was never closed; the top level reports it and goes on from here.
@@ -124,8 +119,28 @@ final class BodyParser {
         Token nameToken = cursor.advance();
         Identifier name = identifier(nameToken);
         TypeRef type = fieldType(name);
+        memberRest(doc, type.span().end(),
+                extra -> unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's type",
+                        extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
+                                : "Put each field on a line of its own."),
+                rest -> sink.add(new Field(name, type, rest.attributes(), rest.doc(), rest.trailing(),
+                        new Span(nameToken.start(), rest.end()))));
+    }
+
+    /** What follows a field's type or an enum value's name on its line. */
+    private record MemberRest(List<Attribute> attributes, int end, String doc, String trailing) {}
+
+    /**
+     * Reads the attributes after a member and its trailing comment, and hands them to {@code add}.
+     * A line abandoned part-way still adds the member with what was read, so that later checks see
+     * it; the line is abandoned after that.
+     *
+     * @param doc        the member's doc comment from the lines above
+     * @param end        where the member ends before its attributes
+     * @param unexpected the error for a token after the attributes that does not end the member
+     */
+    private void memberRest(String doc, int end, Function<Token, LineAbandoned> unexpected, Consumer<MemberRest> add) {
         List<Attribute> attributes = new ArrayList<>();
-        int end = type.span().end();
         LineAbandoned abandoned = null;
         try {
             while (cursor.at(TokenKind.AT)) {
@@ -134,10 +149,7 @@ final class BodyParser {
                 end = attribute.span().end();
             }
             if (!atMemberEnd()) {
-                Token extra = cursor.peek();
-                throw unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's type",
-                        extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
-                                : "Put each field on a line of its own.");
+                throw unexpected.apply(cursor.peek());
             }
         } catch (LineAbandoned e) {
             abandoned = e;
@@ -148,7 +160,7 @@ final class BodyParser {
             trailing = comment.comment();
             doc = joinDoc(doc, comment.doc());
         }
-        sink.add(new Field(name, type, attributes, doc, trailing, new Span(nameToken.start(), end)));
+        add.accept(new MemberRest(attributes, end, doc, trailing));
         if (abandoned != null) {
             throw abandoned;
         }
@@ -249,32 +261,11 @@ final class BodyParser {
         String doc = sink.takeDoc();
         Token nameToken = cursor.advance();
         Identifier name = identifier(nameToken);
-        List<Attribute> attributes = new ArrayList<>();
-        int end = nameToken.end();
-        LineAbandoned abandoned = null;
-        try {
-            while (cursor.at(TokenKind.AT)) {
-                Attribute attribute = expressions.attribute();
-                attributes.add(attribute);
-                end = attribute.span().end();
-            }
-            if (!atMemberEnd()) {
-                throw unexpectedAfter(cursor.peek(), "enum value \"" + name
-                        + "\". Only attributes (@name) may follow an enum value", "Put each value on a line of its own.");
-            }
-        } catch (LineAbandoned e) {
-            abandoned = e;
-        }
-        String trailing = null;
-        if (abandoned == null) {
-            Trailing comment = trailing();
-            trailing = comment.comment();
-            doc = joinDoc(doc, comment.doc());
-        }
-        sink.add(new EnumValue(name, attributes, doc, trailing, new Span(nameToken.start(), end)));
-        if (abandoned != null) {
-            throw abandoned;
-        }
+        memberRest(doc, nameToken.end(),
+                extra -> unexpectedAfter(extra, "enum value \"" + name
+                        + "\". Only attributes (@name) may follow an enum value", "Put each value on a line of its own."),
+                rest -> sink.add(new EnumValue(name, rest.attributes(), rest.doc(), rest.trailing(),
+                        new Span(nameToken.start(), rest.end()))));
     }
 
     // ---------------------------------------------------------------- datasources and generators

@@ -30,16 +30,35 @@ final class ItemSink<T> {
         this.blanks = blanks;
     }
 
-    void blankLine(Span span) {
+    /**
+     * Takes the layout token at {@code cursor} (a line end, a comment or a doc comment) into this
+     * level; a line end that starts a line is a blank line.
+     */
+    void takeLayout(TokenCursor cursor) {
+        Token token = cursor.peek();
+        switch (token.kind()) {
+            case NEWLINE -> {
+                if (cursor.atLineStart()) {
+                    blankLine(token.span());
+                }
+                cursor.advance();
+            }
+            case COMMENT -> comment(cursor.advance());
+            case DOC_COMMENT -> doc(cursor.advance());
+            default -> throw new IllegalStateException("not a layout token: " + token.kind());
+        }
+    }
+
+    private void blankLine(Span span) {
         flushDocs();
         blankRun = blankRun == null ? span : blankRun.to(span);
     }
 
-    void comment(Token token) {
+    private void comment(Token token) {
         add(comments.apply(new CommentLine(token.value(), token.span())));
     }
 
-    void doc(Token token) {
+    private void doc(Token token) {
         flushBlank();
         docs.add(token);
     }

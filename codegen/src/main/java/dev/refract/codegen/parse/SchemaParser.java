@@ -10,6 +10,7 @@ import dev.refract.codegen.ast.Schema;
 import dev.refract.codegen.ast.TopLevelItem;
 import dev.refract.codegen.source.SourceFile;
 import dev.refract.codegen.source.Span;
+import dev.refract.codegen.source.Suggestions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,14 +87,7 @@ public final class SchemaParser {
         while (!cursor.at(TokenKind.END_OF_FILE)) {
             Token token = cursor.peek();
             switch (token.kind()) {
-                case NEWLINE -> {
-                    if (cursor.atLineStart()) {
-                        sink.blankLine(token.span());
-                    }
-                    cursor.advance();
-                }
-                case COMMENT -> sink.comment(cursor.advance());
-                case DOC_COMMENT -> sink.doc(cursor.advance());
+                case NEWLINE, COMMENT, DOC_COMMENT -> sink.takeLayout(cursor);
                 case RIGHT_BRACE -> {
                     problems.error(token.span(), "Unexpected \"}\" outside of any block.",
                             "Remove it, or check that the block it should close opens with \"{\".");
@@ -117,7 +111,9 @@ public final class SchemaParser {
     private void unexpectedAtTopLevel(Token token) {
         String hint = "Start each block with its keyword, e.g. model User { ... }.";
         if (token.is(TokenKind.IDENTIFIER)) {
-            hint = Suggestions.closest(token.value(), KEYWORD_NAMES).map(k -> "Did you mean \"" + k + "\"?")
+            // Keywords are short and few: a typo of at most two edits, and never the whole word.
+            int maxEdits = Math.min(2, token.value().length() - 1);
+            hint = Suggestions.closest(token.value(), KEYWORD_NAMES, maxEdits).map(k -> "Did you mean \"" + k + "\"?")
                     .orElse(hint);
         }
         problems.error(token.span(), "Unexpected " + ExpressionParser.describe(token, problems)

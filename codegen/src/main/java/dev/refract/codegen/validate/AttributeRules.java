@@ -7,6 +7,7 @@ import dev.refract.codegen.ast.EnumValue;
 import dev.refract.codegen.ast.Expression;
 import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.ModelBlock;
+import dev.refract.codegen.source.Suggestions;
 import dev.refract.codegen.validate.AttributeCatalog.Placement;
 import dev.refract.codegen.validate.AttributeCatalog.Spec;
 import dev.refract.codegen.validate.AttributeCatalog.ValueKind;

@@ -7,6 +7,7 @@ import dev.refract.codegen.ast.Expression;
 import dev.refract.codegen.ast.Expression.FunctionCall;
 import dev.refract.codegen.ast.ModelBlock;
 import dev.refract.codegen.source.Span;
+import dev.refract.codegen.source.Suggestions;
 import dev.refract.meta.Provider;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,6 +7,7 @@ import dev.refract.codegen.ast.Identifier;
 import dev.refract.codegen.ast.ModelBlock;
 import dev.refract.codegen.ast.TypeRef.Arity;
 import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.source.Suggestions;
 import dev.refract.codegen.validate.RelationGraph.End;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.refract.codegen.validate;
 import dev.refract.codegen.ast.ConfigBlock;
 import dev.refract.codegen.ast.ConfigProperty;
 import dev.refract.codegen.ast.Schema;
+import dev.refract.codegen.source.Suggestions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.Identifier;
 import dev.refract.codegen.ast.ModelBlock;
 import dev.refract.codegen.ast.TypeRef.Arity;
+import dev.refract.codegen.source.Suggestions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.ModelBlock;
 import dev.refract.codegen.ast.TypeRef.Arity;
 import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.source.Suggestions;
 import dev.refract.meta.Provider;
 import dev.refract.meta.ScalarType;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.refract.codegen.validate;
 import dev.refract.codegen.ast.Argument;
 import dev.refract.codegen.ast.Identifier;
 import dev.refract.codegen.ast.TypeRef.Arity;
+import dev.refract.codegen.source.Suggestions;
 import dev.refract.codegen.validate.RelationGraph.End;
 import dev.refract.codegen.validate.RelationGraph.Group;
 import dev.refract.meta.ReferentialAction;

@@ -3,6 +3,7 @@ package dev.refract.codegen.validate;
 import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.ModelBlock;
 import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.source.Suggestions;
 import dev.refract.meta.Provider;
 import dev.refract.meta.ScalarType;
 import java.util.Arrays;

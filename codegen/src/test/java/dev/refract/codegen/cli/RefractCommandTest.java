@@ -2,6 +2,7 @@ package dev.refract.codegen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.SeedSchemaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,17 +30,6 @@ class RefractCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
-    }
-
-    static String seed() throws IOException {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.exists(here.resolve("examples/ai-pipeline/schema.prisma"))) {
-            here = here.getParent();
-        }
-        if (here == null) {
-            throw new IllegalStateException("examples/ai-pipeline/schema.prisma not found above the working directory");
-        }
-        return Files.readString(here.resolve("examples/ai-pipeline/schema.prisma"));
     }
 
     private Path write(String name, String text) throws IOException {
@@ -94,7 +84,7 @@ class RefractCommandTest {
 
     @Test
     void validateSaysAValidSchemaIsValid() throws IOException {
-        write("schema.prisma", seed());
+        write("schema.prisma", SeedSchemaFile.text());
 
         int exit = run("validate", "--schema", "schema.prisma");
 
@@ -105,7 +95,7 @@ class RefractCommandTest {
 
     @Test
     void validateRendersEveryErrorAndACountLineAndExitsWithOne() throws IOException {
-        write("schema.prisma", seed().replace("name      String\n", "name      Strin\n")
+        write("schema.prisma", SeedSchemaFile.text().replace("name      String\n", "name      Strin\n")
                 .replace("position   Int\n", "position   Integr\n"));
 
         int exit = run("validate", "--schema", "schema.prisma");
@@ -119,7 +109,7 @@ class RefractCommandTest {
 
     @Test
     void validateFindsSchemaPrismaInTheWorkingDirectory() throws IOException {
-        write("schema.prisma", seed());
+        write("schema.prisma", SeedSchemaFile.text());
 
         assertThat(run("validate")).as("stderr: %s", err).isZero();
         assertThat(out.toString()).contains("schema.prisma is valid");
@@ -127,7 +117,7 @@ class RefractCommandTest {
 
     @Test
     void validateFallsBackToPrismaSchemaPrisma() throws IOException {
-        write("prisma/schema.prisma", seed());
+        write("prisma/schema.prisma", SeedSchemaFile.text());
 
         assertThat(run("validate")).as("stderr: %s", err).isZero();
         assertThat(out.toString()).contains(Path.of("prisma", "schema.prisma") + " is valid");
@@ -163,7 +153,7 @@ class RefractCommandTest {
 
     @Test
     void generateWritesTheSourcesAndReportsTheCounts() throws IOException {
-        write("schema.prisma", seed());
+        write("schema.prisma", SeedSchemaFile.text());
 
         int exit = run("generate", "--schema", "schema.prisma", "--out", "build/generated");
 
@@ -175,7 +165,7 @@ class RefractCommandTest {
 
     @Test
     void generateAgainReportsEveryFileUnchangedAndTouchesNone() throws IOException {
-        write("schema.prisma", seed());
+        write("schema.prisma", SeedSchemaFile.text());
         run("generate", "--out", "gen");
         Path anyFile;
         try (var files = Files.walk(dir.resolve("gen/com"))) {
@@ -193,10 +183,10 @@ class RefractCommandTest {
 
     @Test
     void generateVerboseListsTheFilesWrittenAndDeleted() throws IOException {
-        Path schema = write("schema.prisma", seed());
+        Path schema = write("schema.prisma", SeedSchemaFile.text());
         run("generate", "--out", "gen");
         String session = Path.of("com", "example", "pipeline", "db", "Session.java").toString();
-        Files.writeString(schema, seed().substring(0, seed().indexOf("/// A signed-in user's session")));
+        Files.writeString(schema, SeedSchemaFile.text().substring(0, SeedSchemaFile.text().indexOf("/// A signed-in user's session")));
         out.getBuffer().setLength(0);
 
         int exit = run("generate", "--out", "gen", "--verbose");
@@ -207,7 +197,7 @@ class RefractCommandTest {
 
     @Test
     void generateWithAnInvalidSchemaWritesNothingAndExitsWithOne() throws IOException {
-        write("schema.prisma", seed().replace("@default(PENDING)", "@default(PENDIN)"));
+        write("schema.prisma", SeedSchemaFile.text().replace("@default(PENDING)", "@default(PENDIN)"));
 
         int exit = run("generate", "--out", "gen");
 
@@ -218,7 +208,7 @@ class RefractCommandTest {
 
     @Test
     void generateDefaultsToTheGeneratorsOutputRelativeToTheSchema() throws IOException {
-        write("prisma/schema.prisma", seed().replace("package  = \"com.example.pipeline.db\"",
+        write("prisma/schema.prisma", SeedSchemaFile.text().replace("package  = \"com.example.pipeline.db\"",
                 "package  = \"com.example.pipeline.db\"\n  output   = \"../src/generated/java\""));
 
         int exit = run("generate");
@@ -230,7 +220,7 @@ class RefractCommandTest {
 
     @Test
     void generateWithoutAnOutputDirectoryExplainsHowToGiveOne() throws IOException {
-        write("schema.prisma", seed());
+        write("schema.prisma", SeedSchemaFile.text());
 
         int exit = run("generate");
 

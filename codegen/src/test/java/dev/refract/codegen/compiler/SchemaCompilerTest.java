@@ -3,6 +3,7 @@ package dev.refract.codegen.compiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refract.codegen.SeedSchemaFile;
 import dev.refract.codegen.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,20 +25,9 @@ class SchemaCompilerTest {
 
     private final SchemaCompiler compiler = new SchemaCompiler();
 
-    static String seed() throws IOException {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.exists(here.resolve("examples/ai-pipeline/schema.prisma"))) {
-            here = here.getParent();
-        }
-        if (here == null) {
-            throw new IllegalStateException("examples/ai-pipeline/schema.prisma not found above the working directory");
-        }
-        return Files.readString(here.resolve("examples/ai-pipeline/schema.prisma"));
-    }
-
     /** The seed schema without its last model, {@code Session}. */
     static String seedWithoutSession() throws IOException {
-        String seed = seed();
+        String seed = SeedSchemaFile.text();
         int session = seed.indexOf("/// A signed-in user's session");
         assertThat(session).isPositive();
         return seed.substring(0, session);
@@ -55,7 +45,7 @@ class SchemaCompilerTest {
 
     @Test
     void checkResolvesAValidSchema() throws IOException {
-        CheckResult result = compiler.check(schema(seed()));
+        CheckResult result = compiler.check(schema(SeedSchemaFile.text()));
 
         assertThat(result.hasErrors()).as("diagnostics: %s", result.diagnostics()).isFalse();
         assertThat(result.definition().models()).extracting(m -> m.name())
@@ -74,7 +64,7 @@ class SchemaCompilerTest {
 
     @Test
     void checkReportsValidationErrors() throws IOException {
-        CheckResult result = compiler.check(schema(seed().replace("name      String\n", "name      Strin\n")));
+        CheckResult result = compiler.check(schema(SeedSchemaFile.text().replace("name      String\n", "name      Strin\n")));
 
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.definition()).isNull();
@@ -83,7 +73,7 @@ class SchemaCompilerTest {
 
     @Test
     void checksASchemaHeldInMemory() throws IOException {
-        CheckResult result = compiler.check(new SourceFile("inline.prisma", seed().replace("Json?", "Jsn?")));
+        CheckResult result = compiler.check(new SourceFile("inline.prisma", SeedSchemaFile.text().replace("Json?", "Jsn?")));
 
         assertThat(result.schemaPath()).isNull();
         assertThat(result.hasErrors()).isTrue();
@@ -92,7 +82,7 @@ class SchemaCompilerTest {
 
     @Test
     void namesTheSchemaFileAsTheDisplayNameSays() throws IOException {
-        CheckResult result = new SchemaCompiler(path -> "shown.prisma").check(schema(seed()));
+        CheckResult result = new SchemaCompiler(path -> "shown.prisma").check(schema(SeedSchemaFile.text()));
 
         assertThat(result.source().name()).isEqualTo("shown.prisma");
     }
@@ -129,7 +119,7 @@ class SchemaCompilerTest {
     void generateWritesTheSourcesAndAManifest() throws IOException {
         Path out = dir.resolve("out");
 
-        GenerateResult result = compiler.generate(schema(seed()), out);
+        GenerateResult result = compiler.generate(schema(SeedSchemaFile.text()), out);
 
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.outputDirectory()).isEqualTo(out);
@@ -145,7 +135,7 @@ class SchemaCompilerTest {
 
     @Test
     void generatingAnUnchangedSchemaAgainTouchesNoFile() throws IOException {
-        Path schema = schema(seed());
+        Path schema = schema(SeedSchemaFile.text());
         Path out = dir.resolve("out");
         GenerateResult first = compiler.generate(schema, out);
         List<Path> files = filesUnder(out);
@@ -165,7 +155,7 @@ class SchemaCompilerTest {
 
     @Test
     void generateDeletesTheSourcesOfARemovedModelButKeepsForeignFiles() throws IOException {
-        Path schema = schema(seed());
+        Path schema = schema(SeedSchemaFile.text());
         Path out = dir.resolve("out");
         GenerateResult first = compiler.generate(schema, out);
         Path foreign = Files.writeString(out.resolve("com/example/pipeline/db/Handwritten.java"), "class Handwritten {}");
@@ -193,7 +183,7 @@ class SchemaCompilerTest {
     void anInvalidSchemaWritesNothing() throws IOException {
         Path out = dir.resolve("out");
 
-        GenerateResult result = compiler.generate(schema(seed().replace("Status         @default(PENDING)",
+        GenerateResult result = compiler.generate(schema(SeedSchemaFile.text().replace("Status         @default(PENDING)",
                 "Status         @default(PENDIN)")), out);
 
         assertThat(result.hasErrors()).isTrue();
@@ -205,7 +195,7 @@ class SchemaCompilerTest {
     @Test
     void theOutputDirectoryDefaultsToTheGeneratorsOutputRelativeToTheSchema() throws IOException {
         Path nested = Files.createDirectories(dir.resolve("prisma"));
-        Path schema = Files.writeString(nested.resolve("schema.prisma"), seed().replace(
+        Path schema = Files.writeString(nested.resolve("schema.prisma"), SeedSchemaFile.text().replace(
                 "package  = \"com.example.pipeline.db\"",
                 "package  = \"com.example.pipeline.db\"\n  output   = \"../generated\""));
 
@@ -218,7 +208,7 @@ class SchemaCompilerTest {
 
     @Test
     void withoutAnyOutputDirectoryGenerateSaysHowToGiveOne() throws IOException {
-        Path schema = schema(seed());
+        Path schema = schema(SeedSchemaFile.text());
 
         assertThatThrownBy(() -> compiler.generate(schema, null))
                 .isInstanceOf(CompilerException.class)

@@ -53,16 +53,7 @@ class CorpusTest {
      * {@link #knownDefectsStillReproduce()} fails as soon as the defect is fixed, so the entry is
      * removed and the schema checked like every other.
      */
-    private static final Map<String, KnownDefect> KNOWN_DEFECTS = Map.of(
-            "auth.prisma", new KnownDefect(Stage.GENERATION, "model VerificationToken has no @id, only"
-                    + " @@unique([identifier, token]); MetadataEmitter.key dereferences the null"
-                    + " ModelDefinition.id (NullPointerException)"),
-            "saas.prisma", new KnownDefect(Stage.GENERATION, "model Project has a field named \"key\" in"
-                    + " @@unique([tenantId, key]); in ProjectWhereUnique the parameter key hides the private field"
-                    + " key, so \"key = new ProjectWhere()...build()\" assigns a Filter to the String parameter"),
-            "forms.prisma", new KnownDefect(Stage.GENERATION, "the field enum generated for model Form is named"
-                    + " FormField, the name of the model FormField, so generation stops with \"The generated class"
-                    + " FormField would serve both model Form and model FormField\"; validation accepts the schema"));
+    private static final Map<String, KnownDefect> KNOWN_DEFECTS = Map.of();
 
     private static final Pattern BLOCK = Pattern.compile("^(model|enum|type)\\s+\\w+\\s*\\{", Pattern.MULTILINE);
 

@@ -2,6 +2,7 @@ package dev.refract.codegen.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.SeedSchemaFile;
 import dev.refract.codegen.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -296,7 +297,7 @@ class SchemaFormatterTest {
 
     @Test
     void leavesTheSeedSchemaAsItIs() throws IOException {
-        String seed = Files.readString(seedSchema());
+        String seed = Files.readString(SeedSchemaFile.path());
 
         FormatResult result = formatter.format(new SourceFile("schema.prisma", seed));
 
@@ -345,13 +346,13 @@ class SchemaFormatterTest {
     static Stream<Path> corpusSchemas() throws IOException {
         Path corpus = Path.of("src", "test", "resources", "corpus");
         if (!Files.isDirectory(corpus)) {
-            return Stream.of(seedSchema());
+            return Stream.of(SeedSchemaFile.path());
         }
         List<Path> files;
         try (Stream<Path> listed = Files.walk(corpus)) {
             files = listed.filter(p -> p.toString().endsWith(".prisma")).sorted().toList();
         }
-        return Stream.concat(Stream.of(seedSchema()), files.stream());
+        return Stream.concat(Stream.of(SeedSchemaFile.path()), files.stream());
     }
 
     @Test
@@ -380,7 +381,7 @@ class SchemaFormatterTest {
                         "  @@unique(fields: [id, note], name: \"pair\")",
                         "  @@ignore",
                         "}"),
-                Files.readString(seedSchema()),
+                Files.readString(SeedSchemaFile.path()),
                 lines("datasource db { provider = \"mysql\" url = \"mysql://localhost/app\" }",
                         "generator client { provider = \"refract-java\" package = \"a.b\" output = \"../gen\" }"),
                 lines("model Weird {", "", "", "  // only a comment", "", "}", "", "", "", "// trailing file comment"),
@@ -393,16 +394,5 @@ class SchemaFormatterTest {
                         "}"),
                 lines("model Empty {", "}"),
                 lines("type Address {", "street String", "city   String", "zip String? // optional", "}"));
-    }
-
-    static Path seedSchema() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("examples/ai-pipeline/schema.prisma"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("examples/ai-pipeline/schema.prisma not found above the working directory");
-        }
-        return dir.resolve("examples/ai-pipeline/schema.prisma");
     }
 }

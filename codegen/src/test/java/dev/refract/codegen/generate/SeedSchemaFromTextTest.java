@@ -2,6 +2,7 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.SeedSchemaFile;
 import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.codegen.parse.ParseResult;
 import dev.refract.codegen.parse.SchemaParser;
@@ -23,24 +24,13 @@ import org.junit.jupiter.api.Test;
 class SeedSchemaFromTextTest {
 
     static SchemaDefinition parseAndValidate() throws IOException {
-        Path path = seedPath();
+        Path path = SeedSchemaFile.path();
         SourceFile file = new SourceFile(path.toString(), Files.readString(path));
         ParseResult parsed = SchemaParser.parse(file);
         assertThat(parsed.hasErrors()).as(render(parsed.diagnostics())).isFalse();
         ValidationResult validated = SchemaValidator.validate(parsed.schema());
         assertThat(validated.hasErrors()).as(render(validated.diagnostics())).isFalse();
         return validated.definition();
-    }
-
-    private static Path seedPath() {
-        // Tests run in the module directory; the examples sit at the repository root.
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("examples/ai-pipeline/schema.prisma");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("examples/ai-pipeline/schema.prisma not found above " + Path.of("").toAbsolutePath());
     }
 
     private static String render(List<Diagnostic> diagnostics) {

@@ -2,6 +2,7 @@ package dev.refract.codegen.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.SeedSchemaFile;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.FieldType;
 import dev.refract.codegen.definition.KeyDefinition;
@@ -17,8 +18,6 @@ import dev.refract.meta.ScalarType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class SeedSchemaDefinitionTest {
 
     private static SchemaDefinition seed() {
         try {
-            String text = Files.readString(Path.of("..", "examples", "ai-pipeline", "schema.prisma"));
+            String text = SeedSchemaFile.text();
             ValidationResult result = Validation.valid(Validation.validate(text));
             assertThat(result.diagnostics()).isEmpty();
             return result.definition();

@@ -6,23 +6,17 @@ import dev.refract.test.services.ServerEndpoint;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A MongoDB database of its own for one test class. MongoDB creates a database on its first
  * write, so there is nothing to create up front; {@link #close()} drops it.
  */
-public final class MongoNamespace implements TestNamespace {
+public final class MongoNamespace extends AbstractTestNamespace implements TestNamespace {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServerEndpoint endpoint;
-    private final String database;
-    private final AtomicBoolean dropped = new AtomicBoolean();
-
     private MongoNamespace(ServerEndpoint endpoint, String database) {
-        this.endpoint = endpoint;
-        this.database = database;
+        super(endpoint, database);
     }
 
     /** A database named after {@code label} on this JVM's MongoDB server. */
@@ -37,44 +31,26 @@ public final class MongoNamespace implements TestNamespace {
 
     /** The database's name. */
     public String database() {
-        return database;
-    }
-
-    @Override
-    public String name() {
-        return database;
-    }
-
-    @Override
-    public ServerEndpoint endpoint() {
-        return endpoint;
+        return name();
     }
 
     /** The connection string naming this database, e.g. {@code mongodb://127.0.0.1:27017/rt_myit_3fa9c2e17b04}. */
     public String mongoUrl() {
-        return endpoint.withDatabase(database).mongoUrl();
+        return endpoint().withDatabase(database()).mongoUrl();
     }
 
     /** A client for this namespace's server with test timeouts; the caller closes it. */
     public MongoClient connect() {
-        return MongoService.connect(endpoint.withDatabase(database));
+        return MongoService.connect(endpoint().withDatabase(database()));
     }
 
     @Override
-    public void close() {
-        if (!dropped.compareAndSet(false, true)) {
-            return;
-        }
+    void drop() {
         try (MongoClient client = connect()) {
-            Mono.from(client.getDatabase(database).drop()).block(COMMAND_TIMEOUT);
+            Mono.from(client.getDatabase(database()).drop()).block(COMMAND_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("could not drop the MongoDB database " + database + " on "
-                    + endpoint.describe() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not drop the MongoDB database " + database() + " on "
+                    + endpoint().describe() + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "MongoNamespace[" + database + " on " + endpoint.describe() + "]";
     }
 }

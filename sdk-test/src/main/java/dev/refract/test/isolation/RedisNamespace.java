@@ -13,7 +13,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -22,17 +21,12 @@ import java.util.function.Function;
  * {@link #prefix()}; {@link #close()} deletes every key that starts with it (found with
  * {@code SCAN}, never {@code FLUSHDB}, so other tests on the same server keep their keys).
  */
-public final class RedisNamespace implements TestNamespace {
+public final class RedisNamespace extends AbstractTestNamespace implements TestNamespace {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ServerEndpoint endpoint;
-    private final String prefix;
-    private final AtomicBoolean dropped = new AtomicBoolean();
-
     private RedisNamespace(ServerEndpoint endpoint, String prefix) {
-        this.endpoint = endpoint;
-        this.prefix = prefix;
+        super(endpoint, prefix);
     }
 
     /** A prefix named after {@code label} on this JVM's Redis server. */
@@ -47,27 +41,17 @@ public final class RedisNamespace implements TestNamespace {
 
     /** The prefix every key of the test starts with, ending in {@code :}. */
     public String prefix() {
-        return prefix;
+        return name();
     }
 
     /** {@code prefix() + suffix}. */
     public String key(String suffix) {
-        return prefix + suffix;
-    }
-
-    @Override
-    public String name() {
-        return prefix;
-    }
-
-    @Override
-    public ServerEndpoint endpoint() {
-        return endpoint;
+        return prefix() + suffix;
     }
 
     /** The server's URL, e.g. {@code redis://127.0.0.1:6379/0}; the prefix is the caller's to apply. */
     public String redisUrl() {
-        return endpoint.redisUrl();
+        return endpoint().redisUrl();
     }
 
     /** The keys that now exist under the prefix (blocking; for checks in tests). */
@@ -76,10 +60,7 @@ public final class RedisNamespace implements TestNamespace {
     }
 
     @Override
-    public void close() {
-        if (!dropped.compareAndSet(false, true)) {
-            return;
-        }
+    void drop() {
         withCommands(commands -> {
             List<String> keys = scanOwnKeys(commands);
             for (int from = 0; from < keys.size(); from += 500) {
@@ -91,12 +72,12 @@ public final class RedisNamespace implements TestNamespace {
 
     @Override
     public String toString() {
-        return "RedisNamespace[" + prefix + "* on " + endpoint.describe() + "]";
+        return "RedisNamespace[" + prefix() + "* on " + endpoint().describe() + "]";
     }
 
     private List<String> scanOwnKeys(RedisCommands<String, String> commands) {
         List<String> keys = new ArrayList<>();
-        ScanArgs matching = ScanArgs.Builder.matches(prefix + "*").limit(500);
+        ScanArgs matching = ScanArgs.Builder.matches(prefix() + "*").limit(500);
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             KeyScanCursor<String> page = commands.scan(cursor, matching);
@@ -107,14 +88,14 @@ public final class RedisNamespace implements TestNamespace {
     }
 
     private <T> T withCommands(Function<RedisCommands<String, String>, T> work) {
-        RedisURI uri = RedisURI.create(endpoint.redisUrl());
+        RedisURI uri = RedisURI.create(endpoint().redisUrl());
         uri.setTimeout(COMMAND_TIMEOUT);
         RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return work.apply(connection.sync());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("could not reach the keys under " + prefix + " on "
-                    + endpoint.describe() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not reach the keys under " + prefix() + " on "
+                    + endpoint().describe() + ": " + e.getMessage(), e);
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 public final class MysqlService {
 
+    private static final JdbcConnector JDBC = MysqlService::connect;
+
     private MysqlService() {
     }
 
@@ -42,7 +44,7 @@ public final class MysqlService {
      * setup only), with timeouts so a stuck server fails the test instead of hanging it.
      */
     public static Connection connect(ServerEndpoint endpoint) throws SQLException {
-        return connect(endpoint, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return JDBC.connect(endpoint);
     }
 
     private static final class Shared {
@@ -50,8 +52,8 @@ public final class MysqlService {
     }
 
     static ServiceResolver resolver() {
-        return new ServiceResolver(ServerKind.MYSQL, localCandidates(ServerKind.MYSQL.standardPort()),
-                MysqlService::check, MysqlService::startEmbedded);
+        return ServiceResolver.onStandardPort(ServerKind.MYSQL, MysqlService::localCandidates, MysqlService::check,
+                MysqlService::startEmbedded);
     }
 
     static List<ServerEndpoint> localCandidates(int port) {
@@ -61,10 +63,7 @@ public final class MysqlService {
     }
 
     static void check(ServerEndpoint endpoint, Duration timeout) throws SQLException {
-        try (Connection connection = connect(endpoint, timeout, timeout);
-             Statement statement = connection.createStatement()) {
-            statement.execute("select 1");
-        }
+        JDBC.check(endpoint, timeout);
     }
 
     static EmbeddedServer startEmbedded() throws Exception {

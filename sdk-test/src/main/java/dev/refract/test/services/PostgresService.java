@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +20,8 @@ import java.util.Set;
  * PostgreSQL started from Maven Central and stopped when the JVM exits.
  */
 public final class PostgresService {
+
+    private static final JdbcConnector JDBC = PostgresService::connect;
 
     private PostgresService() {
     }
@@ -39,7 +40,7 @@ public final class PostgresService {
      * so a stuck server fails the test instead of hanging it.
      */
     public static Connection connect(ServerEndpoint endpoint) throws SQLException {
-        return connect(endpoint, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return JDBC.connect(endpoint);
     }
 
     private static final class Shared {
@@ -47,8 +48,8 @@ public final class PostgresService {
     }
 
     static ServiceResolver resolver() {
-        return new ServiceResolver(ServerKind.POSTGRESQL, localCandidates(ServerKind.POSTGRESQL.standardPort()),
-                PostgresService::check, PostgresService::startEmbedded);
+        return ServiceResolver.onStandardPort(ServerKind.POSTGRESQL, PostgresService::localCandidates, PostgresService::check,
+                PostgresService::startEmbedded);
     }
 
     static List<ServerEndpoint> localCandidates(int port) {
@@ -64,10 +65,7 @@ public final class PostgresService {
     }
 
     static void check(ServerEndpoint endpoint, Duration timeout) throws SQLException {
-        try (Connection connection = connect(endpoint, timeout, timeout);
-             Statement statement = connection.createStatement()) {
-            statement.execute("select 1");
-        }
+        JDBC.check(endpoint, timeout);
     }
 
     static EmbeddedServer startEmbedded() throws IOException {

@@ -38,8 +38,8 @@ public final class RedisService {
     }
 
     static ServiceResolver resolver() {
-        return new ServiceResolver(ServerKind.REDIS, localCandidates(ServerKind.REDIS.standardPort()),
-                RedisService::check, RedisService::startEmbedded);
+        return ServiceResolver.onStandardPort(ServerKind.REDIS, RedisService::localCandidates, RedisService::check,
+                RedisService::startEmbedded);
     }
 
     static List<ServerEndpoint> localCandidates(int port) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Chooses the server of one kind: the URL variable if set; else the first local candidate that
@@ -27,6 +28,12 @@ final class ServiceResolver {
         this.localCandidates = List.copyOf(localCandidates);
         this.probe = Objects.requireNonNull(probe, "probe");
         this.embedded = Objects.requireNonNull(embedded, "embedded");
+    }
+
+    /** A resolver whose local candidates listen on the standard port of {@code kind}. */
+    static ServiceResolver onStandardPort(ServerKind kind, IntFunction<List<ServerEndpoint>> localCandidates,
+                                          ServerProbe probe, EmbeddedServer.Starter embedded) {
+        return new ServiceResolver(kind, localCandidates.apply(kind.standardPort()), probe, embedded);
     }
 
     ServerKind kind() {

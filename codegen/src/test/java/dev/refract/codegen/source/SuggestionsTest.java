@@ -1,4 +1,4 @@
-package dev.refract.codegen.validate;
+package dev.refract.codegen.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,33 @@ class SuggestionsTest {
     void suggestsNothingForAFarName() {
         assertThat(Suggestions.closest("Invoice", List.of("String", "Int", "User"))).isEmpty();
         assertThat(Suggestions.didYouMean("Invoice", List.of("User"), "fallback")).isEqualTo("fallback");
+    }
+
+    @Test
+    void allowsMoreEditsForLongerNames() {
+        assertThat(Suggestions.closest("ab", List.of("xy"))).isEmpty();
+        assertThat(Suggestions.closest("ab", List.of("ax"))).contains("ax");
+        assertThat(Suggestions.closest("abcdefgh", List.of("abcdexyz"))).contains("abcdexyz");
+        assertThat(Suggestions.closest("abcdefgh", List.of("abcdwxyz"))).isEmpty();
+    }
+
+    @Test
+    void keepsWithinAnExplicitNumberOfEdits() {
+        assertThat(Suggestions.closest("modle", List.of("model", "enum"), 2)).contains("model");
+        assertThat(Suggestions.closest("mdoel", List.of("model"), 0)).isEmpty();
+        assertThat(Suggestions.closest("typ", List.of("type"), 0)).isEmpty();
+        assertThat(Suggestions.closest("Type", List.of("type"), 0)).contains("type");
+    }
+
+    @Test
+    void prefersTheFirstOfEquallyCloseCandidates() {
+        assertThat(Suggestions.closest("cat", List.of("bat", "cab", "car"))).contains("bat");
+    }
+
+    @Test
+    void saysDidYouMeanWithThePrefix() {
+        assertThat(Suggestions.didYouMean("uniqe", List.of("unique"), "@", "fallback")).isEqualTo("Did you mean \"@unique\"?");
+        assertThat(Suggestions.didYouMean("uniqe", List.of("unique"), "fallback")).isEqualTo("Did you mean \"unique\"?");
     }
 
     @Test
