@@ -48,6 +48,32 @@ final class JavaNames {
                 || !model && JAVA_LANG_HIDDEN_BY_ENUMS_AND_TYPES.contains(javaTypeName);
     }
 
+    /**
+     * The Java type the generator makes of the schema block {@code name}: first letter upper case,
+     * a trailing underscore when Java reserves it.
+     */
+    static String typeName(String name) {
+        return escaped(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+    }
+
+    /** The Java name the generator gives a field: first letter lower case, escaped when reserved. */
+    static String memberName(String name) {
+        return escaped(lowerFirst(name));
+    }
+
+    /** The Java constant the generator makes of an enum value: as written, escaped when reserved. */
+    static String constantName(String value) {
+        return escaped(value);
+    }
+
+    static String lowerFirst(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String escaped(String name) {
+        return isReservedTypeName(name) ? name + "_" : name;
+    }
+
     /** True for a Java identifier that is not a reserved word. */
     static boolean isIdentifier(String name) {
         if (name.isEmpty() || isReserved(name) || !Character.isJavaIdentifierStart(name.charAt(0))) {

@@ -7,7 +7,6 @@ import dev.refract.codegen.ast.EnumBlock;
 import dev.refract.codegen.ast.EnumValue;
 import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.ModelBlock;
-import dev.refract.codegen.generate.Naming;
 import dev.refract.codegen.source.Span;
 import dev.refract.meta.ScalarType;
 import java.util.HashMap;
@@ -21,9 +20,6 @@ import java.util.Optional;
  * or models stored under the same database name, and nothing Java cannot name.
  */
 final class NameRules {
-
-    /** The generator's naming, so that warnings name the Java names the generated code really uses. */
-    private static final Naming NAMING = new Naming();
 
     private final Diagnostics diagnostics;
 
@@ -66,7 +62,7 @@ final class NameRules {
 
     /** A name Java reserves is escaped by the generator; a java.lang type the client uses cannot be. */
     private void checkJavaTypeName(Block block, String name, String what) {
-        String javaName = NAMING.typeName(name);
+        String javaName = JavaNames.typeName(name);
         boolean model = block instanceof ModelBlock m && m.kind() == ModelBlock.Kind.MODEL;
         String hint = block instanceof ModelBlock && !model ? "Rename it."
                 : "Rename it and keep the database name with @@map, e.g. @@map(\"" + name + "\").";
@@ -92,10 +88,10 @@ final class NameRules {
                                 + diagnostics.lineOf(first.name().span()) + ".");
                 continue;
             }
-            String member = name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            String member = JavaNames.lowerFirst(name);
             if (JavaNames.isReservedTypeName(member)) {
                 diagnostics.warning(field.name().span(), "Field name \"" + name + "\" of " + owner
-                        + " is a reserved word in Java; the generated code names it \"" + NAMING.fieldName(name)
+                        + " is a reserved word in Java; the generated code names it \"" + JavaNames.memberName(name)
                         + "\".", "To choose the Java name, rename the field and keep the database name with @map, "
                                 + "e.g. " + member + "Value " + field.type().name().name()
                                 + field.type().arity().suffix() + " @map(\"" + name + "\").");
@@ -132,7 +128,7 @@ final class NameRules {
             if (JavaNames.isReservedTypeName(name)) {
                 diagnostics.warning(value.name().span(), "Value \"" + name + "\" of " + owner
                         + " is a reserved word in Java; the generated code names it \""
-                        + NAMING.enumConstantName(name) + "\".", "To choose the Java name, rename the value and "
+                        + JavaNames.constantName(name) + "\".", "To choose the Java name, rename the value and "
                                 + "keep the database name with @map, e.g. " + name.toUpperCase(Locale.ROOT) + " @map(\""
                                 + name + "\").");
             }

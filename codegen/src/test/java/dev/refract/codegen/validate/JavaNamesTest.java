@@ -2,6 +2,8 @@ package dev.refract.codegen.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.generate.Naming;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JavaNamesTest {
@@ -30,5 +32,18 @@ class JavaNamesTest {
         assertThat(JavaNames.isReservedTypeName("record")).isTrue();
         assertThat(JavaNames.isReserved("default")).isTrue();
         assertThat(JavaNames.isReserved("null")).isTrue();
+    }
+
+    @Test
+    void namesJavaTypesMembersAndConstantsAsTheGeneratorDoes() {
+        Naming naming = new Naming();
+        for (String name : List.of("class", "record", "Default", "var", "yield", "long", "Post", "public", "_x",
+                "PipelineRun", "enum", "Package", "permits")) {
+            assertThat(JavaNames.typeName(name)).as(name).isEqualTo(naming.typeName(name));
+            assertThat(JavaNames.constantName(name)).as(name).isEqualTo(naming.enumConstantName(name));
+            if (JavaNames.isReservedTypeName(JavaNames.lowerFirst(name))) {
+                assertThat(JavaNames.memberName(name)).as(name).isEqualTo(naming.fieldName(name));
+            }
+        }
     }
 }
