@@ -2,13 +2,8 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refract.codegen.parse.ParseResult;
-import dev.refract.codegen.parse.SchemaParser;
 import dev.refract.codegen.source.Diagnostic;
-import dev.refract.codegen.source.SourceFile;
-import dev.refract.codegen.validate.SchemaValidator;
 import dev.refract.codegen.validate.ValidationResult;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeywordNamesCompileTest {
 
-    private static final String SCHEMA = """
-            datasource db {
-              provider = "postgresql"
-              url      = env("DATABASE_URL")
-            }
-
-            generator client {
-              provider = "refract-java"
-              package  = "com.example.keywords"
-            }
-
+    private static final String MODELS = """
             enum Visibility {
               public
               private
@@ -62,11 +47,9 @@ class KeywordNamesCompileTest {
 
     @Test
     void keywordFieldNamesAndEnumValuesValidateWithWarningsOnlyAndCompile() {
-        ParseResult parsed = SchemaParser.parse(new SourceFile("keywords.prisma", SCHEMA));
-        assertThat(parsed.diagnostics()).isEmpty();
-        ValidationResult validated = SchemaValidator.validate(parsed.schema());
+        ValidationResult validated = SchemaText.validate(MODELS);
 
-        assertThat(validated.errors()).as(render(validated.errors())).isEmpty();
+        assertThat(validated.errors()).extracting(Diagnostic::render).isEmpty();
         assertThat(validated.warnings()).extracting(Diagnostic::message).contains(
                 "Value \"public\" of enum \"Visibility\" is a reserved word in Java; the generated code names it"
                         + " \"public_\".",
@@ -81,16 +64,6 @@ class KeywordNamesCompileTest {
                         + " \"return_\".");
         assertThat(validated.warnings()).hasSize(14);
 
-        List<GeneratedFile> files = new JavaGenerator().generate(validated.definition());
-        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(InMemoryCompiler.sources(files));
-
-        assertThat(compiled.success()).as(compiled.diagnostics()).isTrue();
-        assertThat(compiled.diagnostics()).isEmpty();
-    }
-
-    private static String render(List<Diagnostic> diagnostics) {
-        StringBuilder text = new StringBuilder();
-        diagnostics.forEach(d -> text.append(d.render()));
-        return text.toString();
+        SchemaText.assertCompiles(new JavaGenerator().generate(validated.definition()));
     }
 }

@@ -33,11 +33,16 @@ final class SchemaText {
 
     /** The definition of {@code models} (models, enums and types) under a PostgreSQL datasource and the Java generator. */
     static SchemaDefinition definition(String models) {
-        ParseResult parsed = SchemaParser.parse(new SourceFile("test.prisma", HEADER + models));
-        assertThat(parsed.hasErrors()).as(() -> render(parsed.diagnostics())).isFalse();
-        ValidationResult validated = SchemaValidator.validate(parsed.schema());
+        ValidationResult validated = validate(models);
         assertThat(validated.hasErrors()).as(() -> render(validated.diagnostics())).isFalse();
         return validated.definition();
+    }
+
+    /** The validation of {@code models}, which must parse, with its warnings. */
+    static ValidationResult validate(String models) {
+        ParseResult parsed = SchemaParser.parse(new SourceFile("test.prisma", HEADER + models));
+        assertThat(parsed.hasErrors()).as(() -> render(parsed.diagnostics())).isFalse();
+        return SchemaValidator.validate(parsed.schema());
     }
 
     /** The generated client of {@code models}. */
