@@ -149,7 +149,7 @@ final class ManyToManyRules {
         return field.attribute("db.ObjectId").isPresent();
     }
 
-    /** What to add to the model of {@code end} so that it holds the ids, e.g. {@code "tagIds String[] @db.ObjectId"}. */
+    /** What to add so that the model of {@code end} holds the ids, e.g. {@code "tagIds String[] @db.ObjectId"}. */
     private static String idListHint(End end) {
         String idList = idListName(end);
         String reference = Keys.singleId(end.target()).map(id -> id.name().name()).orElse("id");

@@ -40,7 +40,8 @@ class JavaLangClashTest {
                         field("kind").enumOf(asModel ? "Kind" : name).optional().build()),
                 new KeyDefinition(null, List.of("id")), List.of(), List.of(), null, null));
         if (asModel) {
-            models.add(new ModelDefinition(name, name, "", "db", 0, List.of(field("id").scalar(ScalarType.INT).id().build()),
+            models.add(new ModelDefinition(name, name, "", "db", 0,
+                    List.of(field("id").scalar(ScalarType.INT).id().build()),
                     new KeyDefinition(null, List.of("id")), List.of(), List.of(), null, null));
         }
         EnumDefinition enumDefinition = new EnumDefinition(asModel ? "Kind" : name, "kind", "",

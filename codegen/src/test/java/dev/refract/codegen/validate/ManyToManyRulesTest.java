@@ -48,7 +48,8 @@ class ManyToManyRulesTest {
                   tags Tag[]
                   @@datasource(docs)
                 }
-                """ + MONGO_TAG), "The relation field \"tags\" of model \"Post\" must declare fields and references too: in "
+                """ + MONGO_TAG), "The relation field \"tags\" of model \"Post\" must declare fields and references"
+                        + " too: in "
                         + "mongodb a many-to-many relation holds the ids on both sides, and the other side, field "
                         + "\"posts\" of model \"Tag\", declares them.", 7, 3);
         assertThat(error.hint()).isEqualTo("Add \"tagIds String[] @db.ObjectId\" to model \"Post\" with "
@@ -58,7 +59,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsIdListThatIsNotAList() {
         Diagnostic error = singleError(mongoPostAndTag("tagIds String @db.ObjectId",
-                "tags   Tag[]  @relation(fields: [tagIds], references: [id])"), "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
+                "tags   Tag[]  @relation(fields: [tagIds], references: [id])"),
+                "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
                         + "\"PostToTag\" and must be String[], a list of the type of the id \"id\" of model \"Tag\", "
                         + "but is String.", 7, 10);
         assertThat(error.hint()).isEqualTo("Write \"tagIds String[]\".");
@@ -67,7 +69,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsIdListOfAnotherTypeThanTheReferencedId() {
         singleError(mongoPostAndTag("tagIds Int[]",
-                "tags   Tag[]  @relation(fields: [tagIds], references: [id])"), "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
+                "tags   Tag[]  @relation(fields: [tagIds], references: [id])"),
+                "Field \"tagIds\" of model \"Post\" holds the ids of the many-to-many relation "
                         + "\"PostToTag\" and must be String[], a list of the type of the id \"id\" of model \"Tag\", "
                         + "but is Int[].", 7, 10);
     }
@@ -75,7 +78,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsIdListOfObjectIdsWithoutObjectIdNativeType() {
         Diagnostic error = singleError(mongoPostAndTag("tagIds String[]",
-                TAGS), "Field \"tagIds\" of model \"Post\" holds ObjectIds of model \"Tag\" and must be stored "
+                TAGS),
+                "Field \"tagIds\" of model \"Post\" holds ObjectIds of model \"Tag\" and must be stored "
                         + "as ObjectIds too.", 7, 3);
         assertThat(error.hint()).isEqualTo("Add @db.ObjectId: tagIds String[] @db.ObjectId.");
     }
@@ -83,7 +87,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsReferencesOtherThanTheTargetId() {
         Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
-                "tags   Tag[]    @relation(fields: [tagIds], references: [postIds])"), "The references [postIds] of the relation field \"tags\" of model \"Post\" must be the id "
+                "tags   Tag[]    @relation(fields: [tagIds], references: [postIds])"),
+                "The references [postIds] of the relation field \"tags\" of model \"Post\" must be the id "
                         + "of model \"Tag\": a MongoDB many-to-many relation holds ids.", 8, 59);
         assertThat(error.hint()).isEqualTo("Write references: [id].");
     }
@@ -91,7 +96,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsMoreThanOneIdListField() {
         Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
-                "tags   Tag[]    @relation(fields: [tagIds, id], references: [id])"), "The fields of the relation field \"tags\" of model \"Post\" must name exactly one field, "
+                "tags   Tag[]    @relation(fields: [tagIds, id], references: [id])"),
+                "The fields of the relation field \"tags\" of model \"Post\" must name exactly one field, "
                         + "the list of ids it holds, but name 2.", 8, 37);
         assertThat(error.hint()).isEqualTo("Write fields: [tagIds], with tagIds String[] @db.ObjectId.");
     }
@@ -99,7 +105,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsIdListSideWithoutReferences() {
         Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
-                "tags   Tag[]    @relation(fields: [tagIds])"), "@relation of the relation field \"tags\" of model \"Post\" has fields but no references.",
+                "tags   Tag[]    @relation(fields: [tagIds])"),
+                "@relation of the relation field \"tags\" of model \"Post\" has fields but no references.",
                 8, 19);
         assertThat(error.hint()).isEqualTo("Add references: [id], the id of \"Tag\".");
     }
@@ -107,7 +114,8 @@ class ManyToManyRulesTest {
     @Test
     void rejectsUnknownIdListField() {
         Diagnostic error = singleError(mongoPostAndTag(ID_LIST,
-                "tags   Tag[]    @relation(fields: [tagId], references: [id])"), "Unknown field \"tagId\" in the fields of the relation field \"tags\" of model \"Post\".",
+                "tags   Tag[]    @relation(fields: [tagId], references: [id])"),
+                "Unknown field \"tagId\" in the fields of the relation field \"tags\" of model \"Post\".",
                 8, 38);
         assertThat(error.hint()).startsWith("Did you mean \"tagIds\"");
     }
