@@ -6,6 +6,7 @@ import dev.refract.codegen.definition.FieldType;
 import dev.refract.codegen.definition.KeyDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
+import dev.refract.codegen.naming.Naming;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

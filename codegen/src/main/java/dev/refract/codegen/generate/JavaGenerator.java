@@ -6,6 +6,7 @@ import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.EnumDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
+import dev.refract.codegen.naming.Naming;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

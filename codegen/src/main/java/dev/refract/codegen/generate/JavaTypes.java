@@ -6,6 +6,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.FieldType;
+import dev.refract.codegen.naming.Naming;
 import dev.refract.meta.ScalarType;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.refract.codegen.generate;
 
 import com.palantir.javapoet.ClassName;
+import dev.refract.codegen.naming.Naming;
 import java.util.List;
 
 /**

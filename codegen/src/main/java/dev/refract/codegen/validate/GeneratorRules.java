@@ -3,11 +3,13 @@ package dev.refract.codegen.validate;
 import dev.refract.codegen.ast.ConfigBlock;
 import dev.refract.codegen.ast.ConfigProperty;
 import dev.refract.codegen.ast.Schema;
+import dev.refract.codegen.naming.Naming;
 import dev.refract.codegen.source.Suggestions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 
 /**
  * Generator blocks. Only {@code refract-java} is read; blocks for other generators (a brought-over
@@ -20,6 +22,7 @@ final class GeneratorRules {
     private static final List<String> JAVA_PROPERTIES = List.of("provider", "package", "clientName", "output");
 
     private final Diagnostics diagnostics;
+    private final Naming naming = new Naming();
 
     GeneratorRules(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -94,12 +97,12 @@ final class GeneratorRules {
                 diagnostics.error(property.value().span(), "Property \"" + key + "\" of generator \"" + name
                         + "\" must be a string, not " + Expressions.describe(property.value()) + ".",
                         "Write it in double quotes.");
-            } else if (key.equals("package") && !JavaNames.isPackageName(value.get())) {
+            } else if (key.equals("package") && !SourceVersion.isName(value.get())) {
                 diagnostics.error(property.value().span(), "\"" + value.get()
                         + "\" is not a valid Java package name (generator \"" + name + "\").",
                         "Each dot-separated part must be a Java identifier that is not a reserved word, "
                                 + "e.g. \"com.example.db\".");
-            } else if (key.equals("clientName") && !JavaNames.isIdentifier(value.get())) {
+            } else if (key.equals("clientName") && !isClassName(value.get())) {
                 diagnostics.error(property.value().span(), "\"" + value.get()
                         + "\" is not a valid Java class name (generator \"" + name + "\").",
                         "Use a Java identifier that is not a reserved word, e.g. \"" + DEFAULT_CLIENT_NAME + "\".");
@@ -109,5 +112,10 @@ final class GeneratorRules {
             diagnostics.error(generator.name().span(), "Generator \"" + name + "\" has no package.",
                     "Add package = \"com.example.db\": the Java package of the generated sources.");
         }
+    }
+
+    /** A simple name Java accepts for a class: an identifier, not reserved ({@code record} included). */
+    private boolean isClassName(String name) {
+        return SourceVersion.isName(name) && name.indexOf('.') < 0 && !naming.isReserved(name);
     }
 }

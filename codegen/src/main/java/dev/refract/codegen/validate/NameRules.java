@@ -7,6 +7,7 @@ import dev.refract.codegen.ast.EnumBlock;
 import dev.refract.codegen.ast.EnumValue;
 import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.ModelBlock;
+import dev.refract.codegen.naming.Naming;
 import dev.refract.codegen.source.Span;
 import dev.refract.meta.ScalarType;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.Optional;
 final class NameRules {
 
     private final Diagnostics diagnostics;
+    private final Naming naming = new Naming();
 
     NameRules(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -62,14 +64,14 @@ final class NameRules {
 
     /** A name Java reserves is escaped by the generator; a java.lang type the client uses cannot be. */
     private void checkJavaTypeName(Block block, String name, String what) {
-        String javaName = JavaNames.typeName(name);
+        String javaName = naming.typeName(name);
         boolean model = block instanceof ModelBlock m && m.kind() == ModelBlock.Kind.MODEL;
         String hint = block instanceof ModelBlock && !model ? "Rename it."
                 : "Rename it and keep the database name with @@map, e.g. @@map(\"" + name + "\").";
-        if (JavaNames.hidesJavaLangType(javaName, model)) {
+        if (naming.hidesJavaLangType(javaName, model)) {
             diagnostics.error(block.name().span(), capitalized(what) + " name \"" + name + "\" becomes the Java type \""
                     + javaName + "\", which would hide java.lang." + javaName + " in the generated client.", hint);
-        } else if (JavaNames.isReservedTypeName(name)) {
+        } else if (naming.isReserved(name)) {
             diagnostics.warning(block.name().span(), capitalized(what) + " name \"" + name
                     + "\" is a reserved word in Java; the generated code names it \"" + javaName + "\".", hint);
         }
@@ -88,10 +90,10 @@ final class NameRules {
                                 + diagnostics.lineOf(first.name().span()) + ".");
                 continue;
             }
-            String member = JavaNames.lowerFirst(name);
-            if (JavaNames.isReservedTypeName(member)) {
+            String member = lowerFirst(name);
+            if (naming.isReserved(member)) {
                 diagnostics.warning(field.name().span(), "Field name \"" + name + "\" of " + owner
-                        + " is a reserved word in Java; the generated code names it \"" + JavaNames.memberName(name)
+                        + " is a reserved word in Java; the generated code names it \"" + naming.fieldName(name)
                         + "\".", "To choose the Java name, rename the field and keep the database name with @map, "
                                 + "e.g. " + member + "Value " + field.type().name().name()
                                 + field.type().arity().suffix() + " @map(\"" + name + "\").");
@@ -125,10 +127,10 @@ final class NameRules {
                         "Remove one of them; the first is on line " + diagnostics.lineOf(first.name().span()) + ".");
                 continue;
             }
-            if (JavaNames.isReservedTypeName(name)) {
+            if (naming.isReserved(name)) {
                 diagnostics.warning(value.name().span(), "Value \"" + name + "\" of " + owner
                         + " is a reserved word in Java; the generated code names it \""
-                        + JavaNames.constantName(name) + "\".", "To choose the Java name, rename the value and "
+                        + naming.enumConstantName(name) + "\".", "To choose the Java name, rename the value and "
                                 + "keep the database name with @map, e.g. " + name.toUpperCase(Locale.ROOT) + " @map(\""
                                 + name + "\").");
             }
@@ -175,5 +177,9 @@ final class NameRules {
 
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String lowerFirst(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -44,6 +44,14 @@ class PipelineDependenciesTest {
     }
 
     @Test
+    void namingDependsOnNoOtherStage() {
+        noClasses().that().resideInAPackage("dev.refract.codegen.naming..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.refract.codegen..", "com.palantir.javapoet..")
+                .andShould().dependOnClassesThat().resideOutsideOfPackages("dev.refract.codegen.naming..", "java..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheCommandLineUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("dev.refract.codegen.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")

@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
+import dev.refract.codegen.naming.Naming;
 
 /** Renders what one emitter produced, for tests of its shape. */
 final class Emitted {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refract.codegen.definition.GeneratorDefinition;
 import dev.refract.codegen.source.Diagnostic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GeneratorRulesTest {
 
@@ -71,6 +73,30 @@ class GeneratorRulesTest {
                   package  = "com.example.class"
                 }
                 """ + MODEL), "\"com.example.class\" is not a valid Java package name (generator \"client\").", 4, 14);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com..db", ".com.db", "com.db.", "com.my-app", "com.example.new", "com.example._"})
+    void rejectsPackagesWithEmptyPartsDashesOrKeywords(String packageName) {
+        singleError(validate(DATASOURCE + generator("package  = \"" + packageName + "\"") + MODEL),
+                "\"" + packageName + "\" is not a valid Java package name (generator \"client\").", 4, 14);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.db", "db", "com.example_1.$db", "com.example.record"})
+    void acceptsDottedPackagesOfIdentifiers(String packageName) {
+        valid(validate(DATASOURCE + generator("package  = \"" + packageName + "\"") + MODEL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"record", "class", "Db.Client"})
+    void rejectsClientNamesJavaCannotGiveAClass(String clientName) {
+        singleError(validate(DATASOURCE + generator("package  = \"com.example.db\"\n  clientName = \"" + clientName + "\"")
+                + MODEL), "\"" + clientName + "\" is not a valid Java class name (generator \"client\").", 5, 16);
+    }
+
+    private static String generator(String properties) {
+        return "generator client {\n  provider = \"refract-java\"\n  " + properties + "\n}\n";
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.codegen.definition.UrlDefinition;
 import dev.refract.codegen.generate.InMemoryCompiler;
 import dev.refract.codegen.generate.JavaGenerator;
+import dev.refract.codegen.naming.Naming;
 import dev.refract.meta.Provider;
 import dev.refract.meta.ScalarType;
 import java.util.ArrayList;
@@ -21,11 +22,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The java.lang names {@link JavaNames#hidesJavaLangType} rejects are exactly those that break the
+ * The java.lang names {@link Naming#hidesJavaLangType} rejects are exactly those that break the
  * generated client: each rejected name, given to a model or an enum, makes the client fail to
  * compile, and the accepted names next to them compile.
  */
 class JavaLangClashTest {
+
+    private static final Naming NAMING = new Naming();
 
     /** A model {@code Item} whose fields use the boxed java.lang types, next to a model or enum of {@code name}. */
     private static SchemaDefinition schemaWith(String name, boolean asModel) {
@@ -59,24 +62,24 @@ class JavaLangClashTest {
     @ParameterizedTest
     @ValueSource(strings = {"Double", "IllegalArgumentException", "Integer", "Iterable", "Long", "Override", "String"})
     void rejectedModelNamesBreakTheClient(String name) {
-        assertThat(JavaNames.hidesJavaLangType(name, true)).isTrue();
+        assertThat(NAMING.hidesJavaLangType(name, true)).isTrue();
         assertThat(compiles(schemaWith(name, true))).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"AutoCloseable", "Void"})
     void namesRejectedForEnumsOnlyBreakTheClientOfAnEnumButNotOfAModel(String name) {
-        assertThat(JavaNames.hidesJavaLangType(name, false)).isTrue();
+        assertThat(NAMING.hidesJavaLangType(name, false)).isTrue();
         assertThat(compiles(schemaWith(name, false))).isFalse();
-        assertThat(JavaNames.hidesJavaLangType(name, true)).isFalse();
+        assertThat(NAMING.hidesJavaLangType(name, true)).isFalse();
         assertThat(compiles(schemaWith(name, true))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Object", "Class", "Record", "Enum", "Number", "Thread", "Exception", "Comparable"})
     void acceptedJavaLangNamesCompile(String name) {
-        assertThat(JavaNames.hidesJavaLangType(name, true)).isFalse();
-        assertThat(JavaNames.hidesJavaLangType(name, false)).isFalse();
+        assertThat(NAMING.hidesJavaLangType(name, true)).isFalse();
+        assertThat(NAMING.hidesJavaLangType(name, false)).isFalse();
         assertThat(compiles(schemaWith(name, true))).isTrue();
         assertThat(compiles(schemaWith(name, false))).isTrue();
     }

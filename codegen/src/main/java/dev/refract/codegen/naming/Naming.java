@@ -1,5 +1,6 @@
-package dev.refract.codegen.generate;
+package dev.refract.codegen.naming;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -40,6 +41,16 @@ public final class Naming {
             "void", "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed",
             "permits", "non-sealed");
 
+    /**
+     * The java.lang types the generated client names without their package. A model, enum or
+     * composite type whose Java name is one of these would hide it in the generated package.
+     */
+    private static final Set<String> JAVA_LANG_USED_BY_CLIENT = Set.of("Double", "IllegalArgumentException",
+            "Integer", "Iterable", "Long", "Override", "String");
+
+    /** Hidden only by an enum or composite type: the client of a model of that name still compiles. */
+    private static final Set<String> JAVA_LANG_HIDDEN_BY_ENUMS_AND_TYPES = Set.of("AutoCloseable", "Void");
+
     /** Members every Java object or record has; a field of one of these names would clash with them. */
     private static final Set<String> OBJECT_MEMBERS = Set.of("clone", "equals", "finalize", "getClass", "hashCode",
             "notify", "notifyAll", "toString", "wait");
@@ -67,8 +78,23 @@ public final class Naming {
      * @param kind   what the owner is, as one capitalised word: {@code Model}, {@code Type} or {@code Schema}
      * @param suffix what the class is, e.g. {@code Field} or {@code Codec}
      */
-    public java.util.List<String> auxiliaryNames(String owner, String kind, String suffix) {
-        return java.util.List.of(owner + suffix, owner + kind + suffix);
+    public List<String> auxiliaryNames(String owner, String kind, String suffix) {
+        return List.of(owner + suffix, owner + kind + suffix);
+    }
+
+    /** True when Java reserves {@code name}, as a keyword, a literal or a restricted identifier such as {@code record}. */
+    public boolean isReserved(String name) {
+        return KEYWORDS.contains(name);
+    }
+
+    /**
+     * True when a schema block whose Java type is {@code javaTypeName} would hide a java.lang type
+     * the generated client refers to without its package, so that the client could not compile;
+     * {@code model} tells a model from an enum or composite type.
+     */
+    public boolean hidesJavaLangType(String javaTypeName, boolean model) {
+        return JAVA_LANG_USED_BY_CLIENT.contains(javaTypeName)
+                || !model && JAVA_LANG_HIDDEN_BY_ENUMS_AND_TYPES.contains(javaTypeName);
     }
 
     /** The simple name of the Java type for the schema type {@code name}. */
@@ -131,7 +157,7 @@ public final class Naming {
     }
 
     /** The method of a unique-where builder selecting by a compound key, e.g. {@code runIdPosition}. */
-    public String compoundKeyName(String keyName, java.util.List<String> fields) {
+    public String compoundKeyName(String keyName, List<String> fields) {
         if (keyName != null) {
             return builderMethodName(keyName);
         }

@@ -1,4 +1,4 @@
-package dev.refract.codegen.generate;
+package dev.refract.codegen.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

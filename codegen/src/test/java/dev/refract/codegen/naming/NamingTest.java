@@ -1,4 +1,4 @@
-package dev.refract.codegen.generate;
+package dev.refract.codegen.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,22 @@ class NamingTest {
         assertThat(naming.fieldName("record")).isEqualTo("record_");
         assertThat(naming.enumConstantName("new")).isEqualTo("new_");
         assertThat(naming.typeName("var")).isEqualTo("Var");
+    }
+
+    @Test
+    void treatsKeywordsLiteralsAndRestrictedIdentifiersAsReserved() {
+        assertThat(List.of("default", "null", "true", "_", "record", "var", "yield", "sealed", "permits"))
+                .allMatch(naming::isReserved);
+        assertThat(List.of("Record", "status", "key", "String")).noneMatch(naming::isReserved);
+    }
+
+    @Test
+    void knowsWhichJavaLangTypesASchemaNameWouldHide() {
+        assertThat(naming.hidesJavaLangType("String", true)).isTrue();
+        assertThat(naming.hidesJavaLangType("Long", false)).isTrue();
+        assertThat(naming.hidesJavaLangType("Void", false)).isTrue();
+        assertThat(naming.hidesJavaLangType("Void", true)).isFalse();
+        assertThat(naming.hidesJavaLangType("Object", true)).isFalse();
     }
 
     @Test
