@@ -1,6 +1,6 @@
 package dev.refract.codegen.definition;
 
-import dev.refract.codegen.ast.TypeRef.Arity;
+import dev.refract.meta.Arity;
 import dev.refract.meta.DefaultValue;
 
 /**

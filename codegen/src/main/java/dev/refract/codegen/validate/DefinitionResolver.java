@@ -9,6 +9,7 @@ import dev.refract.codegen.ast.Expression;
 import dev.refract.codegen.ast.Field;
 import dev.refract.codegen.ast.Identifier;
 import dev.refract.codegen.ast.ModelBlock;
+import dev.refract.codegen.ast.TypeRef;
 import dev.refract.codegen.definition.CacheDefinition;
 import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.DatasourceDefinition;
@@ -23,6 +24,7 @@ import dev.refract.codegen.definition.RelationDefinition;
 import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.codegen.definition.UrlDefinition;
 import dev.refract.codegen.validate.RelationGraph.End;
+import dev.refract.meta.Arity;
 import dev.refract.meta.Provider;
 import dev.refract.meta.ReferentialAction;
 import java.util.ArrayList;
@@ -150,8 +152,17 @@ final class DefinitionResolver {
                 .map(DefinitionResolver::nativeType).orElse(null);
         RelationDefinition relation = type instanceof FieldType.ModelRef ? relation(field) : null;
         return new FieldDefinition(field.name().name(), SchemaIndex.dbName(field), field.doc(), type,
-                field.type().arity(), defaults.valueOf(block, field).orElse(null), field.attribute("id").isPresent(),
+                arity(field.type().arity()), defaults.valueOf(block, field).orElse(null), field.attribute("id").isPresent(),
                 field.attribute("unique").isPresent(), field.attribute("updatedAt").isPresent(), nativeType, relation);
+    }
+
+    /** The arity as the runtime knows it; the syntax tree's own enum also knows how it is written. */
+    private static Arity arity(TypeRef.Arity written) {
+        return switch (written) {
+            case REQUIRED -> Arity.REQUIRED;
+            case OPTIONAL -> Arity.OPTIONAL;
+            case LIST -> Arity.LIST;
+        };
     }
 
     private static NativeType nativeType(Attribute attribute) {

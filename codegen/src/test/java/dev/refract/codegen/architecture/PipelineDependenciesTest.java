@@ -35,10 +35,18 @@ class PipelineDependenciesTest {
     }
 
     @Test
+    void definitionsStandApartFromTheSyntaxTree() {
+        noClasses().that().resideInAPackage("dev.refract.codegen.definition..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.refract.codegen.ast..",
+                        "dev.refract.codegen.parse..", "dev.refract.codegen.validate..")
+                .check(CLASSES);
+    }
+
+    @Test
     void generatorReadsOnlyDefinitions() {
         noClasses().that().resideInAPackage("dev.refract.codegen.generate..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.refract.codegen.parse..",
-                        "dev.refract.codegen.validate..", "dev.refract.codegen.format..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.refract.codegen.ast..",
+                        "dev.refract.codegen.parse..", "dev.refract.codegen.validate..", "dev.refract.codegen.format..",
                         "dev.refract.codegen.compiler..", "dev.refract.codegen.cli..")
                 .check(CLASSES);
     }

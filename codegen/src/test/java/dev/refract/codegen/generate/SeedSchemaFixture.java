@@ -1,6 +1,6 @@
 package dev.refract.codegen.generate;
 
-import dev.refract.codegen.ast.TypeRef.Arity;
+import dev.refract.meta.Arity;
 import dev.refract.codegen.definition.CacheDefinition;
 import dev.refract.codegen.definition.DatasourceDefinition;
 import dev.refract.codegen.definition.EnumDefinition;
