@@ -58,16 +58,20 @@ class UuidV7GeneratorTest {
     }
 
     @Test
-    void counterOverflowCarriesTheTimestampAhead() {
-        // A random source of all ones seeds the counter at its highest start, 2^41 - 1; after 2^41
-        // more ids in one millisecond the 42-bit counter is exhausted. Rather than run that long, a
-        // source of all ones also shows that a seed never uses the counter's top bit.
+    void counterSeedLeavesTheGuardBitClearSoAMillisecondHoldsTrillionsOfIds() {
+        // Even a random source of all ones seeds the 42-bit counter below 2^41, leaving at least
+        // 2^41 increments before the timestamp has to be carried ahead.
         UuidV7Generator generator = new UuidV7Generator(Clock.fixed(NOW, ZoneOffset.UTC), () -> -1L);
 
         UUID first = UUID.fromString(generator.next());
+        UUID second = UUID.fromString(generator.next());
 
         long randA = first.getMostSignificantBits() & 0xFFF;
-        assertThat(randA >>> 11).as("the counter's guard bit").isZero();
+        assertThat(randA).as("rand_a: the guard bit clear, the rest of the seed set").isEqualTo(0x7FF);
+        assertThat(first.getLeastSignificantBits() >>> 32 & 0x3FFF_FFFFL).isEqualTo(0x3FFF_FFFFL);
+        assertThat(second.getMostSignificantBits() & 0xFFF).as("the increment carried into rand_a").isEqualTo(0x800);
+        assertThat(second.getLeastSignificantBits() >>> 32 & 0x3FFF_FFFFL).isZero();
+        assertThat(second.getMostSignificantBits() >>> 16).isEqualTo(NOW.toEpochMilli());
     }
 
     @Test
