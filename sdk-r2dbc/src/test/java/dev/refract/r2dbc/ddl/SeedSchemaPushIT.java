@@ -19,7 +19,7 @@ import reactor.test.StepVerifier;
 @RefractTestDatabases
 class SeedSchemaPushIT {
 
-    private static final SchemaMeta SEED = GeneratedSchemaMeta.of("examples/ai-pipeline/schema.prisma");
+    private static final SchemaMeta SEED = com.example.pipeline.db.RefractClientMetadata.SCHEMA;
 
     private static PushReport report;
 
