@@ -18,7 +18,8 @@ public final class DbPush {
 
     private static final String EXISTING = "SELECT 'table ' || quote_ident(c.relname), current_schema()"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname::text = ANY($1::text[])"
+            + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+            + " AND c.relname::text = ANY($1::text[])"
             + " UNION ALL SELECT 'type ' || quote_ident(t.typname), current_schema()"
             + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE n.nspname = current_schema() AND t.typname::text = ANY($2::text[])";

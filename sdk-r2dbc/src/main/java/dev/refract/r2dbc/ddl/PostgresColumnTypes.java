@@ -5,6 +5,7 @@ import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The PostgreSQL column type of a field: from its native type ({@code @db.VarChar(255)}) when one is
@@ -69,7 +70,7 @@ final class PostgresColumnTypes {
         if (type == null) {
             throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
                     + written + ", which PostgreSQL does not know; use one of " + String.join(", ",
-                    new java.util.TreeSet<>(NATIVE.keySet())));
+                    new TreeSet<>(NATIVE.keySet())));
         }
         if (open < 0) {
             return type;

@@ -14,6 +14,7 @@ import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -232,7 +233,7 @@ public final class PostgresDdl {
             ReferentialAction onDelete = relation.onDelete() != null ? relation.onDelete()
                     : optional ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT;
             ReferentialAction onUpdate = relation.onUpdate() != null ? relation.onUpdate() : ReferentialAction.CASCADE;
-            String references = java.util.Arrays.stream(relation.references())
+            String references = Arrays.stream(relation.references())
                     .mapToObj(r -> Identifiers.quote(target.field(r).dbName())).collect(Collectors.joining(", "));
             statements.add("ALTER TABLE " + Identifiers.quote(model.dbName()) + " ADD CONSTRAINT "
                     + Identifiers.quote(keyName(model, foreignKey, "fkey")) + " FOREIGN KEY ("
@@ -242,7 +243,7 @@ public final class PostgresDdl {
         return statements;
     }
 
-    static String sql(ReferentialAction action) {
+    private static String sql(ReferentialAction action) {
         return switch (action) {
             case CASCADE -> "CASCADE";
             case RESTRICT -> "RESTRICT";
@@ -311,7 +312,8 @@ public final class PostgresDdl {
             return List.of(
                     "CREATE UNIQUE INDEX " + Identifiers.quote(name + "_AB_unique") + " ON " + Identifiers.quote(name)
                             + "(\"A\", \"B\")",
-                    "CREATE INDEX " + Identifiers.quote(name + "_B_index") + " ON " + Identifiers.quote(name) + "(\"B\")");
+                    "CREATE INDEX " + Identifiers.quote(name + "_B_index") + " ON " + Identifiers.quote(name)
+                            + "(\"B\")");
         }
 
         List<String> foreignKeys() {
