@@ -10,7 +10,6 @@ import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
-import dev.refract.query.WriteData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

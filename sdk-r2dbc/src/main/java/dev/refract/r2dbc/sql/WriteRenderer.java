@@ -19,6 +19,11 @@ final class WriteRenderer {
     }
 
     SqlStatement create(SqlBuilder sql, TableLayout table, WriteData data, SqlRenderer.Selected returning) {
+        insertRow(sql, table, data);
+        return returning(sql, returning);
+    }
+
+    private void insertRow(SqlBuilder sql, TableLayout table, WriteData data) {
         sql.append(dialect.insertInto(false)).append(table.table);
         List<WriteData.FieldWrite> writes = data.writes();
         if (writes.isEmpty()) {
@@ -37,7 +42,6 @@ final class WriteRenderer {
             }
             sql.append(')');
         }
-        return returning(sql, returning);
     }
 
     /**
@@ -115,7 +119,7 @@ final class WriteRenderer {
             SqlRenderer.Selected returning) {
         List<Filter> conditions = where instanceof Filter.And and ? and.filters() : List.of(where);
         KeyMeta key = conflictKey(table, conditions);
-        create(sql, table, create, null);
+        insertRow(sql, table, create);
         List<String> conflictColumns = new ArrayList<>(key.fields().size());
         for (int field : key.fields()) {
             conflictColumns.add(table.columns[field]);
