@@ -117,4 +117,10 @@ public interface Dialect {
      */
     void jsonPathCondition(SqlBuilder sql, String column, List<String> path, Filter.JsonOperator operator,
             Object value, String pattern);
+
+    /**
+     * What follows {@code function(column)} so that its result has the type
+     * {@link ResultShape.Aggregated} promises for a column of {@code type}; empty when it has already.
+     */
+    String aggregateCast(dev.refract.query.Aggregations.Function function, ColumnType type);
 }

@@ -231,4 +231,17 @@ public final class PostgresDialect implements Dialect {
             }
         }
     }
+
+    @Override
+    public String aggregateCast(dev.refract.query.Aggregations.Function function, ColumnType type) {
+        dev.refract.meta.ScalarType scalar = type.scalar();
+        return switch (function) {
+            // sum(bigint) is numeric in PostgreSQL; the result promised is a whole number
+            case SUM -> scalar == dev.refract.meta.ScalarType.BIGINT ? "::bigint" : "";
+            // avg of whole numbers is numeric in PostgreSQL; the result promised is a double
+            case AVG -> scalar == dev.refract.meta.ScalarType.INT || scalar == dev.refract.meta.ScalarType.BIGINT
+                    ? "::double precision" : "";
+            case MIN, MAX -> type.enumName() != null ? "::text" : "";
+        };
+    }
 }

@@ -59,19 +59,27 @@ import java.util.Objects;
  *       patterns escape {@code %}, {@code _} and the escape character; {@code insensitive} applies to
  *       text fields as the dialect's insensitive {@code LIKE} or {@code lower(…)} on both sides.</li>
  * </ul>
- * {@code aggregate} and {@code groupBy} are not rendered yet and are rejected with an
- * {@link UnsupportedOperationException}.
+ * <ul>
+ *   <li>{@code aggregate} selects {@code count(*)}, {@code sum}, {@code avg}, {@code min} and
+ *       {@code max} over the matching rows (over a subquery when the query pages, has a cursor or is
+ *       distinct); {@code groupBy} selects the keys and the same functions with {@code GROUP BY},
+ *       {@code HAVING} (its filter's positions resolved to keys and aggregate expressions),
+ *       {@code ORDER BY} over keys and paging. Both answer {@link ResultShape.Aggregated}, placing
+ *       each column at its {@link dev.refract.query.Aggregations} position.</li>
+ * </ul>
  */
 public final class SqlRenderer {
 
     private static final String CURSOR_ALIAS = "refract_cursor";
     private static final String DISTINCT_ALIAS = "refract_distinct";
     private static final String COUNT_ALIAS = "refract_count";
+    private static final String AGGREGATE_ALIAS = "refract_aggregate";
 
     private final Dialect dialect;
     private final TableLayout[] tables;
     private final FilterRenderer filters;
     private final WriteRenderer writes;
+    private final AggregateRenderer aggregates;
 
     /**
      * A renderer for every model of {@code schema} that lives in a relational datasource.
@@ -90,6 +98,7 @@ public final class SqlRenderer {
         }
         this.filters = new FilterRenderer(dialect);
         this.writes = new WriteRenderer(dialect, filters);
+        this.aggregates = new AggregateRenderer(dialect);
     }
 
     /** The dialect this renderer writes. */
@@ -103,8 +112,7 @@ public final class SqlRenderer {
      * @throws InvalidQueryException         when the operation cannot be expressed (e.g. a filter
      *                                       on a relation field, arithmetic on a text field)
      * @throws IllegalArgumentException      when the model is not a relational model of the schema
-     * @throws UnsupportedOperationException for operations not rendered yet ({@code aggregate},
-     *                                       {@code groupBy}) or abilities the dialect lacks
+     * @throws UnsupportedOperationException for abilities the dialect lacks
      */
     public SqlStatement render(Operation operation) {
         TableLayout table = table(operation.model());
@@ -136,6 +144,10 @@ public final class SqlRenderer {
             return writes.delete(sql, table, delete.where(), returning(table, delete.selection()));
         } else if (operation instanceof Operation.DeleteMany deleteMany) {
             return writes.delete(sql, table, deleteMany.where(), null);
+        } else if (operation instanceof Operation.Aggregate aggregate) {
+            return aggregate(sql, table, aggregate);
+        } else if (operation instanceof Operation.GroupBy groupBy) {
+            return aggregates.groupBy(sql, table, groupBy, filters);
         }
         throw new UnsupportedOperationException("The SQL renderer does not render "
                 + operation.getClass().getSimpleName() + " yet");
@@ -296,6 +308,29 @@ public final class SqlRenderer {
         selectRows(sql, table, rows, query.take(), columns.toString());
         sql.append(") AS ").identifier(COUNT_ALIAS);
         return sql.toStatement(new ResultShape.SingleNumber());
+    }
+
+    private SqlStatement aggregate(SqlBuilder sql, TableLayout table, Operation.Aggregate aggregate) {
+        Query query = aggregate.query();
+        List<Integer> positions = new ArrayList<>(4);
+        sql.append("SELECT ");
+        int width = dev.refract.query.Aggregations.rowWidth(0, table.model.fieldCount());
+        if (!aggregates.columns(sql, table, aggregate.aggregations(), 0, false, positions)) {
+            // nothing to compute: one row whose values are all missing, without reading the table
+            sql.append("NULL");
+            return sql.toStatement(new ResultShape.Aggregated(width, List.of(0)));
+        }
+        if (query.skip() == 0 && query.take() == null && query.cursor() == null && query.distinct().isEmpty()) {
+            sql.append(" FROM ").append(table.table);
+            filters.where(sql, table, "", query.where());
+        } else {
+            sql.append(" FROM (");
+            StringBuilder columns = new StringBuilder();
+            appendColumns(columns, table, table.allFields, query.cursor() == null ? "" : table.table + ".");
+            selectRows(sql, table, query, query.take(), columns.toString());
+            sql.append(") AS ").identifier(AGGREGATE_ALIAS);
+        }
+        return sql.toStatement(new ResultShape.Aggregated(width, positions));
     }
 
     private void orderBy(SqlBuilder sql, TableLayout table, List<OrderBy> order, String qualifier) {

@@ -5,6 +5,7 @@ import static dev.refract.r2dbc.sql.Statements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refract.json.Json;
+import dev.refract.query.Aggregations;
 import dev.refract.query.Filter;
 import dev.refract.query.Filter.Operator;
 import dev.refract.query.Operation;
@@ -145,6 +146,29 @@ class RenderedSqlPostgresIT {
             List<List<String>> rows = rows(connection, new Operation.FindMany(STEP, new Query(Filter.ALL,
                     List.of(desc(STEP_POSITION)), 0, null, null, List.of(STEP_CREATED_AT), fields(STEP_POSITION))));
             assertThat(rows).containsExactly(List.of("11"), List.of("10"), List.of("9"));
+        }
+    }
+
+    @Test
+    void aggregatesAndGroupsComputeWhatTheyShould(PostgresNamespace postgres) throws SQLException {
+        try (Connection connection = postgres.connect()) {
+            assertThat(rows(connection, new Operation.Aggregate(STEP, where(eq(STEP_RUN_ID, "r1")),
+                    new Aggregations(true, List.of(STEP_DURATION_MS), List.of(STEP_POSITION), List.of(STEP_STATUS),
+                            List.of(STEP_CREATED_AT)))))
+                    .containsExactly(List.of("12", "540", "5.5", "PENDING", "2026-01-03 00:00:00"));
+            assertThat(rows(connection, new Operation.Aggregate(STEP, new Query(eq(STEP_RUN_ID, "r1"),
+                    List.of(desc(STEP_POSITION)), 1, 2, null, List.of(), Selection.ALL),
+                    new Aggregations(false, List.of(STEP_POSITION), List.of(), List.of(), List.of()))))
+                    .containsExactly(List.of("19"));
+            assertThat(rows(connection, new Operation.Aggregate(STEP, Query.ALL, Aggregations.NONE)))
+                    .containsExactly(java.util.Arrays.asList((String) null));
+            int count = Aggregations.countIndex(10);
+            assertThat(rows(connection, new Operation.GroupBy(STEP, List.of(STEP_CREATED_AT), eq(STEP_RUN_ID, "r1"),
+                    and(compare(count, Operator.GTE, 4L), compare(Aggregations.index(Aggregations.Function.MAX,
+                            STEP_POSITION, 10, 10), Operator.GT, 9)),
+                    List.of(desc(STEP_CREATED_AT)), 0, null,
+                    new Aggregations(true, List.of(), List.of(), List.of(), List.of(STEP_POSITION)))))
+                    .containsExactly(List.of("2026-01-03 00:00:00", "4", "11"), List.of("2026-01-02 00:00:00", "4", "10"));
         }
     }
 

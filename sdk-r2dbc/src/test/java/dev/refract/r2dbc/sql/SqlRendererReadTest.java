@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.error.InvalidQueryException;
-import dev.refract.query.Aggregations;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
@@ -192,12 +191,5 @@ class SqlRendererReadTest {
         assertThatThrownBy(() -> RENDERER.render(new Operation.FindMany(CONTENT, Query.ALL)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a model of a relational datasource");
-    }
-
-    @Test
-    void saysThatAggregatesAreNotRenderedYet() {
-        assertThatThrownBy(() -> RENDERER.render(new Operation.Aggregate(RUN, Query.ALL, Aggregations.NONE)))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("Aggregate");
     }
 }
