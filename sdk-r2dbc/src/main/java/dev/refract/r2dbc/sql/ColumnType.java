@@ -9,9 +9,11 @@ import java.util.Objects;
  *
  * @param scalar   the scalar type, or {@code null} for an enum column
  * @param enumName the native enum type's database name, or {@code null} for a scalar column
- * @param list     true when the column holds an array of values
+ * @param list       true when the column holds an array of values
+ * @param nativeType the native type written after {@code @db.} in the schema (e.g. {@code VarChar(255)},
+ *                   {@code Uuid}), or {@code null} for the scalar type's default column type
  */
-public record ColumnType(ScalarType scalar, String enumName, boolean list) {
+public record ColumnType(ScalarType scalar, String enumName, boolean list, String nativeType) {
 
     public ColumnType {
         if ((scalar == null) == (enumName == null)) {
@@ -21,12 +23,17 @@ public record ColumnType(ScalarType scalar, String enumName, boolean list) {
 
     /** A column of one scalar value or a list of them. */
     public static ColumnType scalar(ScalarType type, boolean list) {
-        return new ColumnType(Objects.requireNonNull(type, "type"), null, list);
+        return new ColumnType(Objects.requireNonNull(type, "type"), null, list, null);
+    }
+
+    /** A column of one scalar value or a list of them, of the native type {@code nativeType} (or the default for {@code null}). */
+    public static ColumnType scalar(ScalarType type, boolean list, String nativeType) {
+        return new ColumnType(Objects.requireNonNull(type, "type"), null, list, nativeType);
     }
 
     /** A column of a native enum called {@code enumName} in the database, or a list of them. */
     public static ColumnType enumeration(String enumName, boolean list) {
-        return new ColumnType(null, Objects.requireNonNull(enumName, "enumName"), list);
+        return new ColumnType(null, Objects.requireNonNull(enumName, "enumName"), list, null);
     }
 
     /** True for a text column, where case-insensitive matching applies. */

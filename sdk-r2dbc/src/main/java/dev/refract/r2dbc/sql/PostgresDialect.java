@@ -31,6 +31,10 @@ import java.util.List;
  *       only for JSON arrays (with {@code @>}).</li>
  *   <li>{@code DateTime} lists are {@code timestamp(3)[]}, the type the relational schema gives a
  *       {@code DateTime} column.</li>
+ *   <li>A native type written with {@code @db.} decides the casts: array columns are cast to its
+ *       array ({@code @db.VarChar(255)} → {@code $1::varchar[]}, as {@code varchar[]} and
+ *       {@code text[]} do not compare), and values of types a plain bind does not convert to on its
+ *       own ({@code Uuid}, {@code Inet}, {@code Date}, {@code Json}, …) are cast to them.</li>
  * </ul>
  */
 public final class PostgresDialect implements Dialect {
@@ -81,15 +85,26 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * Native types a value bound as text, a number or a timestamp does not compare with or assign
+     * to on its own, so every value for such a column is cast.
+     */
+    private static final java.util.Set<String> CAST_NATIVE_TYPES = java.util.Set.of("uuid", "xml", "inet", "citext",
+            "json", "jsonb", "money", "bit", "varbit", "date", "time", "timetz", "oid");
+
     @Override
     public String valueCast(ColumnType type) {
         if (type.list()) {
             return "::" + elementType(type) + "[]";
         }
-        if (type.enumName() != null || type.scalar() == dev.refract.meta.ScalarType.JSON) {
+        if (type.enumName() != null) {
             return "::" + elementType(type);
         }
-        return "";
+        if (type.nativeType() != null) {
+            String nativeType = nativeSqlType(type.nativeType());
+            return nativeType != null && CAST_NATIVE_TYPES.contains(nativeType) ? "::" + nativeType : "";
+        }
+        return type.scalar() == dev.refract.meta.ScalarType.JSON ? "::jsonb" : "";
     }
 
     @Override
@@ -101,6 +116,10 @@ public final class PostgresDialect implements Dialect {
         if (type.enumName() != null) {
             return quote(type.enumName());
         }
+        String nativeType = type.nativeType() == null ? null : nativeSqlType(type.nativeType());
+        if (nativeType != null) {
+            return nativeType;
+        }
         return switch (type.scalar()) {
             case STRING -> "text";
             case BOOLEAN -> "boolean";
@@ -111,6 +130,44 @@ public final class PostgresDialect implements Dialect {
             case DATETIME -> "timestamp(3)";
             case JSON -> "jsonb";
             case BYTES -> "bytea";
+        };
+    }
+
+    /**
+     * The SQL name of a schema's native type ({@code VarChar(255)} → {@code varchar}), without its
+     * arguments, which a cast does not need; {@code null} for a name PostgreSQL has no type for.
+     */
+    static String nativeSqlType(String nativeType) {
+        int arguments = nativeType.indexOf('(');
+        String name = arguments < 0 ? nativeType : nativeType.substring(0, arguments);
+        return switch (name) {
+            case "Text" -> "text";
+            case "Char" -> "bpchar";
+            case "VarChar" -> "varchar";
+            case "Bit" -> "bit";
+            case "VarBit" -> "varbit";
+            case "Uuid" -> "uuid";
+            case "Xml" -> "xml";
+            case "Inet" -> "inet";
+            case "Citext" -> "citext";
+            case "Boolean" -> "boolean";
+            case "Integer" -> "integer";
+            case "SmallInt" -> "smallint";
+            case "Oid" -> "oid";
+            case "BigInt" -> "bigint";
+            case "DoublePrecision" -> "double precision";
+            case "Real" -> "real";
+            case "Decimal" -> "numeric";
+            case "Money" -> "money";
+            case "Timestamp" -> "timestamp";
+            case "Timestamptz" -> "timestamptz";
+            case "Date" -> "date";
+            case "Time" -> "time";
+            case "Timetz" -> "timetz";
+            case "Json" -> "json";
+            case "JsonB" -> "jsonb";
+            case "ByteA" -> "bytea";
+            default -> null;
         };
     }
 

@@ -56,7 +56,7 @@ final class TableLayout {
 
     private static ColumnType columnType(SchemaMeta schema, ModelMeta model, FieldMeta field) {
         if (field.kind() == FieldKind.SCALAR) {
-            return ColumnType.scalar(field.scalarType(), field.isList());
+            return ColumnType.scalar(field.scalarType(), field.isList(), field.nativeType());
         }
         if (field.kind() == FieldKind.ENUM) {
             for (EnumMeta enumMeta : schema.enums()) {

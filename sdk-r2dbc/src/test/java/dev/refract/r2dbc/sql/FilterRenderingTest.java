@@ -161,6 +161,16 @@ class FilterRenderingTest {
     }
 
     @Test
+    void nativeTypesAreCastWhereABindWouldNotConvert() {
+        assertThat(tagged(eq(TAGGED_REF, "00000000-0000-0000-0000-000000000000")).sql())
+                .isEqualTo(TAGGED_SELECT + " WHERE \"ref\" = $1::uuid");
+        assertThat(tagged(compare(TAGGED_CODES, Operator.HAS_SOME, List.of("a"))).sql())
+                .isEqualTo(TAGGED_SELECT + " WHERE \"codes\" && $1::varchar[]");
+        assertThat(tagged(compare(TAGGED_CODES, Operator.HAS, "a")).sql())
+                .isEqualTo(TAGGED_SELECT + " WHERE \"codes\" @> ARRAY[$1::varchar]");
+    }
+
+    @Test
     void decimalValuesKeepTheirType() {
         SqlStatement statement = tagged(compare(TAGGED_PRICE, Operator.GTE, new BigDecimal("9.99")));
 

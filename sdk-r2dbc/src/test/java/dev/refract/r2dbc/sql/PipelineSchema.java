@@ -58,6 +58,8 @@ final class PipelineSchema {
     static final int TAGGED_NOTE = 4;
     static final int TAGGED_PRICE = 5;
     static final int TAGGED_CODE = 6;
+    static final int TAGGED_REF = 7;
+    static final int TAGGED_CODES = 8;
 
     static final SchemaMeta SCHEMA = new SchemaMeta(
             List.of(DatasourceMeta.fromEnvironment("db", 0, Provider.POSTGRESQL, "DATABASE_URL",
@@ -110,7 +112,9 @@ final class PipelineSchema {
                             FieldMeta.enumField("labels", "Status", Arity.LIST),
                             FieldMeta.scalar("note", ScalarType.STRING, Arity.OPTIONAL).withDbName("the_note"),
                             FieldMeta.scalar("price", ScalarType.DECIMAL, Arity.OPTIONAL),
-                            FieldMeta.scalar("code", ScalarType.STRING, Arity.REQUIRED).asUnique()),
+                            FieldMeta.scalar("code", ScalarType.STRING, Arity.REQUIRED).asUnique(),
+                            FieldMeta.scalar("ref", ScalarType.STRING, Arity.OPTIONAL).withNativeType("Uuid"),
+                            FieldMeta.scalar("codes", ScalarType.STRING, Arity.LIST).withNativeType("VarChar(8)")),
                             KeyMeta.of(TAGGED_ID), List.of(KeyMeta.of(TAGGED_CODE)), List.of(), null, 0),
                     new ModelMeta("ContentItem", "ContentItem", CONTENT, 1, List.of(
                             FieldMeta.scalar("id", ScalarType.STRING, Arity.REQUIRED).asId().withDbName("_id")

@@ -47,6 +47,19 @@ class PostgresDialectTest {
     }
 
     @Test
+    void nativeTypesDecideTheCasts() {
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.STRING, true, "VarChar(255)"))).isEqualTo("::varchar[]");
+        assertThat(dialect.elementCast(ColumnType.scalar(ScalarType.STRING, true, "Char(2)"))).isEqualTo("::bpchar");
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.STRING, false, "VarChar(3)"))).isEmpty();
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.STRING, false, "Uuid"))).isEqualTo("::uuid");
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.JSON, false, "Json"))).isEqualTo("::json");
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.DATETIME, false, "Date"))).isEqualTo("::date");
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.DATETIME, true, "Timestamptz(6)")))
+                .isEqualTo("::timestamptz[]");
+        assertThat(dialect.valueCast(ColumnType.scalar(ScalarType.INT, true, "Unheard"))).isEqualTo("::integer[]");
+    }
+
+    @Test
     void sortsMissingValuesLastAscendingAndFirstDescendingByDefault() {
         assertThat(dialect.nullsFirstByDefault(OrderBy.Direction.ASC)).isFalse();
         assertThat(dialect.nullsFirstByDefault(OrderBy.Direction.DESC)).isTrue();

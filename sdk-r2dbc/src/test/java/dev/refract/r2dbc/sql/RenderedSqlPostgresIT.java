@@ -53,7 +53,7 @@ class RenderedSqlPostgresIT {
                     + " \"createdAt\" timestamp(3) NOT NULL DEFAULT now(), UNIQUE (\"runId\", \"position\"))");
             statement.execute("CREATE TABLE \"tagged_items\" (\"id\" serial PRIMARY KEY, \"tags\" text[],"
                     + " \"scores\" integer[], \"labels\" \"Status\"[], \"the_note\" text, \"price\" numeric(10, 2),"
-                    + " \"code\" text NOT NULL UNIQUE)");
+                    + " \"code\" text NOT NULL UNIQUE, \"ref\" uuid, \"codes\" varchar(8)[])");
             statement.execute("INSERT INTO \"PipelineRun\" (\"id\", \"name\", \"status\", \"cost\", \"metadata\") VALUES"
                     + " ('r1', 'video 50% off', 'RUNNING', 2.5, '{\"topic\": {\"kind\": \"a_b c\"}, \"tags\": [\"x\", \"y\"]}'),"
                     + " ('r2', 'video 50 off', 'FAILED', 1, '{\"topic\": {\"kind\": 5}}'),"
@@ -64,8 +64,9 @@ class RenderedSqlPostgresIT {
                         + " \"durationMs\") VALUES ('s" + (char) ('a' + i) + "', 'r1', " + i + ", 'step', timestamp '2026-01-0"
                         + (1 + i % 3) + " 00:00:00', " + (i % 4 == 0 ? "null" : String.valueOf(i * 10)) + ")");
             }
-            statement.execute("INSERT INTO \"tagged_items\" (\"tags\", \"scores\", \"labels\", \"the_note\", \"code\") VALUES"
-                    + " ('{a,b}', '{1,2,3}', '{FAILED}', 'n1', 'c1'), ('{}', '{}', '{}', null, 'c2')");
+            statement.execute("INSERT INTO \"tagged_items\" (\"tags\", \"scores\", \"labels\", \"the_note\", \"code\", \"ref\","
+                    + " \"codes\") VALUES ('{a,b}', '{1,2,3}', '{FAILED}', 'n1', 'c1',"
+                    + " '00000000-0000-0000-0000-00000000000a', '{x,y}'), ('{}', '{}', '{}', null, 'c2', null, '{}')");
         }
     }
 
@@ -100,6 +101,12 @@ class RenderedSqlPostgresIT {
                     List.of("FAILED", "PENDING")))))).containsExactly("1");
             assertThat(ids(connection, new Operation.FindMany(TAGGED, where(compare(TAGGED_TAGS, Operator.IS_EMPTY, null)))))
                     .containsExactly("2");
+            assertThat(ids(connection, new Operation.FindMany(TAGGED, where(eq(TAGGED_REF,
+                    "00000000-0000-0000-0000-00000000000a"))))).containsExactly("1");
+            assertThat(ids(connection, new Operation.FindMany(TAGGED, where(compare(TAGGED_CODES, Operator.HAS, "y")))))
+                    .containsExactly("1");
+            assertThat(ids(connection, new Operation.FindMany(TAGGED, where(compare(TAGGED_CODES, Operator.HAS_EVERY,
+                    List.of("x", "y")))))).containsExactly("1");
             assertThat(ids(connection, new Operation.FindMany(TAGGED, where(compare(TAGGED_PRICE, Operator.GT,
                     BigDecimal.ONE))))).isEmpty();
             assertThat(rows(connection, new Operation.Count(STEP, new Query(Filter.ALL, List.of(), 0, null, null,
