@@ -120,8 +120,10 @@ public final class SqlRenderer {
         if (operation instanceof Operation.FindMany findMany) {
             return select(sql, table, findMany.query(), findMany.query().take());
         } else if (operation instanceof Operation.FindUnique findUnique) {
-            Selected selected = selected(table, findUnique.selection(), "");
-            sql.append("SELECT ").append(selected.columns).append(" FROM ").append(table.table);
+            Selected selected = selected(table, findUnique.selection());
+            sql.append("SELECT ");
+            appendColumns(sql.text(), table, selected.fields(), "");
+            sql.append(" FROM ").append(table.table);
             filters.where(sql, table, "", findUnique.where());
             return sql.toStatement(selected.shape);
         } else if (operation instanceof Operation.FindFirst findFirst) {
@@ -166,26 +168,27 @@ public final class SqlRenderer {
         if (!dialect.supportsReturning()) {
             throw new UnsupportedOperationException("This dialect cannot return written rows (RETURNING)");
         }
-        return selected(table, selection, "");
+        return selected(table, selection);
     }
 
     // ---------------------------------------------------------------------------------------- reads
 
     private SqlStatement select(SqlBuilder sql, TableLayout table, Query query, Integer take) {
-        Selected selected = selected(table, query.selection(), query.cursor() == null ? "" : table.table + ".");
-        selectRows(sql, table, query, take, selected.columns);
-        return sql.toStatement(selected.shape);
+        Selected selected = selected(table, query.selection());
+        selectRows(sql, table, query, take, selected.fields());
+        return sql.toStatement(selected.shape());
     }
 
-    /** Writes the {@code SELECT} of {@code query} returning {@code columns}, already qualified when there is a cursor. */
-    private void selectRows(SqlBuilder sql, TableLayout table, Query query, Integer take, String columns) {
+    /** Writes the {@code SELECT} of {@code query} returning the columns of {@code fields}. */
+    private void selectRows(SqlBuilder sql, TableLayout table, Query query, Integer take, List<Integer> fields) {
         List<OrderBy> order = query.cursor() == null ? query.orderBy() : withIdKeys(table, query.orderBy());
         String qualifier = query.cursor() == null ? "" : table.table + ".";
         if (!query.distinct().isEmpty()) {
-            distinct(sql, table, query, take, order, qualifier);
+            distinct(sql, table, query, take, order, qualifier, fields);
             return;
         }
-        sql.append("SELECT ").append(columns);
+        sql.append("SELECT ");
+        appendColumns(sql.text(), table, fields, qualifier);
         fromAndWhere(sql, table, query, order, qualifier);
         orderBy(sql, table, order, qualifier);
         dialect.limitOffset(sql, take, query.skip());
@@ -259,14 +262,13 @@ public final class SqlRenderer {
     }
 
     private void distinct(SqlBuilder sql, TableLayout table, Query query, Integer take, List<OrderBy> order,
-            String qualifier) {
+            String qualifier, List<Integer> fields) {
         if (!dialect.supportsDistinctOn()) {
             throw new UnsupportedOperationException("This dialect has no DISTINCT ON; distinct is not available on "
                     + table.model.name());
         }
-        List<Integer> fields = query.selection().allFields() ? table.allFields : query.selection().fields();
         sql.append("SELECT ");
-        appendColumns(sql, table, fields, "");
+        appendColumns(sql.text(), table, fields, "");
         sql.append(" FROM (SELECT DISTINCT ON (");
         for (int i = 0; i < query.distinct().size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
@@ -278,7 +280,7 @@ public final class SqlRenderer {
                 inner.add(sort.field());
             }
         }
-        appendColumns(sql, table, inner, qualifier);
+        appendColumns(sql.text(), table, inner, qualifier);
         fromAndWhere(sql, table, query, order, qualifier);
         sql.append(" ORDER BY ");
         for (int i = 0; i < query.distinct().size(); i++) {
@@ -303,9 +305,7 @@ public final class SqlRenderer {
         List<Integer> keys = query.distinct().isEmpty() ? table.model.id().fields() : query.distinct();
         Query rows = new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(),
                 query.distinct(), new Selection(keys, List.of()));
-        StringBuilder columns = new StringBuilder();
-        appendColumns(columns, table, keys, query.cursor() == null ? "" : table.table + ".");
-        selectRows(sql, table, rows, query.take(), columns.toString());
+        selectRows(sql, table, rows, query.take(), keys);
         sql.append(") AS ").identifier(COUNT_ALIAS);
         return sql.toStatement(new ResultShape.SingleNumber());
     }
@@ -325,9 +325,7 @@ public final class SqlRenderer {
             filters.where(sql, table, "", query.where());
         } else {
             sql.append(" FROM (");
-            StringBuilder columns = new StringBuilder();
-            appendColumns(columns, table, table.allFields, query.cursor() == null ? "" : table.table + ".");
-            selectRows(sql, table, query, query.take(), columns.toString());
+            selectRows(sql, table, query, query.take(), table.allFields);
             sql.append(") AS ").identifier(AGGREGATE_ALIAS);
         }
         return sql.toStatement(new ResultShape.Aggregated(width, positions));
@@ -373,25 +371,20 @@ public final class SqlRenderer {
 
     // ------------------------------------------------------------------------------------ selection
 
-    /** The columns a statement returns and how the executor reads them. */
-    record Selected(String columns, ResultShape.Rows shape) {}
+    /** The fields a statement returns and how the executor reads them. */
+    record Selected(List<Integer> fields, ResultShape.Rows shape) {}
 
-    Selected selected(TableLayout table, Selection selection, String qualifier) {
-        if (selection.allFields() && qualifier.isEmpty()) {
-            return new Selected(table.allColumns, table.allRows);
+    private static Selected selected(TableLayout table, Selection selection) {
+        return selection.allFields() ? table.allSelected
+                : new Selected(selection.fields(), new ResultShape.Rows(table.model.index(), selection.fields()));
+    }
+
+    /** Appends the columns of {@code fields}, each prefixed with {@code qualifier}. */
+    static void appendColumns(StringBuilder sql, TableLayout table, List<Integer> fields, String qualifier) {
+        if (fields == table.allFields && qualifier.isEmpty()) {
+            sql.append(table.allColumns);
+            return;
         }
-        List<Integer> fields = selection.allFields() ? table.allFields : selection.fields();
-        StringBuilder columns = new StringBuilder(fields.size() * 12);
-        appendColumns(columns, table, fields, qualifier);
-        return new Selected(columns.toString(), selection.allFields() ? table.allRows
-                : new ResultShape.Rows(table.model.index(), fields));
-    }
-
-    private static void appendColumns(SqlBuilder sql, TableLayout table, List<Integer> fields, String qualifier) {
-        appendColumns(sql.text(), table, fields, qualifier);
-    }
-
-    private static void appendColumns(StringBuilder sql, TableLayout table, List<Integer> fields, String qualifier) {
         if (fields.isEmpty()) {
             throw new InvalidQueryException(table.model.name(), List.of(), "A selection of " + table.model.name()
                     + " must name at least one column");

@@ -24,6 +24,7 @@ final class TableLayout {
     final List<Integer> allFields;
     final String allColumns;
     final ResultShape.Rows allRows;
+    final SqlRenderer.Selected allSelected;
 
     TableLayout(SchemaMeta schema, ModelMeta model, Dialect dialect) {
         this.model = model;
@@ -52,6 +53,7 @@ final class TableLayout {
         allFields = List.copyOf(scalars);
         allColumns = all.toString();
         allRows = new ResultShape.Rows(model.index(), allFields);
+        allSelected = new SqlRenderer.Selected(allFields, allRows);
     }
 
     private static ColumnType columnType(SchemaMeta schema, ModelMeta model, FieldMeta field) {

@@ -20,7 +20,7 @@ final class WriteRenderer {
 
     SqlStatement create(SqlBuilder sql, TableLayout table, WriteData data, SqlRenderer.Selected returning) {
         insertRow(sql, table, data);
-        return returning(sql, returning);
+        return returning(sql, table, returning);
     }
 
     private void insertRow(SqlBuilder sql, TableLayout table, WriteData data) {
@@ -54,7 +54,7 @@ final class WriteRenderer {
         if (rows.isEmpty()) {
             // inserts nothing, yet is a real insert: the count is 0 and RETURNING yields no row
             sql.append(" SELECT * FROM ").append(table.table).append(" WHERE FALSE");
-            return returning(sql, returning);
+            return returning(sql, table, returning);
         }
         int fieldCount = table.model.fieldCount();
         boolean[] present = new boolean[fieldCount];
@@ -103,7 +103,7 @@ final class WriteRenderer {
         if (skipDuplicates) {
             sql.append(dialect.skipDuplicatesSuffix());
         }
-        return returning(sql, returning);
+        return returning(sql, table, returning);
     }
 
     /** An {@code UPDATE}; {@code returning} is {@code null} for a count. */
@@ -112,7 +112,7 @@ final class WriteRenderer {
         sql.append("UPDATE ").append(table.table).append(" SET ");
         assignments(sql, table, data, "");
         filters.where(sql, table, "", where);
-        return returning(sql, returning);
+        return returning(sql, table, returning);
     }
 
     SqlStatement upsert(SqlBuilder sql, TableLayout table, Filter where, WriteData create, WriteData update,
@@ -137,21 +137,22 @@ final class WriteRenderer {
             sql.append(" WHERE ");
             filters.condition(sql, table, qualifier, new Filter.And(guards), true);
         }
-        return returning(sql, returning);
+        return returning(sql, table, returning);
     }
 
     /** A {@code DELETE}; {@code returning} is {@code null} for a count. */
     SqlStatement delete(SqlBuilder sql, TableLayout table, Filter where, SqlRenderer.Selected returning) {
         sql.append("DELETE FROM ").append(table.table);
         filters.where(sql, table, "", where);
-        return returning(sql, returning);
+        return returning(sql, table, returning);
     }
 
-    private static SqlStatement returning(SqlBuilder sql, SqlRenderer.Selected returning) {
+    private static SqlStatement returning(SqlBuilder sql, TableLayout table, SqlRenderer.Selected returning) {
         if (returning == null) {
             return sql.toStatement(new ResultShape.AffectedCount());
         }
-        sql.append(" RETURNING ").append(returning.columns());
+        sql.append(" RETURNING ");
+        SqlRenderer.appendColumns(sql.text(), table, returning.fields(), "");
         return sql.toStatement(returning.shape());
     }
 
