@@ -53,7 +53,7 @@ import java.util.Objects;
  *   <li>{@code upsert} is one {@code INSERT … ON CONFLICT (key) DO UPDATE SET … RETURNING}: the
  *       key is the model's id or first unique whose every field the {@code where} fixes with
  *       {@code equals}; the rest of the {@code where} guards the update branch.</li>
- *   <li>Filters: see {@link FilterRenderer} rules in the package documentation — {@code in []} is
+ *   <li>Filters (see also the package documentation): {@code in []} is
  *       {@code FALSE}, {@code notIn []} is {@code TRUE}, an empty {@code AND} is {@code TRUE}, an
  *       empty {@code OR} is {@code FALSE}; {@code not} is {@code <>} (missing values do not match);
  *       patterns escape {@code %}, {@code _} and the escape character; {@code insensitive} applies to
