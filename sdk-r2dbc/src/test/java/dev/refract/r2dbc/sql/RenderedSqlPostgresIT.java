@@ -153,6 +153,21 @@ class RenderedSqlPostgresIT {
             List<List<String>> rows = rows(connection, new Operation.FindMany(STEP, new Query(Filter.ALL,
                     List.of(desc(STEP_POSITION)), 0, null, null, List.of(STEP_CREATED_AT), fields(STEP_POSITION))));
             assertThat(rows).containsExactly(List.of("11"), List.of("10"), List.of("9"));
+            // from the cursor step on (position 7 and lower, descending), the first of each createdAt group
+            List<List<String>> fromCursor = rows(connection, new Operation.FindMany(STEP, new Query(Filter.ALL,
+                    List.of(desc(STEP_POSITION)), 0, null, eq(STEP_ID, "sh"), List.of(STEP_CREATED_AT),
+                    fields(STEP_POSITION))));
+            assertThat(fromCursor).containsExactly(List.of("7"), List.of("6"), List.of("5"));
+            assertThat(rows(connection, new Operation.Count(STEP, new Query(Filter.ALL, List.of(desc(STEP_POSITION)),
+                    0, null, eq(STEP_ID, "sh"), List.of(STEP_CREATED_AT), Selection.ALL))))
+                    .containsExactly(List.of("3"));
+            assertThat(rows(connection, new Operation.Count(STEP, new Query(eq(STEP_RUN_ID, "r1"),
+                    List.of(asc(STEP_POSITION)), 0, null, eq(STEP_ID, "sh"), List.of(), Selection.ALL))))
+                    .containsExactly(List.of("5"));
+            assertThat(rows(connection, new Operation.Aggregate(STEP, new Query(eq(STEP_RUN_ID, "r1"),
+                    List.of(asc(STEP_POSITION)), 1, null, eq(STEP_ID, "sh"), List.of(), Selection.ALL),
+                    new Aggregations(false, List.of(), List.of(), List.of(STEP_POSITION), List.of()))))
+                    .containsExactly(List.of("8"));
         }
     }
 
