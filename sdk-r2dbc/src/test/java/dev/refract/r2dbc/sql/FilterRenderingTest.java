@@ -112,6 +112,13 @@ class FilterRenderingTest {
     }
 
     @Test
+    void fieldComparisonsTakeOnlyOrderingOperators() {
+        assertThatThrownBy(() -> new Filter.FieldComparison(RUN_NAME, Operator.CONTAINS, RUN_ID))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot compare two fields");
+    }
+
+    @Test
     void jsonEqualityBindsJsonb() {
         Json value = Json.of(List.of(1, 2));
         SqlStatement statement = run(eq(RUN_METADATA, value));
