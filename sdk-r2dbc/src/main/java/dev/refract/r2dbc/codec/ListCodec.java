@@ -1,0 +1,90 @@
+package dev.refract.r2dbc.codec;
+
+import dev.refract.json.Json;
+import dev.refract.meta.FieldKind;
+import dev.refract.meta.FieldMeta;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Scalar and enum lists as PostgreSQL arrays ({@code text[]}, {@code int4[]}, …). Elements are
+ * encoded by the registry, so a list binds whatever its elements bind; the array's element type is
+ * taken from the first non-null element. An empty or all-null list has no element type to go by
+ * and is bound as {@code text[]}; a statement writing it into another array type casts it.
+ */
+final class ListCodec implements Codec {
+
+    @Override
+    public boolean canEncode(Class<?> type) {
+        return List.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public Object encode(Object value, CodecRegistry registry) {
+        List<?> list = (List<?>) value;
+        Class<?> elementType = String.class;
+        for (Object element : list) {
+            if (element != null) {
+                elementType = registry.nullType(element.getClass());
+                break;
+            }
+        }
+        Object array = Array.newInstance(elementType, list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object element = list.get(i);
+            Array.set(array, i, element == null ? null : registry.encode(element, element.getClass()));
+        }
+        return array;
+    }
+
+    @Override
+    public Class<?> nullType(Class<?> type) {
+        return String[].class;
+    }
+
+    @Override
+    public boolean canDecode(FieldMeta field) {
+        return field.isList() && (field.kind() == FieldKind.SCALAR || field.kind() == FieldKind.ENUM);
+    }
+
+    @Override
+    public Object decode(Column column, FieldMeta field) {
+        if (field.kind() == FieldKind.ENUM) {
+            return read(column, String[].class, element -> element);
+        }
+        return switch (field.scalarType()) {
+            case STRING -> read(column, String[].class, element -> element);
+            case BOOLEAN -> read(column, Boolean[].class, element -> element);
+            case INT -> read(column, Integer[].class, element -> element);
+            case BIGINT -> read(column, Long[].class, element -> element);
+            case FLOAT -> read(column, Double[].class, element -> element);
+            case DECIMAL -> read(column, BigDecimal[].class, element -> element);
+            case DATETIME -> column.typeName().equals("_timestamp")
+                    ? read(column, LocalDateTime[].class, local -> local.toInstant(ZoneOffset.UTC))
+                    : read(column, OffsetDateTime[].class, OffsetDateTime::toInstant);
+            case JSON -> read(column, io.r2dbc.postgresql.codec.Json[].class, json -> Json.parse(json.asString()));
+            case BYTES -> read(column, ByteBuffer[].class, BytesCodec::toBytes);
+        };
+    }
+
+    /** The array read as {@code arrayType}, its non-null elements converted; null elements stay null. */
+    private static <E> List<Object> read(Column column, Class<E[]> arrayType, Function<? super E, Object> convert) {
+        E[] array = column.get(arrayType);
+        if (array == null) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>(array.length);
+        for (E element : array) {
+            values.add(element == null ? null : convert.apply(element));
+        }
+        return Collections.unmodifiableList(values);
+    }
+}
