@@ -57,6 +57,22 @@ class GenerateMojoTest {
     }
 
     @Test
+    void theTestGoalAddsTheSourcesAsATestSourceRootOnly() throws Exception {
+        Path schema = Files.writeString(dir.resolve("schema.prisma"), seed());
+        Path out = dir.resolve("target/generated-test-sources/refract");
+        GenerateTestMojo mojo = new GenerateTestMojo();
+        mojo.setSchema(schema.toFile());
+        mojo.setOutputDirectory(out.toFile());
+        mojo.setProject(project);
+
+        mojo.execute();
+
+        assertThat(project.getTestCompileSourceRoots()).contains(out.toString());
+        assertThat(project.getCompileSourceRoots()).doesNotContain(out.toString());
+        assertThat(javaFiles(out)).isNotEmpty();
+    }
+
+    @Test
     void aSecondRunOnAnUnchangedSchemaTouchesNoFile() throws Exception {
         Path schema = Files.writeString(dir.resolve("schema.prisma"), seed());
         Path out = dir.resolve("generated");
