@@ -14,13 +14,17 @@ public interface Codec {
     boolean canEncode(Class<?> type);
 
     /**
-     * The driver's form of {@code value}, which is non-null and of a type this codec encodes.
+     * The driver's form of {@code value}, which is non-null and of a type this codec encodes: a
+     * value the driver binds, or an {@link io.r2dbc.spi.Parameter} carrying its own type.
      *
      * @param registry the registry, for codecs of containers that encode their elements
      */
     Object encode(Object value, CodecRegistry registry);
 
-    /** The class the driver binds a {@code null} declared as {@code type} with ({@code Statement.bindNull}). */
+    /**
+     * The class the driver binds a {@code null} declared as {@code type} with ({@code Statement.bindNull}),
+     * or {@code null} to send it without a type so that the database infers it from the statement.
+     */
     Class<?> nullType(Class<?> type);
 
     /** True when this codec reads columns holding {@code field}. */

@@ -40,7 +40,7 @@ public final class CodecRegistry {
         return encoderFor(type).encode(value, this);
     }
 
-    /** The class a {@code null} bound as {@code type} is sent with. */
+    /** The class a {@code null} bound as {@code type} is sent with, or {@code null} to let the database infer it. */
     public Class<?> nullType(Class<?> type) {
         return encoderFor(type).nullType(type);
     }

@@ -3,6 +3,8 @@ package dev.refract.r2dbc.codec;
 import dev.refract.json.Json;
 import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
+import io.r2dbc.postgresql.codec.PostgresqlObjectId;
+import io.r2dbc.spi.Parameters;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -17,8 +19,9 @@ import java.util.function.Function;
 /**
  * Scalar and enum lists as PostgreSQL arrays ({@code text[]}, {@code int4[]}, …). Elements are
  * encoded by the registry, so a list binds whatever its elements bind; the array's element type is
- * taken from the first non-null element. An empty or all-null list has no element type to go by
- * and is bound as {@code text[]}; a statement writing it into another array type casts it.
+ * taken from the first non-null element. An empty list, an all-null list and a {@code null} list
+ * have no element type to go by, so they are sent without a type and the database takes the
+ * column's or operand's type, as for an array literal written in the SQL.
  */
 final class ListCodec implements Codec {
 
@@ -30,12 +33,15 @@ final class ListCodec implements Codec {
     @Override
     public Object encode(Object value, CodecRegistry registry) {
         List<?> list = (List<?>) value;
-        Class<?> elementType = String.class;
+        Class<?> elementType = null;
         for (Object element : list) {
             if (element != null) {
                 elementType = registry.nullType(element.getClass());
                 break;
             }
+        }
+        if (elementType == null) {
+            return Parameters.in(PostgresqlObjectId.UNSPECIFIED, untypedArray(list.size()));
         }
         Object array = Array.newInstance(elementType, list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -47,7 +53,16 @@ final class ListCodec implements Codec {
 
     @Override
     public Class<?> nullType(Class<?> type) {
-        return String[].class;
+        return null;
+    }
+
+    /** The array literal of {@code size} nulls, e.g. {@code {NULL,NULL}}; {@code {}} when empty. */
+    private static String untypedArray(int size) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            literal.append(i == 0 ? "NULL" : ",NULL");
+        }
+        return literal.append('}').toString();
     }
 
     @Override

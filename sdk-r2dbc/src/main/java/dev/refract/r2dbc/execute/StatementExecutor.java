@@ -9,7 +9,9 @@ import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.r2dbc.sql.SqlStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Statement;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +87,12 @@ public final class StatementExecutor {
         for (int i = 0; i < parameters.size(); i++) {
             Bind bind = parameters.get(i);
             if (bind.value() == null) {
-                prepared.bindNull(i, codecs.nullType(bind.type()));
+                Class<?> nullType = codecs.nullType(bind.type());
+                if (nullType == null) {
+                    prepared.bind(i, Parameters.in(PostgresqlObjectId.UNSPECIFIED));
+                } else {
+                    prepared.bindNull(i, nullType);
+                }
             } else {
                 prepared.bind(i, codecs.encode(bind.value(), bind.type()));
             }
