@@ -17,8 +17,9 @@ import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
-import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -142,7 +143,9 @@ public final class ErrorTranslator {
 
     private static boolean isConnectionProblem(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof IOException) {
+            // socket-level failures only: a JSON parse error is an IOException too, and no connection problem
+            if (cause instanceof SocketException || cause instanceof UnknownHostException
+                    || cause instanceof ClosedChannelException) {
                 return true;
             }
         }

@@ -79,7 +79,8 @@ public final class QueryLog {
                 parameters(statement.parameters()));
     }
 
-    private String parameters(List<Bind> binds) {
+    /** The parameters as an event shows them: their values only when asked for. */
+    String parameters(List<Bind> binds) {
         if (!showParameters) {
             return "[" + binds.size() + " hidden]";
         }

@@ -33,7 +33,7 @@ public final class DatasourcePool {
      * A pool for {@code datasource} at {@code url}.
      *
      * @throws IllegalArgumentException when {@code url} is not an R2DBC URL; the message names the
-     *                                  datasource and shows the URL without its password
+     *                                  datasource and does not show the URL
      */
     public DatasourcePool(String datasource, String url, PoolSettings settings) {
         this.datasource = Objects.requireNonNull(datasource, "datasource");
@@ -42,9 +42,10 @@ public final class DatasourcePool {
         try {
             this.options = ConnectionFactoryOptions.parse(url);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The URL of datasource '" + datasource + "' is not an R2DBC URL: "
-                    + UrlRedaction.redact(url) + "; write it as r2dbc:postgresql://user:password@host:5432/database",
-                    null);
+            // a malformed URL is not shown at all: redaction relies on its form, so a password could slip through
+            throw new IllegalArgumentException("The URL of datasource '" + datasource + "' is not an R2DBC URL ("
+                    + UrlRedaction.redact(e.getMessage()).replace(url, "<url>") + "): write it as"
+                    + " r2dbc:postgresql://user:password@host:5432/database", null);
         }
     }
 
