@@ -7,12 +7,16 @@ import dev.refract.error.ConnectionAcquireTimeoutException;
 import dev.refract.error.ConnectionFailedException;
 import dev.refract.error.ForeignKeyViolationException;
 import dev.refract.error.NullConstraintViolationException;
+import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.RefractException;
 import dev.refract.error.TransactionConflictException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
 import dev.refract.meta.PoolMeta;
+import dev.refract.query.Filter;
 import dev.refract.query.Operation;
+import dev.refract.query.Selection;
+import dev.refract.query.WriteData;
 import dev.refract.r2dbc.sql.Bind;
 import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.r2dbc.sql.SqlStatement;
@@ -32,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +138,31 @@ class PostgresAdapterIT {
                     .verifyComplete();
         } finally {
             adapter.close().block();
+        }
+    }
+
+    @Test
+    void readsTimestampsWithoutZoneAsUtcWhateverTheJvmZone() {
+        TimeZone original = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
+        PostgresAdapter adapter = adapter();
+        try {
+            Operation read = statement(TestSchema.VALUES, "select timestamp '2024-07-01 23:59:59.5',"
+                            + " timestamptz '2024-07-01 23:59:59.5+02'",
+                    new ResultShape.Rows(TestSchema.VALUES, List.of(6, 5)));
+            Operation readDate = statement(TestSchema.VALUES, "select date '2024-07-01'",
+                    new ResultShape.Rows(TestSchema.VALUES, List.of(5)));
+            StepVerifier.create(adapter.execute(readDate).zipWith(adapter.execute(read)))
+                    .assertNext(both -> {
+                        Row row = both.getT2().rows().get(0);
+                        assertThat(row.get(6)).isEqualTo(Instant.parse("2024-07-01T23:59:59.5Z"));
+                        assertThat(row.get(5)).isEqualTo(Instant.parse("2024-07-01T21:59:59.5Z"));
+                        assertThat(both.getT1().rows().get(0).get(5)).isEqualTo(Instant.parse("2024-07-01T00:00:00Z"));
+                    })
+                    .verifyComplete();
+        } finally {
+            adapter.close().block();
+            TimeZone.setDefault(original);
         }
     }
 
@@ -356,6 +386,28 @@ class PostgresAdapterIT {
                         assertThat(((RefractException) error).fields()).containsExactly("name");
                     })
                     .verify();
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
+    void updatingOrDeletingAMissingRecordIsRecordNotFound() {
+        PostgresAdapter adapter = adapter();
+        try {
+            ResultShape owners = new ResultShape.Rows(TestSchema.OWNER, List.of(0, 1, 2));
+            Operation update = renderer.register(new Operation.Update(TestSchema.OWNER, Filter.ALL,
+                            new WriteData(List.of()), Selection.ALL),
+                    new SqlStatement("update owner set name = $1 where id = $2 returning id, \"e-mail\", name",
+                            List.of(Bind.of("new"), Bind.of(-1)), owners));
+            Operation delete = renderer.register(new Operation.Delete(TestSchema.OWNER, Filter.ALL, Selection.ALL),
+                    new SqlStatement("delete from owner where id = $1 returning id, \"e-mail\", name",
+                            List.of(Bind.of(-1)), owners));
+            StepVerifier.create(adapter.execute(update))
+                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(RecordNotFoundException.class)
+                            .hasMessageContaining("No Owner matches the where of this update"))
+                    .verify();
+            StepVerifier.create(adapter.execute(delete)).expectError(RecordNotFoundException.class).verify();
         } finally {
             adapter.close().block();
         }

@@ -29,6 +29,12 @@ final class ScriptedRenderer implements StatementRenderer {
         return operation;
     }
 
+    /** {@code operation}, which renders to {@code statement} from now on. */
+    Operation register(Operation operation, SqlStatement statement) {
+        statements.put(operation, statement);
+        return operation;
+    }
+
     @Override
     public SqlStatement render(Operation operation) {
         SqlStatement statement = statements.get(operation);
