@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param relations  the relation fields' relations, in declaration order
  * @param cache      the read-through cache, or {@code null}
  * @param ttlSeconds how long a record lives before the store expires it, or {@code 0} for ever
+ * @param indexes    the {@code @@index} declarations; a key's name is the index name given by {@code map:}
+ * @param primaryKey true when {@code id} is a primary key ({@code @id} or {@code @@id}), false when the
+ *                   model is identified by its first unique constraint
  */
 public record ModelMeta(String name, String dbName, int index, int datasource, List<FieldMeta> fields, KeyMeta id,
-        List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds) {
+        List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds, List<KeyMeta> indexes,
+        boolean primaryKey) {
 
     public ModelMeta {
         Objects.requireNonNull(name, "name");
@@ -29,9 +33,28 @@ public record ModelMeta(String name, String dbName, int index, int datasource, L
         fields = List.copyOf(fields);
         uniques = List.copyOf(uniques);
         relations = List.copyOf(relations);
+        indexes = List.copyOf(indexes);
         if (ttlSeconds < 0) {
             throw new IllegalArgumentException("model " + name + ": ttl must not be negative, was " + ttlSeconds);
         }
+    }
+
+    /** A model with a primary key and no {@code @@index}. */
+    public ModelMeta(String name, String dbName, int index, int datasource, List<FieldMeta> fields, KeyMeta id,
+            List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds) {
+        this(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds, List.of(), true);
+    }
+
+    /** This model with the {@code @@index} declarations {@code indexes}. */
+    public ModelMeta withIndexes(List<KeyMeta> indexes) {
+        return new ModelMeta(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds,
+                indexes, primaryKey);
+    }
+
+    /** This model identified by its first unique constraint, as it has no primary key. */
+    public ModelMeta identifiedByUnique() {
+        return new ModelMeta(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds,
+                indexes, false);
     }
 
     /** The field at {@code index}. */

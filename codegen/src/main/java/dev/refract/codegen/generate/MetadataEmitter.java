@@ -68,11 +68,16 @@ final class MetadataEmitter {
             enumConstants.add(constant);
             String values = definition.values().stream().map(v -> CodeBlock.of("$S", v.dbName()).toString())
                     .collect(Collectors.joining(", "));
+            CodeBlock.Builder initializer = CodeBlock.builder().add("new $T($S, $S, $T.of($L))",
+                    BuilderTypes.ENUM_META, definition.name(), definition.dbName(), JavaTypes.LIST, values);
+            if (definition.values().stream().anyMatch(v -> !v.name().equals(v.dbName()))) {
+                initializer.add("\n$>$>.withValueNames($T.of($L))$<$<", JavaTypes.LIST, definition.values().stream()
+                        .map(v -> CodeBlock.of("$S", v.name()).toString()).collect(Collectors.joining(", ")));
+            }
             builder.addField(FieldSpec.builder(BuilderTypes.ENUM_META, constant, Modifier.PUBLIC, Modifier.STATIC,
                             Modifier.FINAL)
                     .addJavadoc("The enum {@code $L}.\n", definition.name())
-                    .initializer("new $T($S, $S, $T.of($L))", BuilderTypes.ENUM_META, definition.name(),
-                            definition.dbName(), JavaTypes.LIST, values)
+                    .initializer(initializer.build())
                     .build());
         }
         List<String> compositeConstants = new ArrayList<>();
@@ -155,12 +160,22 @@ final class MetadataEmitter {
         CodeBlock cache = model.cache() == null ? CodeBlock.of("null")
                 : CodeBlock.of("new $T($L, $LL)", BuilderTypes.CACHE_META, model.cache().datasourceIndex(),
                         model.cache().ttlSeconds());
-        return CodeBlock.builder()
-                .add("new $T($S, $S, $L, $L,\n$>$>$L,\n$L,\n$L,\n$L,\n$L, $LL)$<$<", BuilderTypes.MODEL_META, model.name(),
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("new $T($S, $S, $L, $L,\n$>$>$L,\n$L,\n$L,\n$L,\n$L, $LL)", BuilderTypes.MODEL_META, model.name(),
                         model.dbName(), context.modelIndex(model.name()), model.datasourceIndex(), fieldList.build(),
                         key(model, context.identity(model)), uniques.build(), relations.build(), cache,
-                        model.ttlSeconds() == null ? 0 : model.ttlSeconds())
-                .build();
+                        model.ttlSeconds() == null ? 0 : model.ttlSeconds());
+        if (!model.indexes().isEmpty()) {
+            code.add("\n.withIndexes($T.of(", JavaTypes.LIST);
+            for (int i = 0; i < model.indexes().size(); i++) {
+                code.add(i == 0 ? "" : ", ").add(key(model, model.indexes().get(i)));
+            }
+            code.add("))");
+        }
+        if (model.id() == null) {
+            code.add("\n.identifiedByUnique()");
+        }
+        return code.add("$<$<").build();
     }
 
     private CodeBlock key(ModelDefinition model, KeyDefinition key) {

@@ -45,4 +45,43 @@ class MetadataEmitterTest {
                 .contains("new DefaultValue.Literal(List.of(1L))")
                 .doesNotContain("legacy");
     }
+
+    @Test
+    void declaresIndexesTheKindOfIdentityAndMappedEnumValueNames() {
+        GenerationContext context = Emitted.context(SchemaText.definition("""
+                enum Level {
+                  LOW  @map("low")
+                  HIGH
+
+                  @@map("level")
+                }
+
+                model Token {
+                  kind  String
+                  value String
+                  level Level  @default(LOW)
+
+                  @@unique([kind, value])
+                  @@index([level, kind], map: "token_level")
+                  @@index([value])
+                }
+                """));
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).contains(".withIndexes(List.of(new KeyMeta(\"token_level\", List.of(2, 0)), KeyMeta.of(1)))")
+                .contains(".identifiedByUnique()")
+                .contains("new EnumMeta(\"Level\", \"level\", List.of(\"low\", \"HIGH\"))")
+                .contains(".withValueNames(List.of(\"LOW\", \"HIGH\"))");
+    }
+
+    @Test
+    void modelsWithAnIdAndWithoutIndexesKeepTheShortForm() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).doesNotContain(".identifiedByUnique()").doesNotContain(".withValueNames(")
+                .contains(".withIndexes(List.of(KeyMeta.of(2, 3)))");
+    }
 }

@@ -1,0 +1,339 @@
+package dev.refract.r2dbc.ddl;
+
+import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.DefaultValue;
+import dev.refract.meta.EnumMeta;
+import dev.refract.meta.FieldKind;
+import dev.refract.meta.FieldMeta;
+import dev.refract.meta.KeyMeta;
+import dev.refract.meta.ModelMeta;
+import dev.refract.meta.Provider;
+import dev.refract.meta.ReferentialAction;
+import dev.refract.meta.RelationMeta;
+import dev.refract.meta.ScalarType;
+import dev.refract.meta.SchemaMeta;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the data definition of one PostgreSQL datasource from the schema's runtime metadata, as
+ * Prisma's {@code db push} would create it: enum types, tables with their columns, defaults and
+ * primary keys, unique and plain indexes, implicit many-to-many join tables, and foreign keys.
+ * Constraint names follow Prisma's conventions ({@code Table_pkey}, {@code Table_a_b_key},
+ * {@code Table_a_b_idx}, {@code Table_a_fkey}). Pure: it reads metadata and returns text.
+ */
+public final class PostgresDdl {
+
+    private final SchemaMeta schema;
+    private final List<ModelMeta> models;
+
+    private PostgresDdl(SchemaMeta schema, DatasourceMeta datasource) {
+        this.schema = schema;
+        this.models = schema.models().stream().filter(m -> m.datasource() == datasource.index()).toList();
+    }
+
+    /**
+     * The statements that create the models of the datasource at {@code datasourceIndex}.
+     *
+     * @throws IllegalArgumentException when there is no such datasource, it is not PostgreSQL, or
+     *                                  its metadata cannot be expressed in PostgreSQL
+     */
+    public static DdlScript render(SchemaMeta schema, int datasourceIndex) {
+        if (datasourceIndex < 0 || datasourceIndex >= schema.datasources().size()) {
+            throw new IllegalArgumentException("The schema has no datasource with index " + datasourceIndex
+                    + "; it declares " + schema.datasources().size());
+        }
+        DatasourceMeta datasource = schema.datasource(datasourceIndex);
+        if (datasource.provider() != Provider.POSTGRESQL) {
+            throw new IllegalArgumentException("Datasource " + datasource.name() + " is " + datasource.provider()
+                    .schemaName() + ", but this renders PostgreSQL data definition; push only postgresql datasources");
+        }
+        return new PostgresDdl(schema, datasource).script();
+    }
+
+    private DdlScript script() {
+        List<String> statements = new ArrayList<>();
+        List<String> enumTypes = new ArrayList<>();
+        for (EnumMeta enumType : usedEnums()) {
+            enumTypes.add(enumType.dbName());
+            statements.add("CREATE TYPE " + Identifiers.quote(enumType.dbName()) + " AS ENUM ("
+                    + enumType.dbValues().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")");
+        }
+        List<String> tables = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        List<String> foreignKeys = new ArrayList<>();
+        for (ModelMeta model : models) {
+            tables.add(model.dbName());
+            statements.add(createTable(model));
+            indexes.addAll(indexes(model));
+            foreignKeys.addAll(foreignKeys(model));
+        }
+        for (JoinTable join : joinTables()) {
+            tables.add(join.name());
+            statements.add(join.createTable());
+            indexes.addAll(join.indexes());
+            foreignKeys.addAll(join.foreignKeys());
+        }
+        statements.addAll(indexes);
+        statements.addAll(foreignKeys);
+        return new DdlScript(enumTypes, tables, statements);
+    }
+
+    private List<EnumMeta> usedEnums() {
+        Set<String> used = new LinkedHashSet<>();
+        for (ModelMeta model : models) {
+            for (FieldMeta field : model.fields()) {
+                if (field.kind() == FieldKind.ENUM) {
+                    used.add(field.typeName());
+                }
+            }
+        }
+        return schema.enums().stream().filter(e -> used.contains(e.name())).toList();
+    }
+
+    private EnumMeta enumOf(ModelMeta model, FieldMeta field) {
+        if (field.kind() != FieldKind.ENUM) {
+            return null;
+        }
+        return schema.enums().stream().filter(e -> e.name().equals(field.typeName())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Field " + model.name() + "." + field.name()
+                        + " has the enum type " + field.typeName() + ", which the schema metadata does not declare"));
+    }
+
+    private String createTable(ModelMeta model) {
+        List<String> lines = new ArrayList<>();
+        for (FieldMeta field : model.fields()) {
+            if (!field.isRelation()) {
+                lines.add(column(model, field));
+            }
+        }
+        if (model.primaryKey()) {
+            lines.add("CONSTRAINT " + Identifiers.quote(model.dbName() + "_pkey") + " PRIMARY KEY ("
+                    + columnList(model, model.id()) + ")");
+        }
+        return "CREATE TABLE " + Identifiers.quote(model.dbName()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+    }
+
+    private String column(ModelMeta model, FieldMeta field) {
+        EnumMeta enumType = enumOf(model, field);
+        String element = PostgresColumnTypes.elementType(model.name(), field, enumType);
+        String type = field.isList() ? element + "[]" : element;
+        StringBuilder column = new StringBuilder(Identifiers.quote(field.dbName())).append(' ').append(type);
+        DefaultValue value = field.defaultValue();
+        if (value instanceof DefaultValue.Autoincrement) {
+            if (field.isList() || !PostgresColumnTypes.isInteger(type)) {
+                throw new IllegalArgumentException("Field " + model.name() + "." + field.name() + " has"
+                        + " @default(autoincrement()) but its column is " + type
+                        + "; autoincrement() needs an Int or BigInt field");
+            }
+            column.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        // Lists stay nullable columns, as in Prisma's data definition; the client never writes null to them.
+        if (!field.isOptional() && !field.isList()) {
+            column.append(" NOT NULL");
+        }
+        String defaultExpression = defaultExpression(model, field, enumType, element);
+        if (defaultExpression != null) {
+            column.append(" DEFAULT ").append(defaultExpression);
+        }
+        return column.toString();
+    }
+
+    /** The SQL default of {@code field}, or {@code null} when the database computes none. */
+    private static String defaultExpression(ModelMeta model, FieldMeta field, EnumMeta enumType, String element) {
+        DefaultValue value = field.defaultValue();
+        if (value instanceof DefaultValue.Now) {
+            return "CURRENT_TIMESTAMP";
+        } else if (value instanceof DefaultValue.DbGenerated generated) {
+            return generated.expression().isBlank() ? null : generated.expression();
+        } else if (value instanceof DefaultValue.Literal literal) {
+            if (literal.value() instanceof List<?> list) {
+                return "ARRAY[" + list.stream().map(v -> literal(model, field, enumType, v))
+                        .collect(Collectors.joining(", ")) + "]::" + element + "[]";
+            }
+            return literal(model, field, enumType, literal.value());
+        }
+        // Generated ids (cuid, uuid, ulid, nanoid) are produced by the client; identity columns need no default.
+        return null;
+    }
+
+    private static String literal(ModelMeta model, FieldMeta field, EnumMeta enumType, Object value) {
+        if (value instanceof Boolean bool) {
+            return bool ? "true" : "false";
+        } else if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        } else if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        } else if (value instanceof Double number) {
+            return BigDecimal.valueOf(number).toPlainString();
+        } else if (value instanceof String text) {
+            if (enumType != null) {
+                return Identifiers.literal(enumType.dbValue(text));
+            }
+            if (field.scalarType() == ScalarType.BYTES) {
+                return "decode(" + Identifiers.literal(text) + ", 'base64')";
+            }
+            return Identifiers.literal(text);
+        }
+        throw new IllegalArgumentException("Field " + model.name() + "." + field.name() + " has a default of type "
+                + value.getClass().getSimpleName() + ", which has no SQL literal");
+    }
+
+    private List<String> indexes(ModelMeta model) {
+        List<String> statements = new ArrayList<>();
+        List<KeyMeta> uniques = new ArrayList<>();
+        if (!model.primaryKey()) {
+            uniques.add(model.id());
+        }
+        uniques.addAll(model.uniques());
+        for (int i = 0; i < model.fieldCount(); i++) {
+            FieldMeta field = model.field(i);
+            int position = i;
+            // A field flagged unique whose key the metadata does not list on its own still gets its index.
+            if (field.unique() && uniques.stream().noneMatch(k -> k.fields().equals(List.of(position)))) {
+                uniques.add(KeyMeta.of(position));
+            }
+        }
+        for (KeyMeta unique : uniques) {
+            statements.add("CREATE UNIQUE INDEX " + Identifiers.quote(keyName(model, unique, "key")) + " ON "
+                    + Identifiers.quote(model.dbName()) + "(" + columnList(model, unique) + ")");
+        }
+        for (KeyMeta index : model.indexes()) {
+            String name = index.name() != null ? index.name() : keyName(model, index, "idx");
+            statements.add("CREATE INDEX " + Identifiers.quote(name) + " ON " + Identifiers.quote(model.dbName())
+                    + "(" + columnList(model, index) + ")");
+        }
+        return statements;
+    }
+
+    private List<String> foreignKeys(ModelMeta model) {
+        List<String> statements = new ArrayList<>();
+        for (RelationMeta relation : model.relations()) {
+            if (!relation.holdsForeignKey() || relation.crossDatasource()) {
+                continue;
+            }
+            if (relation.toMany()) {
+                throw new IllegalArgumentException("Relation " + relation.name() + " of model " + model.name()
+                        + " keeps a list of foreign keys, which only MongoDB stores; in PostgreSQL leave fields and"
+                        + " references off a many-to-many relation so that a join table holds it");
+            }
+            ModelMeta target = schema.model(relation.targetModel());
+            List<Integer> fields = new ArrayList<>();
+            for (int field : relation.fields()) {
+                fields.add(field);
+            }
+            KeyMeta foreignKey = new KeyMeta(null, fields);
+            boolean optional = fields.stream().anyMatch(f -> model.field(f).isOptional())
+                    || model.field(relation.field()).isOptional();
+            ReferentialAction onDelete = relation.onDelete() != null ? relation.onDelete()
+                    : optional ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT;
+            ReferentialAction onUpdate = relation.onUpdate() != null ? relation.onUpdate() : ReferentialAction.CASCADE;
+            String references = Arrays.stream(relation.references())
+                    .mapToObj(r -> Identifiers.quote(target.field(r).dbName())).collect(Collectors.joining(", "));
+            statements.add("ALTER TABLE " + Identifiers.quote(model.dbName()) + " ADD CONSTRAINT "
+                    + Identifiers.quote(keyName(model, foreignKey, "fkey")) + " FOREIGN KEY ("
+                    + columnList(model, foreignKey) + ") REFERENCES " + Identifiers.quote(target.dbName()) + "("
+                    + references + ") ON DELETE " + sql(onDelete) + " ON UPDATE " + sql(onUpdate));
+        }
+        return statements;
+    }
+
+    private static String sql(ReferentialAction action) {
+        return switch (action) {
+            case CASCADE -> "CASCADE";
+            case RESTRICT -> "RESTRICT";
+            case NO_ACTION -> "NO ACTION";
+            case SET_NULL -> "SET NULL";
+            case SET_DEFAULT -> "SET DEFAULT";
+        };
+    }
+
+    /** Prisma's default constraint name: the table, the key's columns and a suffix, joined by underscores. */
+    private static String keyName(ModelMeta model, KeyMeta key, String suffix) {
+        return model.dbName() + "_" + key.fields().stream().map(f -> model.field(f).dbName())
+                .collect(Collectors.joining("_")) + "_" + suffix;
+    }
+
+    private static String columnList(ModelMeta model, KeyMeta key) {
+        return key.fields().stream().map(f -> Identifiers.quote(model.field(f).dbName()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The implicit many-to-many relations of this datasource, each once. */
+    private List<JoinTable> joinTables() {
+        List<JoinTable> joins = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ModelMeta model : models) {
+            for (RelationMeta relation : model.relations()) {
+                if (!relation.toMany() || relation.holdsForeignKey() || relation.crossDatasource()) {
+                    continue;
+                }
+                ModelMeta target = schema.model(relation.targetModel());
+                RelationMeta opposite = target.relation(relation.oppositeField());
+                if (!opposite.toMany() || opposite.holdsForeignKey() || !seen.add(relation.name())) {
+                    continue;
+                }
+                // Prisma's column A points at the model whose name sorts first.
+                boolean thisFirst = model.name().compareTo(target.name()) <= 0;
+                joins.add(new JoinTable("_" + relation.name(), thisFirst ? model : target, thisFirst ? target : model));
+            }
+        }
+        return joins;
+    }
+
+    /** An implicit many-to-many join table: column A points at model {@code a}, column B at {@code b}. */
+    private final class JoinTable {
+
+        private final String name;
+        private final ModelMeta a;
+        private final ModelMeta b;
+
+        JoinTable(String name, ModelMeta a, ModelMeta b) {
+            this.name = name;
+            this.a = a;
+            this.b = b;
+        }
+
+        String name() {
+            return name;
+        }
+
+        String createTable() {
+            return "CREATE TABLE " + Identifiers.quote(name) + " (\n    \"A\" " + idType(a) + " NOT NULL,\n    \"B\" "
+                    + idType(b) + " NOT NULL\n)";
+        }
+
+        List<String> indexes() {
+            return List.of(
+                    "CREATE UNIQUE INDEX " + Identifiers.quote(name + "_AB_unique") + " ON " + Identifiers.quote(name)
+                            + "(\"A\", \"B\")",
+                    "CREATE INDEX " + Identifiers.quote(name + "_B_index") + " ON " + Identifiers.quote(name)
+                            + "(\"B\")");
+        }
+
+        List<String> foreignKeys() {
+            return List.of(foreignKey("A", a), foreignKey("B", b));
+        }
+
+        private String foreignKey(String column, ModelMeta model) {
+            return "ALTER TABLE " + Identifiers.quote(name) + " ADD CONSTRAINT " + Identifiers.quote(name + "_" + column
+                    + "_fkey") + " FOREIGN KEY (\"" + column + "\") REFERENCES " + Identifiers.quote(model.dbName())
+                    + "(" + columnList(model, model.id()) + ") ON DELETE CASCADE ON UPDATE CASCADE";
+        }
+
+        private String idType(ModelMeta model) {
+            if (model.id().fields().size() != 1) {
+                throw new IllegalArgumentException("Model " + model.name() + " has a compound id, so the implicit"
+                        + " many-to-many relation " + name.substring(1) + " cannot point at it; give it a single"
+                        + " @id field or model the relation with an explicit join model");
+            }
+            FieldMeta id = model.field(model.id().fields().get(0));
+            return PostgresColumnTypes.elementType(model.name(), id, enumOf(model, id));
+        }
+    }
+}
