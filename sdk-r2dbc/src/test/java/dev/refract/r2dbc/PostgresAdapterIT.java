@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,9 +198,10 @@ class PostgresAdapterIT {
                 statement.execute("create sequence produced");
             }
             // the server evaluates nextval only for rows it sends, so the sequence counts the rows fetched so far
+            // bound parameters, as every rendered statement has, take the extended protocol with a portal
             Operation read = statement(TestSchema.VALUES,
-                    "select nextval('produced') from generate_series(1, 100000)",
-                    new ResultShape.Rows(TestSchema.VALUES, List.of(0)));
+                    "select nextval('produced') from generate_series(1, $1)",
+                    new ResultShape.Rows(TestSchema.VALUES, List.of(0)), Bind.of(100000));
             List<Long> inFlight = new ArrayList<>();
             StepVerifier.create(adapter.stream(read), 0)
                     .thenRequest(10)
@@ -222,8 +224,8 @@ class PostgresAdapterIT {
             long before = liveHeap(runtime);
             List<Long> growth = new ArrayList<>();
             StepVerifier.create(adapter.stream(statement(TestSchema.VALUES,
-                                    "select n, repeat('x', 2000) from generate_series(1, 100000) n",
-                                    new ResultShape.Rows(TestSchema.VALUES, List.of(0, 1))))
+                                    "select n, repeat($1, 2000) from generate_series(1, 100000) n",
+                                    new ResultShape.Rows(TestSchema.VALUES, List.of(0, 1)), Bind.of("x")))
                             .limitRate(50)
                             .index()
                             .doOnNext(indexed -> {
@@ -441,6 +443,40 @@ class PostgresAdapterIT {
             assertThat(errors.get(0)).isInstanceOf(TransactionConflictException.class)
                     .hasMessageContaining("Deadlock");
             assertThat(((TransactionConflictException) errors.get(0)).retryable()).isTrue();
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
+    void aSerializationFailureIsARetryableTransactionConflict() throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into counter values (11, 0), (12, 0)");
+        }
+        PostgresAdapter adapter = adapter();
+        try {
+            Operation serializable = count("set transaction isolation level serializable");
+            Operation readBoth = statement(TestSchema.VALUES, "select sum(n) from counter where id in (11, 12)",
+                    new ResultShape.SingleNumber());
+            Operation pause = statement(TestSchema.VALUES, "select count(*) from pg_sleep(0.5)",
+                    new ResultShape.SingleNumber());
+            // write skew: each reads both rows, then changes a different one
+            Function<Integer, Flux<Result>> skew = id -> adapter.inTransaction(tx -> tx.execute(serializable)
+                    .then(tx.execute(readBoth)).then(tx.execute(pause))
+                    .then(tx.execute(count("update counter set n = n + 1 where id = $1", Bind.of(id)))));
+            List<Throwable> errors = new ArrayList<>();
+            Flux.merge(skew.apply(11).onErrorResume(e -> {
+                        errors.add(e);
+                        return Mono.empty();
+                    }), skew.apply(12).onErrorResume(e -> {
+                        errors.add(e);
+                        return Mono.empty();
+                    }))
+                    .blockLast(Duration.ofSeconds(10));
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).isInstanceOf(TransactionConflictException.class)
+                    .hasMessageContaining("Serialization failure");
+            assertThat(adapter.poolStatistics().acquired()).isZero();
         } finally {
             adapter.close().block();
         }
