@@ -1,12 +1,14 @@
 package dev.refract.client;
 
 import dev.refract.error.ClientClosedException;
+import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
 import dev.refract.spi.AdapterProvider;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -21,18 +23,28 @@ import reactor.core.publisher.Mono;
  * <p>Every call is cold: nothing is routed, started or sent until subscription, and each
  * subscription runs the operation again. After {@code close()}, every call signals
  * {@link ClientClosedException}.
+ *
+ * <p>Before a write reaches its adapter, the core fills in the values the client supplies: generated
+ * ids and {@code now()} on create, {@code @updatedAt} on create and update (see the options'
+ * {@link ClientOptions#clock() clock} and {@link ClientOptions#idGenerators() id generators}).
  */
 public final class ClientCore implements AutoCloseable {
 
     private final SchemaMeta schema;
     private final DatasourceSlot[] slots;
     private final Router router;
+    private final Clock clock;
+    private final IdGenerators idGenerators;
+    private final WriteDefaults defaults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ClientCore(SchemaMeta schema, DatasourceSlot[] slots) {
+    private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
         this.schema = schema;
         this.slots = slots;
         this.router = new Router(schema, slots);
+        this.clock = clock;
+        this.idGenerators = idGenerators;
+        this.defaults = new WriteDefaults(schema, idGenerators, clock);
     }
 
     /**
@@ -53,7 +65,12 @@ public final class ClientCore implements AutoCloseable {
                     .orElse(null);
             slots[datasource.index()] = new DatasourceSlot(schema, datasource, provider, options);
         }
-        return new ClientCore(schema, slots);
+        IdGenerators ids = options.idGenerators().apply(options.clock());
+        if (ids == null) {
+            throw new IllegalArgumentException("The id generator factory of the client options returned null;"
+                    + " return IdGenerators.standard(clock) or a variation of it");
+        }
+        return new ClientCore(schema, slots, options.clock(), ids);
     }
 
     /** The schema this client serves. */
@@ -61,14 +78,28 @@ public final class ClientCore implements AutoCloseable {
         return schema;
     }
 
-    /** Runs {@code operation} on its model's datasource and collects the result. Cold. */
+    /** The clock of {@code now()}, {@code @updatedAt} and time-based ids. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The id generators this client fills generated ids with. */
+    public IdGenerators idGenerators() {
+        return idGenerators;
+    }
+
+    /**
+     * Runs {@code operation} on its model's datasource and collects the result. Cold: generated ids
+     * and the call's time are drawn anew at each subscription.
+     */
     public Mono<Result> execute(Operation operation) {
         String model = schema.model(operation.model()).name();
         return Mono.defer(() -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
             }
-            return router.route(operation.model()).adapter(model).flatMap(adapter -> adapter.execute(operation));
+            Operation complete = defaults.apply(operation);
+            return router.route(operation.model()).adapter(model).flatMap(adapter -> adapter.execute(complete));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.refract.client;
 
+import dev.refract.id.IdGenerators;
 import dev.refract.spi.AdapterProvider;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,21 +13,28 @@ import java.util.function.Function;
 /**
  * What a client is built with beyond the schema: per-datasource URL and pool-size overrides, where
  * environment variables are read from, and optionally the adapter providers to use instead of
- * those found with {@link java.util.ServiceLoader}.
+ * those found with {@link java.util.ServiceLoader}; and the clock and id generators that
+ * {@code @default(now())}, {@code @updatedAt} and generated ids read.
  *
  * @param urls        datasource name to URL, overriding the schema's literal or {@code env(...)}
  * @param poolSizes   datasource name to pool size, overriding the schema's {@code poolSize}
  * @param environment looks an environment variable up; {@code System::getenv} unless set
  * @param providers   adapter providers to use; empty to find them with {@code ServiceLoader}
+ * @param clock       the time of {@code now()} and {@code @updatedAt}, and of time-based ids; UTC system clock unless set
+ * @param idGenerators makes the client's id generators from its clock, once, when the client is built;
+ *                    {@link IdGenerators#standard(Clock)} unless set
  */
 public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes,
-        Function<String, String> environment, List<AdapterProvider> providers) {
+        Function<String, String> environment, List<AdapterProvider> providers, Clock clock,
+        Function<Clock, IdGenerators> idGenerators) {
 
     public ClientOptions {
         urls = Map.copyOf(urls);
         poolSizes = Map.copyOf(poolSizes);
         Objects.requireNonNull(environment, "environment");
         providers = List.copyOf(providers);
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(idGenerators, "idGenerators");
     }
 
     /** No override: URLs and pools as the schema says, adapters from the classpath. */
@@ -45,6 +54,8 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         private final Map<String, Integer> poolSizes = new LinkedHashMap<>();
         private final List<AdapterProvider> providers = new ArrayList<>();
         private Function<String, String> environment = System::getenv;
+        private Clock clock = Clock.systemUTC();
+        private Function<Clock, IdGenerators> idGenerators = IdGenerators::standard;
 
         private Builder() {}
 
@@ -76,9 +87,24 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
             return this;
         }
 
+        /** Reads the time of {@code now()}, {@code @updatedAt} and time-based ids from {@code clock}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Makes the client's id generators with {@code factory}, which receives the client's clock;
+         * e.g. {@code clock -> IdGenerators.standard(clock).withCuid(predictable)} in a test.
+         */
+        public Builder idGenerators(Function<Clock, IdGenerators> factory) {
+            this.idGenerators = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
         /** The options. */
         public ClientOptions build() {
-            return new ClientOptions(urls, poolSizes, environment, providers);
+            return new ClientOptions(urls, poolSizes, environment, providers, clock, idGenerators);
         }
     }
 }
