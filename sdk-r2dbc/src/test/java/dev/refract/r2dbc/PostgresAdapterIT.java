@@ -2,10 +2,12 @@ package dev.refract.r2dbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.refract.error.ConnectionAcquireTimeoutException;
 import dev.refract.error.ConnectionFailedException;
 import dev.refract.error.ForeignKeyViolationException;
+import dev.refract.error.InvalidQueryException;
 import dev.refract.error.NullConstraintViolationException;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.RefractException;
@@ -24,6 +26,8 @@ import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
+import dev.refract.test.random.Draw;
+import dev.refract.test.random.RandomCases;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,6 +41,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -568,16 +573,32 @@ class PostgresAdapterIT {
     }
 
     @Test
-    void aNulCharacterIsRefusedWithATypedErrorNotSentAsText() {
+    void randomStringsAreStoredAndMatchedLiterallyOrRefusedWhenTextCannotHoldThem() {
         PostgresAdapter adapter = adapter();
+        AtomicLong ids = new AtomicLong(5000);
         try {
-            StepVerifier.create(adapter.execute(count("insert into value_row (id, label) values ($1, $2)",
-                            Bind.of(2000L), Bind.of("a\u0000b"))))
-                    .expectError(RefractException.class)
-                    .verify();
+            RandomCases.forAll(300, random -> Draw.anyString(random, 0, 30), value -> {
+                long id = ids.incrementAndGet();
+                Mono<Result> insert = adapter.execute(count("insert into value_row (id, label) values ($1, $2)",
+                        Bind.of(id), Bind.of(value)));
+                if (!storableAsText(value)) {
+                    StepVerifier.create(insert).expectError(InvalidQueryException.class).verify();
+                    return;
+                }
+                Operation match = statement(TestSchema.VALUES, "select id, label from value_row where label = $1",
+                        new ResultShape.Rows(TestSchema.VALUES, List.of(0, 1)), Bind.of(value));
+                StepVerifier.create(insert.then(adapter.execute(match)))
+                        .assertNext(result -> assertThat(result.rows()).extracting(row -> row.get(0), row -> row.get(1))
+                                .contains(tuple(id, value)))
+                        .verifyComplete();
+            });
         } finally {
             adapter.close().block();
         }
+    }
+
+    private static boolean storableAsText(String value) {
+        return value.indexOf(0) < 0 && value.codePoints().noneMatch(point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.refract.r2dbc.error;
 
 import dev.refract.error.ConnectionFailedException;
 import dev.refract.error.ForeignKeyViolationException;
+import dev.refract.error.InvalidQueryException;
 import dev.refract.error.NullConstraintViolationException;
 import dev.refract.error.QueryFailedException;
 import dev.refract.error.RefractException;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * {@code 23503} into {@link ForeignKeyViolationException} naming the relation, {@code 23502} into
  * {@link NullConstraintViolationException} with the field, {@code 40001} and {@code 40P01} into
  * the retryable {@link TransactionConflictException}, lost or refused connections into
- * {@link ConnectionFailedException}, and anything else into {@link QueryFailedException}.
+ * {@link ConnectionFailedException}, a value no codec can bind into {@link InvalidQueryException},
+ * and anything else into {@link QueryFailedException}.
  * Column names are mapped back to field names through the schema; no message carries a bound
  * value or a URL password.
  */
@@ -94,6 +96,10 @@ public final class ErrorTranslator {
         }
         if (isConnectionProblem(error)) {
             return connectionFailed(error);
+        }
+        if (error instanceof IllegalArgumentException) {
+            // the codecs' verdict on a bound value: bad input, not a database failure
+            return new InvalidQueryException(modelName, List.of(), redact(error.getMessage()));
         }
         return new QueryFailedException(modelName, null, "Unexpected failure on datasource '" + datasource + "'"
                 + (modelName == null ? "" : " for " + modelName) + ": " + redact(String.valueOf(error.getMessage())),

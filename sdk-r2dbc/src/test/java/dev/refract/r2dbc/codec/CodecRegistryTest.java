@@ -129,4 +129,15 @@ class CodecRegistryTest {
         assertThatThrownBy(() -> codecs.decoderFor(FieldMeta.relation("owner", "Owner", Arity.REQUIRED)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
     }
+
+    @Test
+    void refusesTextPostgresqlCannotStoreAndKeepsPairedSurrogates() {
+        assertThat(codecs.encode("clef \uD834\uDD1E", String.class)).isEqualTo("clef \uD834\uDD1E");
+        assertThatThrownBy(() -> codecs.encode("a\u0000b", String.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL").hasMessageContaining("Bytes");
+        assertThatThrownBy(() -> codecs.encode("x\uD834", String.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate at character 1");
+        assertThatThrownBy(() -> codecs.encode(List.of("ok", "\uDD1E"), List.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate");
+    }
 }
