@@ -51,6 +51,59 @@ public sealed interface Filter {
     /** The field holds no value ({@code isNull} true) or holds one ({@code isNull} false). */
     record IsNull(int field, boolean isNull) implements Filter {}
 
+    /**
+     * The field compared with another field of the same record, e.g. {@code updatedAt > startedAt}.
+     * Only {@link Operator#EQUALS}, {@link Operator#NOT}, {@link Operator#LT}, {@link Operator#LTE},
+     * {@link Operator#GT} and {@link Operator#GTE} compare fields; a record where either field holds
+     * no value does not match.
+     *
+     * @param field      an index into the model's fields
+     * @param operator   how the two compare
+     * @param otherField an index into the same model's fields
+     */
+    record FieldComparison(int field, Operator operator, int otherField) implements Filter {
+        public FieldComparison {
+            Objects.requireNonNull(operator, "operator");
+            switch (operator) {
+                case EQUALS, NOT, LT, LTE, GT, GTE -> { }
+                default -> throw new IllegalArgumentException("operator " + operator
+                        + " cannot compare two fields; use equals, not, lt, lte, gt or gte");
+            }
+        }
+    }
+
+    /**
+     * A condition on the value found at {@code path} inside a {@code Json} field. A record whose
+     * field holds no value, or no value at that path, does not match.
+     *
+     * @param field    an index into the model's fields; a {@code Json} field
+     * @param path     object keys (and array positions, as decimal text) from the root, outermost first
+     * @param operator what the value at the path must satisfy
+     * @param value    a {@link dev.refract.json.Json} for {@link JsonOperator#EQUALS} and
+     *                 {@link JsonOperator#ARRAY_CONTAINS}; a {@code String} for the string operators
+     */
+    record JsonPath(int field, List<String> path, JsonOperator operator, Object value) implements Filter {
+        public JsonPath {
+            path = List.copyOf(path);
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** What a {@link JsonPath} filter asks of the value at its path. */
+    enum JsonOperator {
+        /** The value equals the given JSON value. */
+        EQUALS,
+        /** The value is a string containing the given text. */
+        STRING_CONTAINS,
+        /** The value is a string starting with the given text. */
+        STRING_STARTS_WITH,
+        /** The value is a string ending with the given text. */
+        STRING_ENDS_WITH,
+        /** The value is an array containing the given JSON value (or every element of a given array). */
+        ARRAY_CONTAINS
+    }
+
     /** How a filter compares a field with a value. */
     enum Operator {
         EQUALS, NOT, IN, NOT_IN, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH,

@@ -50,6 +50,7 @@ final class BuilderTypes {
     static final ClassName CLIENT_OPTIONS = ClassName.get("dev.refract.client", "ClientOptions");
     static final ClassName MODEL_DELEGATE = ClassName.get("dev.refract.client", "ModelDelegate");
     static final ClassName ADAPTER_PROVIDER = ClassName.get("dev.refract.spi", "AdapterProvider");
+    static final ClassName ID_GENERATORS = ClassName.get("dev.refract.id", "IdGenerators");
     static final ClassName INVALID_QUERY = ClassName.get("dev.refract.error", "InvalidQueryException");
 
     private BuilderTypes() {}

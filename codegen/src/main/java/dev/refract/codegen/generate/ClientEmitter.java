@@ -3,11 +3,15 @@ package dev.refract.codegen.generate;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.refract.codegen.definition.DatasourceDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -81,40 +85,26 @@ final class ClientEmitter {
                 .addField(FieldSpec.builder(BuilderTypes.CLIENT_OPTIONS.nestedClass("Builder"), "options",
                         Modifier.PRIVATE, Modifier.FINAL).initializer("$T.builder()", BuilderTypes.CLIENT_OPTIONS).build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(MethodSpec.methodBuilder("datasource")
-                        .addJavadoc("Connects datasource {@code name} to {@code url} instead of what the schema says.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(builderType)
-                        .addParameter(string, "name")
-                        .addParameter(string, "url")
-                        .addStatement("options.datasource(name, url)")
-                        .addStatement("return this")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("poolSize")
-                        .addJavadoc("Gives datasource {@code name} a pool of {@code size} connections.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(builderType)
-                        .addParameter(string, "name")
-                        .addParameter(TypeName.INT, "size")
-                        .addStatement("options.poolSize(name, size)")
-                        .addStatement("return this")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("environment")
-                        .addJavadoc("Reads the {@code env(...)} variables of the schema through {@code lookup}.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(builderType)
-                        .addParameter(ParameterizedTypeName.get(ClassName.get(Function.class), string, string), "lookup")
-                        .addStatement("options.environment(lookup)")
-                        .addStatement("return this")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("adapterProvider")
-                        .addJavadoc("Uses {@code provider} before the adapters found on the classpath.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(builderType)
-                        .addParameter(BuilderTypes.ADAPTER_PROVIDER, "provider")
-                        .addStatement("options.adapterProvider(provider)")
-                        .addStatement("return this")
-                        .build())
+                .addMethod(forwarding(builderType, "datasource",
+                        "Connects datasource {@code name} to {@code url} instead of what the schema says.",
+                        ParameterSpec.builder(string, "name").build(), ParameterSpec.builder(string, "url").build()))
+                .addMethod(forwarding(builderType, "poolSize",
+                        "Gives datasource {@code name} a pool of {@code size} connections.",
+                        ParameterSpec.builder(string, "name").build(), ParameterSpec.builder(TypeName.INT, "size").build()))
+                .addMethod(forwarding(builderType, "environment",
+                        "Reads the {@code env(...)} variables of the schema through {@code lookup}.",
+                        ParameterSpec.builder(ParameterizedTypeName.get(ClassName.get(Function.class), string, string),
+                                "lookup").build()))
+                .addMethod(forwarding(builderType, "clock",
+                        "Reads the time for {@code now()} defaults and {@code @updatedAt} from {@code clock}.",
+                        ParameterSpec.builder(ClassName.get(Clock.class), "clock").build()))
+                .addMethod(forwarding(builderType, "idGenerators",
+                        "Makes the generators of {@code @default(cuid())}, {@code uuid()}, … with {@code factory}, given the client's clock.",
+                        ParameterSpec.builder(ParameterizedTypeName.get(ClassName.get(Function.class),
+                                ClassName.get(Clock.class), BuilderTypes.ID_GENERATORS), "factory").build()))
+                .addMethod(forwarding(builderType, "adapterProvider",
+                        "Uses {@code provider} before the adapters found on the classpath.",
+                        ParameterSpec.builder(BuilderTypes.ADAPTER_PROVIDER, "provider").build()))
                 .addMethod(MethodSpec.methodBuilder("build")
                         .addJavadoc("The client; nothing connects until the first call is subscribed to.\n\n"
                                 + "@throws IllegalArgumentException when a datasource named here is not in the schema\n")
@@ -123,6 +113,19 @@ final class ClientEmitter {
                         .addStatement("return new $T($T.create($T.SCHEMA, options.build()))", client,
                                 BuilderTypes.CLIENT_CORE, context.metadata())
                         .build())
+                .build();
+    }
+
+    /** A builder method that hands its parameters to the options builder's method of the same name. */
+    private static MethodSpec forwarding(TypeName builderType, String name, String javadoc, ParameterSpec... parameters) {
+        String arguments = Arrays.stream(parameters).map(p -> p.name()).collect(Collectors.joining(", "));
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc(javadoc + "\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builderType)
+                .addParameters(List.of(parameters))
+                .addStatement("options.$L($L)", name, arguments)
+                .addStatement("return this")
                 .build();
     }
 }

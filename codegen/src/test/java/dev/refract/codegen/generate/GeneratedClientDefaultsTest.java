@@ -40,12 +40,10 @@ class GeneratedClientDefaultsTest {
     private static final int STEP_ID = 0;
     private static final int STEP_CREATED_AT = 9;
 
-    /** Lives in the generated package so that it can build delegates on a core of its own options. */
+    /** Calls the generated client, built with the test's clock through the generated builder. */
     private static final String SCENARIOS = """
             package com.example.pipeline.db;
 
-            import dev.refract.client.ClientCore;
-            import dev.refract.client.ClientOptions;
             import dev.refract.spi.AdapterProvider;
             import java.time.Clock;
             import java.time.Instant;
@@ -56,47 +54,47 @@ class GeneratedClientDefaultsTest {
 
                 private DefaultsScenarios() {}
 
-                private static ClientCore core(AdapterProvider provider, Clock clock) {
-                    return ClientCore.create(RefractClientMetadata.SCHEMA, ClientOptions.builder()
-                            .adapterProvider(provider).datasource("db", "r2dbc:postgresql://x/app").clock(clock).build());
+                private static RefractClient client(AdapterProvider provider, Clock clock) {
+                    return RefractClient.builder().adapterProvider(provider)
+                            .datasource("db", "r2dbc:postgresql://x/app").clock(clock).build();
                 }
 
                 public static Publisher<?> createRun(AdapterProvider provider, Clock clock) {
-                    return new PipelineRunDelegate(core(provider, clock)).create(c -> c.name("video-production"));
+                    return client(provider, clock).pipelineRun().create(c -> c.name("video-production"));
                 }
 
                 public static Publisher<?> createRunWithOwnValues(AdapterProvider provider, Clock clock, Instant when) {
-                    return new PipelineRunDelegate(core(provider, clock))
+                    return client(provider, clock).pipelineRun()
                             .create(c -> c.id("my-run").name("video-production").startedAt(when).updatedAt(when));
                 }
 
                 public static Publisher<?> renameRun(AdapterProvider provider, Clock clock) {
-                    return new PipelineRunDelegate(core(provider, clock))
+                    return client(provider, clock).pipelineRun()
                             .update(w -> w.id("run-1"), d -> d.name("renamed"));
                 }
 
                 public static Publisher<?> renameRunAt(AdapterProvider provider, Clock clock, Instant when) {
-                    return new PipelineRunDelegate(core(provider, clock))
+                    return client(provider, clock).pipelineRun()
                             .update(w -> w.id("run-1"), d -> d.name("renamed").updatedAt(when));
                 }
 
                 public static Publisher<?> touchRuns(AdapterProvider provider, Clock clock) {
-                    return new PipelineRunDelegate(core(provider, clock))
+                    return client(provider, clock).pipelineRun()
                             .updateMany(w -> w.status().eq(Status.RUNNING), d -> d.status(Status.FAILED));
                 }
 
                 public static Publisher<?> upsertRun(AdapterProvider provider, Clock clock) {
-                    return new PipelineRunDelegate(core(provider, clock))
+                    return client(provider, clock).pipelineRun()
                             .upsert(w -> w.id("run-1"), c -> c.name("new"), u -> u.name("old"));
                 }
 
                 public static Publisher<?> createRuns(AdapterProvider provider, Clock clock) {
-                    return new PipelineRunDelegate(core(provider, clock)).createMany(List.of(
+                    return client(provider, clock).pipelineRun().createMany(List.of(
                             new PipelineRunCreate().name("a"), new PipelineRunCreate().name("b")));
                 }
 
                 public static Publisher<?> createStep(AdapterProvider provider, Clock clock) {
-                    return new PipelineStepDelegate(core(provider, clock))
+                    return client(provider, clock).pipelineStep()
                             .create(c -> c.runId("run-1").position(1).name("script"));
                 }
             }

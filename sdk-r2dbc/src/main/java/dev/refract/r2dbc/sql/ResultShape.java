@@ -22,4 +22,19 @@ public sealed interface ResultShape {
 
     /** One row of one whole-number column, e.g. {@code SELECT count(*)}. */
     record SingleNumber() implements ResultShape {}
+
+    /**
+     * Rows laid out as {@link dev.refract.query.Aggregations} describes (an aggregate's one row, or
+     * one row per group): column {@code i} of the result goes to position {@code positions.get(i)}
+     * of a {@link dev.refract.spi.Row} of {@code width} values, every other position {@code null}.
+     * Counts come as {@code bigint}, sums of whole numbers as {@code bigint}, averages of whole
+     * numbers and floats as {@code double precision}, of decimals as {@code numeric}; a minimum or
+     * maximum has its field's column type (an enum's as text), so the executor converts it as it
+     * converts that field.
+     */
+    record Aggregated(int width, List<Integer> positions) implements ResultShape {
+        public Aggregated {
+            positions = List.copyOf(positions);
+        }
+    }
 }

@@ -1,0 +1,126 @@
+package dev.refract.r2dbc.sql;
+
+import dev.refract.query.Filter;
+import dev.refract.query.OrderBy;
+import java.util.List;
+
+/**
+ * Everything the SQL of one database differs in, so that {@link SqlRenderer} writes the shape of a
+ * statement once and asks the dialect for each piece that is spelled differently.
+ *
+ * <p>Contract for implementations:
+ * <ul>
+ *   <li>Identifiers are always quoted, with the quote character doubled inside, so any name —
+ *       a keyword, mixed case, a quote, a backslash — comes out as exactly one identifier. A name
+ *       the database cannot hold (e.g. one containing NUL) is rejected with
+ *       {@link IllegalArgumentException} rather than altered.</li>
+ *   <li>No value ever enters the text: every value goes through {@link SqlBuilder#bind(Bind)},
+ *       which writes the dialect's {@linkplain #placeholder placeholder}; the dialect only adds
+ *       type casts and operators around placeholders.</li>
+ *   <li>Methods are pure and the dialect holds no mutable state, so one instance serves every
+ *       thread.</li>
+ * </ul>
+ * Abilities the database lacks are declared by the {@code supports…} methods; the renderer
+ * rejects a query needing one with a clear error rather than rendering something subtly different.
+ */
+public interface Dialect {
+
+    /** Appends {@code name} as one quoted identifier. */
+    void identifier(StringBuilder sql, String name);
+
+    /** {@code name} as one quoted identifier. */
+    default String quote(String name) {
+        StringBuilder sql = new StringBuilder(name.length() + 2);
+        identifier(sql, name);
+        return sql.toString();
+    }
+
+    /** Appends the placeholder of the bind at {@code position}, counted from 1. */
+    void placeholder(StringBuilder sql, int position);
+
+    /** True when a placeholder may be written again to use the same bind twice ({@code $1} can; {@code ?} cannot). */
+    boolean reusesPlaceholders();
+
+    /** True when {@code INSERT}, {@code UPDATE} and {@code DELETE} can return rows ({@code RETURNING}). */
+    boolean supportsReturning();
+
+    /** True when {@code SELECT DISTINCT ON (…)} keeps the first row of each group. */
+    boolean supportsDistinctOn();
+
+    /**
+     * What follows a placeholder holding a value of a column of {@code type} (its whole value, an
+     * array for a list column) so the database reads it as that type, e.g. {@code ::"Status"} for a
+     * native enum; empty when the driver's own typing suffices.
+     */
+    String valueCast(ColumnType type);
+
+    /** What follows a placeholder holding one element of a list column of {@code type}. */
+    String elementCast(ColumnType type);
+
+    /**
+     * The case-insensitive {@code LIKE} operator with spaces around it (e.g. {@code " ILIKE "}), or
+     * {@code null} when there is none and both sides are to be wrapped in {@link #caseFold()}.
+     */
+    String insensitiveLike();
+
+    /** The function that folds case for insensitive comparisons, e.g. {@code lower}. */
+    String caseFold();
+
+    /**
+     * The escape character of {@code LIKE} patterns; {@link LikePattern} escapes {@code %}, {@code _}
+     * and this character itself with it.
+     */
+    char likeEscape();
+
+    /** What follows a {@code LIKE} pattern to declare {@link #likeEscape()}; empty when it is the default. */
+    String likeEscapeClause();
+
+    /** Appends the {@code NULLS FIRST}/{@code NULLS LAST} of a sort key, with its leading space; nothing for the default. */
+    void nullsOrder(StringBuilder sql, OrderBy.Direction direction, OrderBy.Nulls nulls);
+
+    /** Whether missing values come first under {@code direction} when a sort key says {@link OrderBy.Nulls#DEFAULT}. */
+    boolean nullsFirstByDefault(OrderBy.Direction direction);
+
+    /** Appends the paging clause, with its leading space, binding {@code take} and {@code skip}; nothing when neither applies. */
+    void limitOffset(SqlBuilder sql, Integer take, int skip);
+
+    /** The start of an insert, e.g. {@code "INSERT INTO "} (some databases skip duplicates here). */
+    String insertInto(boolean skipDuplicates);
+
+    /** What ends an insert that skips rows conflicting with a unique key, with its leading space. */
+    String skipDuplicatesSuffix();
+
+    /**
+     * Appends the start of the update branch of an upsert, with its leading space, up to where the
+     * assignments begin, e.g. {@code ON CONFLICT ("id") DO UPDATE SET }.
+     *
+     * @param conflictColumns the quoted columns of the unique key the insert may collide on
+     */
+    void upsertUpdate(StringBuilder sql, List<String> conflictColumns);
+
+    /**
+     * Appends a condition on a list column: {@link Filter.Operator#HAS}, {@code HAS_EVERY},
+     * {@code HAS_SOME} or {@code IS_EMPTY}.
+     *
+     * @param column the quoted (and possibly qualified) column
+     * @param value  an element for {@code HAS}, a {@link List} for {@code HAS_EVERY}/{@code HAS_SOME}, {@code null} for {@code IS_EMPTY}
+     */
+    void listCondition(SqlBuilder sql, String column, ColumnType type, Filter.Operator operator, Object value);
+
+    /**
+     * Appends a condition on the value at {@code path} inside a JSON column.
+     *
+     * @param column  the quoted (and possibly qualified) column
+     * @param path    the keys from the root
+     * @param pattern for the string operators, the {@code LIKE} pattern already built by {@link LikePattern};
+     *                otherwise {@code null}
+     */
+    void jsonPathCondition(SqlBuilder sql, String column, List<String> path, Filter.JsonOperator operator,
+            Object value, String pattern);
+
+    /**
+     * What follows {@code function(column)} so that its result has the type
+     * {@link ResultShape.Aggregated} promises for a column of {@code type}; empty when it has already.
+     */
+    String aggregateCast(dev.refract.query.Aggregations.Function function, ColumnType type);
+}

@@ -1,0 +1,399 @@
+package dev.refract.r2dbc.sql;
+
+import dev.refract.error.InvalidQueryException;
+import dev.refract.meta.KeyMeta;
+import dev.refract.meta.ModelMeta;
+import dev.refract.meta.Provider;
+import dev.refract.meta.SchemaMeta;
+import dev.refract.query.Filter;
+import dev.refract.query.Operation;
+import dev.refract.query.OrderBy;
+import dev.refract.query.Query;
+import dev.refract.query.Selection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders each {@link Operation} of the query model into one {@link SqlStatement} of a
+ * {@link Dialect}. Built once per datasource; immutable and without per-call state, so one instance
+ * serves every thread; rendering allocates only the statement it builds.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li>Tables and columns are written by their {@code dbName}, always quoted by the dialect. Every
+ *       value — filter values, written values, {@code skip} and {@code take} — is a bind; nothing a
+ *       caller gives reaches the text.</li>
+ *   <li>Reads select the columns of {@link Selection#fields()} (every column when empty) in that
+ *       order, and answer {@link ResultShape.Rows} with the same field order. Relations in
+ *       {@link Selection#includes()} are not joined here: the relation loader reads them with
+ *       statements of their own.</li>
+ *   <li>{@code findFirst} is {@code findMany} with {@code LIMIT 1}. {@code skip}/{@code take} become
+ *       {@code OFFSET}/{@code LIMIT}; sort keys keep their direction and {@code NULLS FIRST/LAST}.</li>
+ *   <li>A cursor joins the cursor record as a one-row derived table and keeps the rows that sort
+ *       at or after it under the query's order, with the model's id appended as the last sort key
+ *       when the order does not already hold it. The comparison is spelled out key by key
+ *       ({@code k1 > c1 OR (k1 = c1 AND (k2 < c2 OR …))}), so mixed directions are right, and it
+ *       respects where missing values sort. A cursor that matches no record yields no rows.</li>
+ *   <li>{@code distinct} (PostgreSQL) is {@code DISTINCT ON} the distinct fields in a subquery
+ *       ordered by them and then by the query's order, so each group keeps its first record under
+ *       that order; the outer query restores the query's order and pages.</li>
+ *   <li>{@code count} is {@code SELECT count(*)}; with paging, a cursor or distinct it counts the
+ *       rows of the equivalent {@code findMany} in a subquery.</li>
+ *   <li>Writes: {@code set} binds the value ({@code null} as a typed null) with the column's cast
+ *       (native enums, {@code jsonb}, arrays); {@code increment}, {@code decrement},
+ *       {@code multiply}, {@code divide} become {@code col = col + $n} etc. on numeric fields.
+ *       Creates use only {@code set}. An update with nothing to change still matches its record
+ *       (it assigns the id column to itself), so a missing record is still noticed.</li>
+ *   <li>{@code create}, {@code update}, {@code upsert} and {@code delete} return the selected
+ *       columns with {@code RETURNING}; {@code createMany}, {@code updateMany} and
+ *       {@code deleteMany} answer {@link ResultShape.AffectedCount}. {@code createMany} is one
+ *       multi-row {@code VALUES} ({@code DEFAULT} where a row leaves a field out);
+ *       {@code skipDuplicates} adds the dialect's skip clause.</li>
+ *   <li>{@code upsert} is one {@code INSERT … ON CONFLICT (key) DO UPDATE SET … RETURNING}: the
+ *       key is the model's id or first unique whose every field the {@code where} fixes with
+ *       {@code equals}; the rest of the {@code where} guards the update branch.</li>
+ *   <li>Filters (see also the package documentation): {@code in []} is
+ *       {@code FALSE}, {@code notIn []} is {@code TRUE}, an empty {@code AND} is {@code TRUE}, an
+ *       empty {@code OR} is {@code FALSE}; {@code not} is {@code <>} (missing values do not match);
+ *       patterns escape {@code %}, {@code _} and the escape character; {@code insensitive} applies to
+ *       text fields as the dialect's insensitive {@code LIKE} or {@code lower(…)} on both sides.</li>
+ * </ul>
+ * <ul>
+ *   <li>{@code aggregate} selects {@code count(*)}, {@code sum}, {@code avg}, {@code min} and
+ *       {@code max} over the matching rows (over a subquery when the query pages, has a cursor or is
+ *       distinct); {@code groupBy} selects the keys and the same functions with {@code GROUP BY},
+ *       {@code HAVING} (its filter's positions resolved to keys and aggregate expressions),
+ *       {@code ORDER BY} over keys and paging. Both answer {@link ResultShape.Aggregated}, placing
+ *       each column at its {@link dev.refract.query.Aggregations} position.</li>
+ * </ul>
+ */
+public final class SqlRenderer {
+
+    private static final String CURSOR_ALIAS = "refract_cursor";
+    private static final String DISTINCT_ALIAS = "refract_distinct";
+    private static final String COUNT_ALIAS = "refract_count";
+    private static final String AGGREGATE_ALIAS = "refract_aggregate";
+
+    private final Dialect dialect;
+    private final TableLayout[] tables;
+    private final FilterRenderer filters;
+    private final WriteRenderer writes;
+    private final AggregateRenderer aggregates;
+
+    /**
+     * A renderer for every model of {@code schema} that lives in a relational datasource.
+     *
+     * @throws IllegalArgumentException when such a model cannot be stored in SQL (e.g. it holds a
+     *                                  composite type) or has a name the dialect cannot quote
+     */
+    public SqlRenderer(SchemaMeta schema, Dialect dialect) {
+        Objects.requireNonNull(schema, "schema");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.tables = new TableLayout[schema.models().size()];
+        for (ModelMeta model : schema.models()) {
+            if (schema.datasource(model.datasource()).provider().family() == Provider.Family.RELATIONAL) {
+                tables[model.index()] = new TableLayout(schema, model, dialect);
+            }
+        }
+        this.filters = new FilterRenderer(dialect);
+        this.writes = new WriteRenderer(dialect, filters);
+        this.aggregates = new AggregateRenderer(dialect);
+    }
+
+    /** The dialect this renderer writes. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The one statement that performs {@code operation}.
+     *
+     * @throws InvalidQueryException         when the operation cannot be expressed (e.g. a filter
+     *                                       on a relation field, arithmetic on a text field)
+     * @throws IllegalArgumentException      when the model is not a relational model of the schema
+     * @throws UnsupportedOperationException for abilities the dialect lacks
+     */
+    public SqlStatement render(Operation operation) {
+        TableLayout table = table(operation.model());
+        SqlBuilder sql = new SqlBuilder(dialect);
+        if (operation instanceof Operation.FindMany findMany) {
+            return select(sql, table, findMany.query(), findMany.query().take());
+        } else if (operation instanceof Operation.FindUnique findUnique) {
+            Selected selected = selected(table, findUnique.selection());
+            sql.append("SELECT ");
+            appendColumns(sql.text(), table, selected.fields(), "");
+            sql.append(" FROM ").append(table.table);
+            filters.where(sql, table, "", findUnique.where());
+            return sql.toStatement(selected.shape);
+        } else if (operation instanceof Operation.FindFirst findFirst) {
+            Integer take = findFirst.query().take();
+            return select(sql, table, findFirst.query(), take == null ? Integer.valueOf(1) : Math.min(take, 1));
+        } else if (operation instanceof Operation.Count count) {
+            return count(sql, table, count.query());
+        } else if (operation instanceof Operation.Create create) {
+            return writes.create(sql, table, create.data(), returning(table, create.selection()));
+        } else if (operation instanceof Operation.CreateMany createMany) {
+            return writes.createMany(sql, table, createMany.data(), createMany.skipDuplicates(), null);
+        } else if (operation instanceof Operation.Update update) {
+            return writes.update(sql, table, update.where(), update.data(), returning(table, update.selection()));
+        } else if (operation instanceof Operation.UpdateMany updateMany) {
+            return writes.update(sql, table, updateMany.where(), updateMany.data(), null);
+        } else if (operation instanceof Operation.Upsert upsert) {
+            return writes.upsert(sql, table, upsert.where(), upsert.create(), upsert.update(),
+                    returning(table, upsert.selection()));
+        } else if (operation instanceof Operation.Delete delete) {
+            return writes.delete(sql, table, delete.where(), returning(table, delete.selection()));
+        } else if (operation instanceof Operation.DeleteMany deleteMany) {
+            return writes.delete(sql, table, deleteMany.where(), null);
+        } else if (operation instanceof Operation.Aggregate aggregate) {
+            return aggregate(sql, table, aggregate);
+        } else if (operation instanceof Operation.GroupBy groupBy) {
+            return aggregates.groupBy(sql, table, groupBy, filters);
+        }
+        throw new UnsupportedOperationException("The SQL renderer does not render "
+                + operation.getClass().getSimpleName() + " yet");
+    }
+
+    private TableLayout table(int model) {
+        TableLayout table = model >= 0 && model < tables.length ? tables[model] : null;
+        if (table == null) {
+            throw new IllegalArgumentException("Model #" + model
+                    + " is not a model of a relational datasource of this schema; route it to its own datasource's adapter");
+        }
+        return table;
+    }
+
+    private Selected returning(TableLayout table, Selection selection) {
+        if (!dialect.supportsReturning()) {
+            throw new UnsupportedOperationException("This dialect cannot return written rows (RETURNING)");
+        }
+        return selected(table, selection);
+    }
+
+    // ---------------------------------------------------------------------------------------- reads
+
+    private SqlStatement select(SqlBuilder sql, TableLayout table, Query query, Integer take) {
+        Selected selected = selected(table, query.selection());
+        selectRows(sql, table, query, take, selected.fields());
+        return sql.toStatement(selected.shape());
+    }
+
+    /** Writes the {@code SELECT} of {@code query} returning the columns of {@code fields}. */
+    private void selectRows(SqlBuilder sql, TableLayout table, Query query, Integer take, List<Integer> fields) {
+        List<OrderBy> order = query.cursor() == null ? query.orderBy() : withIdKeys(table, query.orderBy());
+        String qualifier = query.cursor() == null ? "" : table.table + ".";
+        if (!query.distinct().isEmpty()) {
+            distinct(sql, table, query, take, order, qualifier, fields);
+            return;
+        }
+        sql.append("SELECT ");
+        appendColumns(sql.text(), table, fields, qualifier);
+        fromAndWhere(sql, table, query, order, qualifier);
+        orderBy(sql, table, order, qualifier);
+        dialect.limitOffset(sql, take, query.skip());
+    }
+
+    private void fromAndWhere(SqlBuilder sql, TableLayout table, Query query, List<OrderBy> order, String qualifier) {
+        sql.append(" FROM ").append(table.table);
+        if (query.cursor() == null) {
+            filters.where(sql, table, "", query.where());
+            return;
+        }
+        String alias = dialect.quote(table.model.dbName().equals(CURSOR_ALIAS) ? CURSOR_ALIAS + "_row" : CURSOR_ALIAS);
+        sql.append(", (SELECT ");
+        for (int i = 0; i < order.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(table.column(order.get(i).field()));
+        }
+        sql.append(" FROM ").append(table.table);
+        filters.where(sql, table, "", query.cursor());
+        sql.append(") AS ").append(alias).append(" WHERE ");
+        boolean hasWhere = !(query.where() instanceof Filter.And and && and.filters().isEmpty());
+        if (hasWhere) {
+            sql.append('(');
+            filters.condition(sql, table, qualifier, query.where(), true);
+            sql.append(") AND ");
+        }
+        cursorCondition(sql, table, order, 0, qualifier, alias + ".");
+    }
+
+    /** Rows at or after the cursor row: {@code after(k) OR (same(k) AND <the rest>)}, the last key inclusive. */
+    private void cursorCondition(SqlBuilder sql, TableLayout table, List<OrderBy> order, int key, String qualifier,
+            String cursor) {
+        OrderBy sort = order.get(key);
+        String column = qualifier + table.column(sort.field());
+        String value = cursor + table.columns[sort.field()];
+        boolean optional = table.model.field(sort.field()).isOptional();
+        boolean last = key == order.size() - 1;
+        if (last && !optional) {
+            sql.append(column).append(sort.direction() == OrderBy.Direction.ASC ? " >= " : " <= ").append(value);
+            return;
+        }
+        sql.append('(');
+        after(sql, sort, column, value, optional);
+        sql.append(" OR ");
+        if (!last) {
+            sql.append('(');
+        }
+        sql.append(column).append(optional ? " IS NOT DISTINCT FROM " : " = ").append(value);
+        if (!last) {
+            sql.append(" AND ");
+            cursorCondition(sql, table, order, key + 1, qualifier, cursor);
+            sql.append(')');
+        }
+        sql.append(')');
+    }
+
+    private void after(SqlBuilder sql, OrderBy sort, String column, String value, boolean optional) {
+        String beyond = sort.direction() == OrderBy.Direction.ASC ? " > " : " < ";
+        if (!optional) {
+            sql.append(column).append(beyond).append(value);
+            return;
+        }
+        boolean nullsFirst = sort.nulls() == OrderBy.Nulls.DEFAULT ? dialect.nullsFirstByDefault(sort.direction())
+                : sort.nulls() == OrderBy.Nulls.FIRST;
+        if (nullsFirst) {
+            sql.append('(').append(column).append(" IS NOT NULL AND (").append(value).append(" IS NULL OR ")
+                    .append(column).append(beyond).append(value).append("))");
+        } else {
+            sql.append('(').append(value).append(" IS NOT NULL AND (").append(column).append(" IS NULL OR ")
+                    .append(column).append(beyond).append(value).append("))");
+        }
+    }
+
+    private void distinct(SqlBuilder sql, TableLayout table, Query query, Integer take, List<OrderBy> order,
+            String qualifier, List<Integer> fields) {
+        if (!dialect.supportsDistinctOn()) {
+            throw new UnsupportedOperationException("This dialect has no DISTINCT ON; distinct is not available on "
+                    + table.model.name());
+        }
+        sql.append("SELECT ");
+        appendColumns(sql.text(), table, fields, "");
+        sql.append(" FROM (SELECT DISTINCT ON (");
+        for (int i = 0; i < query.distinct().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
+        }
+        sql.append(") ");
+        List<Integer> inner = new ArrayList<>(fields);
+        for (OrderBy sort : order) {
+            if (!inner.contains(sort.field())) {
+                inner.add(sort.field());
+            }
+        }
+        appendColumns(sql.text(), table, inner, qualifier);
+        fromAndWhere(sql, table, query, order, qualifier);
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < query.distinct().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
+        }
+        for (OrderBy sort : order) {
+            sql.append(", ");
+            sortKey(sql, table, sort, qualifier);
+        }
+        sql.append(") AS ").identifier(DISTINCT_ALIAS);
+        orderBy(sql, table, order, "");
+        dialect.limitOffset(sql, take, query.skip());
+    }
+
+    private SqlStatement count(SqlBuilder sql, TableLayout table, Query query) {
+        if (query.skip() == 0 && query.take() == null && query.cursor() == null && query.distinct().isEmpty()) {
+            sql.append("SELECT count(*) FROM ").append(table.table);
+            filters.where(sql, table, "", query.where());
+            return sql.toStatement(new ResultShape.SingleNumber());
+        }
+        sql.append("SELECT count(*) FROM (");
+        List<Integer> keys = query.distinct().isEmpty() ? table.model.id().fields() : query.distinct();
+        Query rows = new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(),
+                query.distinct(), new Selection(keys, List.of()));
+        selectRows(sql, table, rows, query.take(), keys);
+        sql.append(") AS ").identifier(COUNT_ALIAS);
+        return sql.toStatement(new ResultShape.SingleNumber());
+    }
+
+    private SqlStatement aggregate(SqlBuilder sql, TableLayout table, Operation.Aggregate aggregate) {
+        Query query = aggregate.query();
+        List<Integer> positions = new ArrayList<>(4);
+        sql.append("SELECT ");
+        int width = dev.refract.query.Aggregations.rowWidth(0, table.model.fieldCount());
+        if (!aggregates.columns(sql, table, aggregate.aggregations(), 0, false, positions)) {
+            // nothing to compute: one row whose values are all missing, without reading the table
+            sql.append("NULL");
+            return sql.toStatement(new ResultShape.Aggregated(width, List.of(0)));
+        }
+        if (query.skip() == 0 && query.take() == null && query.cursor() == null && query.distinct().isEmpty()) {
+            sql.append(" FROM ").append(table.table);
+            filters.where(sql, table, "", query.where());
+        } else {
+            sql.append(" FROM (");
+            selectRows(sql, table, query, query.take(), table.allFields);
+            sql.append(") AS ").identifier(AGGREGATE_ALIAS);
+        }
+        return sql.toStatement(new ResultShape.Aggregated(width, positions));
+    }
+
+    private void orderBy(SqlBuilder sql, TableLayout table, List<OrderBy> order, String qualifier) {
+        if (order.isEmpty()) {
+            return;
+        }
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < order.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sortKey(sql, table, order.get(i), qualifier);
+        }
+    }
+
+    private void sortKey(SqlBuilder sql, TableLayout table, OrderBy sort, String qualifier) {
+        sql.append(qualifier).append(table.column(sort.field()));
+        if (sort.direction() == OrderBy.Direction.DESC) {
+            sql.append(" DESC");
+        }
+        dialect.nullsOrder(sql.text(), sort.direction(), sort.nulls());
+    }
+
+    /** {@code order} with the model's id fields appended (ascending) where it lacks them, so a cursor has a total order. */
+    private static List<OrderBy> withIdKeys(TableLayout table, List<OrderBy> order) {
+        KeyMeta id = table.model.id();
+        List<OrderBy> total = new ArrayList<>(order.size() + id.fields().size());
+        total.addAll(order);
+        for (int field : id.fields()) {
+            boolean present = false;
+            for (OrderBy sort : order) {
+                present |= sort.field() == field;
+            }
+            if (!present) {
+                total.add(new OrderBy(field, OrderBy.Direction.ASC, OrderBy.Nulls.DEFAULT));
+            }
+        }
+        return total;
+    }
+
+    // ------------------------------------------------------------------------------------ selection
+
+    /** The fields a statement returns and how the executor reads them. */
+    record Selected(List<Integer> fields, ResultShape.Rows shape) {}
+
+    private static Selected selected(TableLayout table, Selection selection) {
+        return selection.allFields() ? table.allSelected
+                : new Selected(selection.fields(), new ResultShape.Rows(table.model.index(), selection.fields()));
+    }
+
+    /** Appends the columns of {@code fields}, each prefixed with {@code qualifier}. */
+    static void appendColumns(StringBuilder sql, TableLayout table, List<Integer> fields, String qualifier) {
+        if (fields == table.allFields && qualifier.isEmpty()) {
+            sql.append(table.allColumns);
+            return;
+        }
+        if (fields.isEmpty()) {
+            throw new InvalidQueryException(table.model.name(), List.of(), "A selection of " + table.model.name()
+                    + " must name at least one column");
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(qualifier).append(table.column(fields.get(i)));
+        }
+    }
+}
