@@ -173,7 +173,8 @@ public final class PostgresAdapter implements Adapter {
         public Flux<Row> stream(Operation operation) {
             return Flux.defer(() -> {
                 SqlStatement statement = renderer.render(operation);
-                if (!(statement.result() instanceof ResultShape.Rows)) {
+                if (!(statement.result() instanceof ResultShape.Rows
+                        || statement.result() instanceof ResultShape.Aggregated)) {
                     return Flux.error(new IllegalArgumentException(name(operation)
                             + " does not return records and cannot be streamed: use execute"));
                 }

@@ -1,6 +1,8 @@
 package dev.refract.r2dbc;
 
 import dev.refract.meta.Provider;
+import dev.refract.r2dbc.sql.PostgresDialect;
+import dev.refract.r2dbc.sql.SqlRenderer;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
@@ -11,6 +13,14 @@ import java.util.function.Function;
 public final class PostgresAdapterProvider implements AdapterProvider {
 
     private final Function<AdapterConfig, StatementRenderer> renderers;
+
+    /**
+     * The provider {@link java.util.ServiceLoader} makes: each datasource's operations rendered by
+     * a {@link SqlRenderer} of the PostgreSQL dialect over the schema.
+     */
+    public PostgresAdapterProvider() {
+        this(config -> new SqlRenderer(config.schema(), PostgresDialect.INSTANCE)::render);
+    }
 
     /** A provider rendering each datasource's operations with the renderer {@code renderers} makes for it. */
     public PostgresAdapterProvider(Function<AdapterConfig, StatementRenderer> renderers) {

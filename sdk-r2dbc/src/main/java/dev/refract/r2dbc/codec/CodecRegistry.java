@@ -54,6 +54,14 @@ public final class CodecRegistry {
         return decoderFor(field).decode(column, field);
     }
 
+    /**
+     * The value of a column that holds no field, e.g. an aggregate, read by its database type into
+     * the closed scalar set; used when no field says what the column holds.
+     */
+    public Object decodeByColumnType(Column column) {
+        return ColumnTypeDecoder.decode(column);
+    }
+
     /** The codec that reads {@code field}; look it up once per result, not once per row. */
     public Codec decoderFor(FieldMeta field) {
         for (Codec codec : codecs) {

@@ -12,9 +12,11 @@ import dev.refract.spi.Row;
 import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +37,7 @@ public final class StatementExecutor {
     }
 
     /**
-     * The rows of a statement shaped {@link ResultShape.Rows}, streamed: with a positive
+     * The rows of a statement shaped {@link ResultShape.Rows} or {@link ResultShape.Aggregated}, streamed: with a positive
      * {@code fetchSize} the driver fetches that many rows at a time, the next batch only once the
      * subscriber has asked for more, so a large result never sits in memory whole.
      *
@@ -43,7 +45,12 @@ public final class StatementExecutor {
      */
     public Flux<Row> stream(Connection connection, SqlStatement statement, int fetchSize) {
         return Flux.defer(() -> {
-            if (!(statement.result() instanceof ResultShape.Rows shape)) {
+            BiFunction<io.r2dbc.spi.Row, RowMetadata, Row> reader;
+            if (statement.result() instanceof ResultShape.Rows shape) {
+                reader = new RowReader(schema.model(shape.model()), shape.fields(), codecs)::read;
+            } else if (statement.result() instanceof ResultShape.Aggregated shape) {
+                reader = new AggregatedReader(shape, codecs)::read;
+            } else {
                 return Flux.error(new IllegalArgumentException("Only statements returning rows can be streamed, this one"
                         + " returns " + statement.result().getClass().getSimpleName()));
             }
@@ -51,20 +58,19 @@ public final class StatementExecutor {
             if (fetchSize > 0) {
                 prepared.fetchSize(fetchSize);
             }
-            RowReader reader = new RowReader(schema.model(shape.model()), shape.fields(), codecs);
-            return Flux.from(prepared.execute()).concatMap(result -> result.map(reader::read), 1);
+            return Flux.from(prepared.execute()).concatMap(result -> result.map(reader), 1);
         });
     }
 
     /**
      * Runs {@code statement} and collects what it returns: the rows of a {@link ResultShape.Rows}
-     * statement, the update count of an {@link ResultShape.AffectedCount} one, the number of a
+     * or {@link ResultShape.Aggregated} statement, the update count of an {@link ResultShape.AffectedCount} one, the number of a
      * {@link ResultShape.SingleNumber} one.
      */
     public Mono<Result> execute(Connection connection, SqlStatement statement) {
         return Mono.defer(() -> {
             ResultShape shape = statement.result();
-            if (shape instanceof ResultShape.Rows) {
+            if (shape instanceof ResultShape.Rows || shape instanceof ResultShape.Aggregated) {
                 return stream(connection, statement, 0).collectList().map(Result::ofRows);
             }
             Statement prepared = prepare(connection, statement);
