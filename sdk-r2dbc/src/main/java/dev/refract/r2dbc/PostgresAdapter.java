@@ -82,11 +82,11 @@ public final class PostgresAdapter implements Adapter {
         Mono<Connection> begun = pool.acquire().flatMap(connection -> Mono.from(connection.beginTransaction())
                 .onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
                 .thenReturn(connection));
-        return Flux.<T, Connection>usingWhen(begun,
-                        connection -> work.apply(new ConnectionExecutor(new SingleConnection(connection))),
-                        connection -> endThenClose(connection, connection.commitTransaction(), true),
-                        (connection, error) -> endThenClose(connection, connection.rollbackTransaction(), false),
-                        connection -> endThenClose(connection, connection.rollbackTransaction(), false))
+        return Flux.<T, TransactionConnection>usingWhen(begun.map(TransactionConnection::new),
+                        scope -> work.apply(new ConnectionExecutor(scope)),
+                        scope -> scope.end(scope.connection.commitTransaction(), true),
+                        (scope, error) -> scope.end(scope.connection.rollbackTransaction(), false),
+                        scope -> scope.end(scope.connection.rollbackTransaction(), false))
                 .onErrorMap(error -> errors.translate(error, null));
     }
 
@@ -112,16 +112,6 @@ public final class PostgresAdapter implements Adapter {
         return pool.settings();
     }
 
-    /** Commits or rolls back, then closes; a failed commit still closes and signals its error, a failed rollback is dropped. */
-    private static Mono<Void> endThenClose(Connection connection, Publisher<Void> end, boolean propagate) {
-        Mono<Void> ended = Mono.from(end);
-        if (!propagate) {
-            ended = ended.onErrorResume(e -> Mono.empty());
-        }
-        return ended.onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
-                .then(Mono.defer(() -> Mono.from(connection.close())));
-    }
-
     private ConnectionExecutor onPool() {
         return new ConnectionExecutor(new PooledConnections());
     }
@@ -140,11 +130,39 @@ public final class PostgresAdapter implements Adapter {
         }
     }
 
-    /** The one connection of a transaction, which its owner closes. */
-    private record SingleConnection(Connection connection) implements ConnectionSource {
+    /**
+     * The one connection of a transaction: every statement of the work runs on it, and none after
+     * the transaction has ended.
+     */
+    private static final class TransactionConnection implements ConnectionSource {
+
+        private final Connection connection;
+        private volatile boolean ended;
+
+        TransactionConnection(Connection connection) {
+            this.connection = connection;
+        }
+
         @Override
         public <T> Flux<T> with(Function<Connection, Publisher<T>> work) {
-            return Flux.defer(() -> work.apply(connection));
+            return Flux.defer(() -> ended
+                    ? Flux.error(new IllegalStateException("This transaction has ended: run the statement inside"
+                            + " the work given to inTransaction, or on the adapter"))
+                    : work.apply(connection));
+        }
+
+        /**
+         * Commits or rolls back, then closes; a failed commit still closes and signals its error, a
+         * failed rollback is dropped, as the error that caused it matters more.
+         */
+        Mono<Void> end(Publisher<Void> end, boolean propagate) {
+            ended = true;
+            Mono<Void> finished = Mono.from(end);
+            if (!propagate) {
+                finished = finished.onErrorResume(e -> Mono.empty());
+            }
+            return finished.onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
+                    .then(Mono.defer(() -> Mono.from(connection.close())));
         }
     }
 

@@ -22,6 +22,7 @@ import dev.refract.query.WriteData;
 import dev.refract.r2dbc.sql.Bind;
 import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.r2dbc.sql.SqlStatement;
+import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.test.isolation.PostgresNamespace;
@@ -380,6 +381,28 @@ class PostgresAdapterIT {
     }
 
     @Test
+    void deletingARecordOthersStillPointAtIsAForeignKeyViolation() {
+        PostgresAdapter adapter = adapter();
+        try {
+            Operation owner = statement(TestSchema.OWNER, "insert into owner values (30, 'fk@x', 'F')",
+                    new ResultShape.AffectedCount());
+            Operation pet = statement(TestSchema.PET, "insert into pet values (30, 30, 'Tom')",
+                    new ResultShape.AffectedCount());
+            Operation delete = statement(TestSchema.OWNER, "delete from owner where id = $1",
+                    new ResultShape.AffectedCount(), Bind.of(30));
+            StepVerifier.create(adapter.execute(owner).then(adapter.execute(pet)).then(adapter.execute(delete)))
+                    .expectErrorSatisfies(error -> {
+                        assertThat(error).isInstanceOf(ForeignKeyViolationException.class)
+                                .hasMessageContaining("still point at this one");
+                        assertThat(((RefractException) error).model()).isEqualTo("Pet");
+                    })
+                    .verify();
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
     void notNullViolationNamesTheField() {
         PostgresAdapter adapter = adapter();
         try {
@@ -496,6 +519,24 @@ class PostgresAdapterIT {
             StepVerifier.create(work).expectNextCount(1).verifyComplete();
             assertThat(jdbcNumber("select count(*) from owner where id in (100, 101)")).isEqualTo(2);
             assertThat(adapter.poolStatistics().acquired()).isZero();
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
+    void theExecutorOfAnEndedTransactionRefusesStatements() {
+        PostgresAdapter adapter = adapter();
+        try {
+            Operation one = statement(TestSchema.VALUES, "select 1", new ResultShape.SingleNumber());
+            List<Executor> leaked = new ArrayList<>();
+            StepVerifier.create(adapter.inTransaction(tx -> {
+                leaked.add(tx);
+                return tx.execute(one);
+            })).expectNextCount(1).verifyComplete();
+            StepVerifier.create(leaked.get(0).execute(one))
+                    .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("This transaction has ended"))
+                    .verify();
         } finally {
             adapter.close().block();
         }
