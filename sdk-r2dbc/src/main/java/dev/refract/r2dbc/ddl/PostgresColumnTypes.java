@@ -4,6 +4,7 @@ import dev.refract.meta.EnumMeta;
 import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
+import dev.refract.r2dbc.sql.PostgresDialect;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -35,7 +36,7 @@ final class PostgresColumnTypes {
      */
     static String elementType(String model, FieldMeta field, EnumMeta enumType) {
         if (field.kind() == FieldKind.ENUM) {
-            return Identifiers.quote(enumType.dbName());
+            return PostgresDialect.INSTANCE.quote(enumType.dbName());
         }
         if (field.kind() != FieldKind.SCALAR) {
             throw new IllegalArgumentException("Field " + model + "." + field.name() + " is a " + field.kind()

@@ -12,6 +12,7 @@ import dev.refract.meta.ReferentialAction;
 import dev.refract.meta.RelationMeta;
 import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
+import dev.refract.r2dbc.sql.PostgresDialect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +62,8 @@ public final class PostgresDdl {
         List<String> enumTypes = new ArrayList<>();
         for (EnumMeta enumType : usedEnums()) {
             enumTypes.add(enumType.dbName());
-            statements.add("CREATE TYPE " + Identifiers.quote(enumType.dbName()) + " AS ENUM ("
-                    + enumType.dbValues().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")");
+            statements.add("CREATE TYPE " + PostgresDialect.INSTANCE.quote(enumType.dbName()) + " AS ENUM ("
+                    + enumType.dbValues().stream().map(Literals::literal).collect(Collectors.joining(", ")) + ")");
         }
         List<String> tables = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
@@ -113,17 +114,17 @@ public final class PostgresDdl {
             }
         }
         if (model.primaryKey()) {
-            lines.add("CONSTRAINT " + Identifiers.quote(model.dbName() + "_pkey") + " PRIMARY KEY ("
+            lines.add("CONSTRAINT " + PostgresDialect.INSTANCE.quote(model.dbName() + "_pkey") + " PRIMARY KEY ("
                     + columnList(model, model.id()) + ")");
         }
-        return "CREATE TABLE " + Identifiers.quote(model.dbName()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+        return "CREATE TABLE " + PostgresDialect.INSTANCE.quote(model.dbName()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
     }
 
     private String column(ModelMeta model, FieldMeta field) {
         EnumMeta enumType = enumOf(model, field);
         String element = PostgresColumnTypes.elementType(model.name(), field, enumType);
         String type = field.isList() ? element + "[]" : element;
-        StringBuilder column = new StringBuilder(Identifiers.quote(field.dbName())).append(' ').append(type);
+        StringBuilder column = new StringBuilder(PostgresDialect.INSTANCE.quote(field.dbName())).append(' ').append(type);
         DefaultValue value = field.defaultValue();
         if (value instanceof DefaultValue.Autoincrement) {
             if (field.isList() || !PostgresColumnTypes.isInteger(type)) {
@@ -173,12 +174,12 @@ public final class PostgresDdl {
             return BigDecimal.valueOf(number).toPlainString();
         } else if (value instanceof String text) {
             if (enumType != null) {
-                return Identifiers.literal(enumType.dbValue(text));
+                return Literals.literal(enumType.dbValue(text));
             }
             if (field.scalarType() == ScalarType.BYTES) {
-                return "decode(" + Identifiers.literal(text) + ", 'base64')";
+                return "decode(" + Literals.literal(text) + ", 'base64')";
             }
-            return Identifiers.literal(text);
+            return Literals.literal(text);
         }
         throw new IllegalArgumentException("Field " + model.name() + "." + field.name() + " has a default of type "
                 + value.getClass().getSimpleName() + ", which has no SQL literal");
@@ -200,12 +201,12 @@ public final class PostgresDdl {
             }
         }
         for (KeyMeta unique : uniques) {
-            statements.add("CREATE UNIQUE INDEX " + Identifiers.quote(keyName(model, unique, "key")) + " ON "
-                    + Identifiers.quote(model.dbName()) + "(" + columnList(model, unique) + ")");
+            statements.add("CREATE UNIQUE INDEX " + PostgresDialect.INSTANCE.quote(keyName(model, unique, "key")) + " ON "
+                    + PostgresDialect.INSTANCE.quote(model.dbName()) + "(" + columnList(model, unique) + ")");
         }
         for (KeyMeta index : model.indexes()) {
             String name = index.name() != null ? index.name() : keyName(model, index, "idx");
-            statements.add("CREATE INDEX " + Identifiers.quote(name) + " ON " + Identifiers.quote(model.dbName())
+            statements.add("CREATE INDEX " + PostgresDialect.INSTANCE.quote(name) + " ON " + PostgresDialect.INSTANCE.quote(model.dbName())
                     + "(" + columnList(model, index) + ")");
         }
         return statements;
@@ -234,10 +235,10 @@ public final class PostgresDdl {
                     : optional ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT;
             ReferentialAction onUpdate = relation.onUpdate() != null ? relation.onUpdate() : ReferentialAction.CASCADE;
             String references = Arrays.stream(relation.references())
-                    .mapToObj(r -> Identifiers.quote(target.field(r).dbName())).collect(Collectors.joining(", "));
-            statements.add("ALTER TABLE " + Identifiers.quote(model.dbName()) + " ADD CONSTRAINT "
-                    + Identifiers.quote(keyName(model, foreignKey, "fkey")) + " FOREIGN KEY ("
-                    + columnList(model, foreignKey) + ") REFERENCES " + Identifiers.quote(target.dbName()) + "("
+                    .mapToObj(r -> PostgresDialect.INSTANCE.quote(target.field(r).dbName())).collect(Collectors.joining(", "));
+            statements.add("ALTER TABLE " + PostgresDialect.INSTANCE.quote(model.dbName()) + " ADD CONSTRAINT "
+                    + PostgresDialect.INSTANCE.quote(keyName(model, foreignKey, "fkey")) + " FOREIGN KEY ("
+                    + columnList(model, foreignKey) + ") REFERENCES " + PostgresDialect.INSTANCE.quote(target.dbName()) + "("
                     + references + ") ON DELETE " + sql(onDelete) + " ON UPDATE " + sql(onUpdate));
         }
         return statements;
@@ -260,7 +261,7 @@ public final class PostgresDdl {
     }
 
     private static String columnList(ModelMeta model, KeyMeta key) {
-        return key.fields().stream().map(f -> Identifiers.quote(model.field(f).dbName()))
+        return key.fields().stream().map(f -> PostgresDialect.INSTANCE.quote(model.field(f).dbName()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -304,15 +305,15 @@ public final class PostgresDdl {
         }
 
         String createTable() {
-            return "CREATE TABLE " + Identifiers.quote(name) + " (\n    \"A\" " + idType(a) + " NOT NULL,\n    \"B\" "
+            return "CREATE TABLE " + PostgresDialect.INSTANCE.quote(name) + " (\n    \"A\" " + idType(a) + " NOT NULL,\n    \"B\" "
                     + idType(b) + " NOT NULL\n)";
         }
 
         List<String> indexes() {
             return List.of(
-                    "CREATE UNIQUE INDEX " + Identifiers.quote(name + "_AB_unique") + " ON " + Identifiers.quote(name)
+                    "CREATE UNIQUE INDEX " + PostgresDialect.INSTANCE.quote(name + "_AB_unique") + " ON " + PostgresDialect.INSTANCE.quote(name)
                             + "(\"A\", \"B\")",
-                    "CREATE INDEX " + Identifiers.quote(name + "_B_index") + " ON " + Identifiers.quote(name)
+                    "CREATE INDEX " + PostgresDialect.INSTANCE.quote(name + "_B_index") + " ON " + PostgresDialect.INSTANCE.quote(name)
                             + "(\"B\")");
         }
 
@@ -321,8 +322,8 @@ public final class PostgresDdl {
         }
 
         private String foreignKey(String column, ModelMeta model) {
-            return "ALTER TABLE " + Identifiers.quote(name) + " ADD CONSTRAINT " + Identifiers.quote(name + "_" + column
-                    + "_fkey") + " FOREIGN KEY (\"" + column + "\") REFERENCES " + Identifiers.quote(model.dbName())
+            return "ALTER TABLE " + PostgresDialect.INSTANCE.quote(name) + " ADD CONSTRAINT " + PostgresDialect.INSTANCE.quote(name + "_" + column
+                    + "_fkey") + " FOREIGN KEY (\"" + column + "\") REFERENCES " + PostgresDialect.INSTANCE.quote(model.dbName())
                     + "(" + columnList(model, model.id()) + ") ON DELETE CASCADE ON UPDATE CASCADE";
         }
 
