@@ -58,7 +58,8 @@ public final class ErrorTranslator {
      * The typed form of {@code error}, raised while working on {@code model} ({@code null} when
      * none); a {@link RefractException} is returned as is.
      */
-    public RefractException translate(Throwable error, ModelMeta model) {
+    public RefractException translate(Throwable thrown, ModelMeta model) {
+        Throwable error = databaseCause(thrown);
         if (error instanceof RefractException refract) {
             return refract;
         }
@@ -104,6 +105,19 @@ public final class ErrorTranslator {
         return new QueryFailedException(modelName, null, "Unexpected failure on datasource '" + datasource + "'"
                 + (modelName == null ? "" : " for " + modelName) + ": " + redact(String.valueOf(error.getMessage())),
                 error);
+    }
+
+    /**
+     * The Refract or R2DBC error inside {@code thrown}, or {@code thrown} itself: Reactor wraps an
+     * error of a resource's cleanup (a failed commit, say) in an exception of its own.
+     */
+    private static Throwable databaseCause(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefractException || cause instanceof R2dbcException) {
+                return cause;
+            }
+        }
+        return thrown;
     }
 
     private RefractException uniqueViolation(R2dbcException error, Optional<ErrorDetails> details, ModelMeta model) {

@@ -62,4 +62,11 @@ class ErrorTranslatorTest {
         InvalidQueryException invalid = new InvalidQueryException("Owner", List.of(), "bad query");
         assertThat(translator.translate(invalid, null)).isSameAs(invalid);
     }
+
+    @Test
+    void findsTheDatabaseErrorInsideAWrapperOfReactors() {
+        RuntimeException wrapped = new RuntimeException("Async resource cleanup failed after onComplete",
+                new R2dbcTransientResourceException("could not serialize access", "40001"));
+        assertThat(translator.translate(wrapped, null)).isInstanceOf(TransactionConflictException.class);
+    }
 }
