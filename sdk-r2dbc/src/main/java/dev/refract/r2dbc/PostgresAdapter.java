@@ -40,6 +40,7 @@ public final class PostgresAdapter implements Adapter {
     private final StatementExecutor executor;
     private final ErrorTranslator errors;
     private final QueryLog log;
+    private final ConnectionExecutor onPool;
 
     /** An adapter with the default options. */
     public PostgresAdapter(AdapterConfig config, StatementRenderer renderer) {
@@ -60,16 +61,17 @@ public final class PostgresAdapter implements Adapter {
         this.executor = new StatementExecutor(config.schema(), options.codecs());
         this.errors = new ErrorTranslator(config.schema(), datasource);
         this.log = new QueryLog(datasource, options.showParameters());
+        this.onPool = new ConnectionExecutor(new PooledConnections());
     }
 
     @Override
     public Mono<Result> execute(Operation operation) {
-        return onPool().execute(operation);
+        return onPool.execute(operation);
     }
 
     @Override
     public Flux<Row> stream(Operation operation) {
-        return onPool().stream(operation);
+        return onPool.stream(operation);
     }
 
     /**
@@ -110,10 +112,6 @@ public final class PostgresAdapter implements Adapter {
     /** The effective pool settings. */
     public PoolSettings poolSettings() {
         return pool.settings();
-    }
-
-    private ConnectionExecutor onPool() {
-        return new ConnectionExecutor(new PooledConnections());
     }
 
     /** Where the connection of one statement comes from. */
