@@ -9,7 +9,17 @@ public enum ErrorCode {
     RELATION_NOT_LOADED("R2030"),
     CLIENT_CLOSED("R1010"),
     ADAPTER_UNAVAILABLE("R1011"),
-    INVALID_QUERY("R2009");
+    INVALID_QUERY("R2009"),
+    /** A column without a value that the database requires: {@link NullConstraintViolationException}. */
+    NULL_CONSTRAINT_VIOLATION("R2011"),
+    /** The database reported an error no other code describes: {@link QueryFailedException}. */
+    QUERY_FAILED("R2010"),
+    /** No pooled connection became free in time: {@link ConnectionAcquireTimeoutException}. */
+    CONNECTION_ACQUIRE_TIMEOUT("R2024"),
+    /** A serialization failure or deadlock; running the work again may succeed: {@link TransactionConflictException}. */
+    TRANSACTION_CONFLICT("R2034"),
+    /** The database could not be reached or dropped the connection: {@link ConnectionFailedException}. */
+    CONNECTION_FAILED("R1001");
 
     private final String code;
 

@@ -1,0 +1,220 @@
+package dev.refract.r2dbc;
+
+import dev.refract.error.RecordNotFoundException;
+import dev.refract.meta.ModelMeta;
+import dev.refract.query.Operation;
+import dev.refract.r2dbc.error.ErrorTranslator;
+import dev.refract.r2dbc.execute.StatementExecutor;
+import dev.refract.r2dbc.log.QueryLog;
+import dev.refract.r2dbc.pool.DatasourcePool;
+import dev.refract.r2dbc.pool.PoolSettings;
+import dev.refract.r2dbc.pool.PoolStatistics;
+import dev.refract.r2dbc.sql.ResultShape;
+import dev.refract.r2dbc.sql.SqlStatement;
+import dev.refract.spi.Adapter;
+import dev.refract.spi.AdapterConfig;
+import dev.refract.spi.Capabilities;
+import dev.refract.spi.Executor;
+import dev.refract.spi.Result;
+import dev.refract.spi.Row;
+import io.r2dbc.spi.Connection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The PostgreSQL adapter of one datasource: renders each operation to one statement, runs it on a
+ * connection of the datasource's own pool (started on first use) and translates errors into the
+ * typed family. Streams fetch {@link AdapterOptions#fetchSize()} rows at a time as the subscriber
+ * requests; cancelling one gives its connection back to the pool.
+ */
+public final class PostgresAdapter implements Adapter {
+
+    private final AdapterConfig config;
+    private final StatementRenderer renderer;
+    private final AdapterOptions options;
+    private final DatasourcePool pool;
+    private final StatementExecutor executor;
+    private final ErrorTranslator errors;
+    private final QueryLog log;
+    private final ConnectionExecutor onPool;
+
+    /** An adapter with the default options. */
+    public PostgresAdapter(AdapterConfig config, StatementRenderer renderer) {
+        this(config, renderer, AdapterOptions.defaults());
+    }
+
+    /**
+     * An adapter for {@code config}'s datasource; it opens no connection yet.
+     *
+     * @throws IllegalArgumentException when the URL is not an R2DBC URL (the message hides its password)
+     */
+    public PostgresAdapter(AdapterConfig config, StatementRenderer renderer, AdapterOptions options) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.options = Objects.requireNonNull(options, "options");
+        String datasource = config.datasource().name();
+        this.pool = new DatasourcePool(datasource, config.url(), PoolSettings.of(config.pool()));
+        this.executor = new StatementExecutor(config.schema(), options.codecs());
+        this.errors = new ErrorTranslator(config.schema(), datasource);
+        this.log = new QueryLog(datasource, options.showParameters());
+        this.onPool = new ConnectionExecutor(new PooledConnections());
+    }
+
+    @Override
+    public Mono<Result> execute(Operation operation) {
+        return onPool.execute(operation);
+    }
+
+    @Override
+    public Flux<Row> stream(Operation operation) {
+        return onPool.stream(operation);
+    }
+
+    /**
+     * Runs {@code work} on one connection inside {@code BEGIN … COMMIT}; rolls back when the work
+     * signals an error or its subscriber cancels, and gives the connection back either way.
+     */
+    @Override
+    public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        Objects.requireNonNull(work, "work");
+        Mono<Connection> begun = pool.acquire().flatMap(connection -> Mono.from(connection.beginTransaction())
+                .onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
+                .thenReturn(connection));
+        return Flux.<T, TransactionConnection>usingWhen(begun.map(TransactionConnection::new),
+                        scope -> work.apply(new ConnectionExecutor(scope)),
+                        scope -> scope.end(scope.connection.commitTransaction(), true),
+                        (scope, error) -> scope.end(scope.connection.rollbackTransaction(), false),
+                        scope -> scope.end(scope.connection.rollbackTransaction(), false))
+                .onErrorMap(error -> errors.translate(error, null));
+    }
+
+    /** Every ability the PostgreSQL dialect offers. */
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.ALL;
+    }
+
+    /** Disposes the pool; later calls fail with {@link dev.refract.error.ClientClosedException}. */
+    @Override
+    public Mono<Void> close() {
+        return pool.close();
+    }
+
+    /** The pool's current metrics, for monitoring and leak checks. */
+    public PoolStatistics poolStatistics() {
+        return pool.statistics();
+    }
+
+    /** The effective pool settings. */
+    public PoolSettings poolSettings() {
+        return pool.settings();
+    }
+
+    /** Where the connection of one statement comes from. */
+    private interface ConnectionSource {
+        <T> Flux<T> with(Function<Connection, Publisher<T>> work);
+    }
+
+    /** A pooled connection per statement, given back on completion, error and cancel. */
+    private final class PooledConnections implements ConnectionSource {
+        @Override
+        public <T> Flux<T> with(Function<Connection, Publisher<T>> work) {
+            return Flux.usingWhen(pool.acquire(), work, Connection::close, (connection, error) -> connection.close(),
+                    Connection::close);
+        }
+    }
+
+    /**
+     * The one connection of a transaction: every statement of the work runs on it, and none after
+     * the transaction has ended.
+     */
+    private static final class TransactionConnection implements ConnectionSource {
+
+        private final Connection connection;
+        private volatile boolean ended;
+
+        TransactionConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public <T> Flux<T> with(Function<Connection, Publisher<T>> work) {
+            return Flux.defer(() -> ended
+                    ? Flux.error(new IllegalStateException("This transaction has ended: run the statement inside"
+                            + " the work given to inTransaction, or on the adapter"))
+                    : work.apply(connection));
+        }
+
+        /**
+         * Commits or rolls back, then closes; a failed commit still closes and signals its error, a
+         * failed rollback is dropped, as the error that caused it matters more.
+         */
+        Mono<Void> end(Publisher<Void> end, boolean propagate) {
+            ended = true;
+            Mono<Void> finished = Mono.from(end);
+            if (!propagate) {
+                finished = finished.onErrorResume(e -> Mono.empty());
+            }
+            return finished.onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
+                    .then(Mono.defer(() -> Mono.from(connection.close())));
+        }
+    }
+
+    /** Runs operations on connections of one source: rendering, logging, error translation. */
+    private final class ConnectionExecutor implements Executor {
+
+        private final ConnectionSource connections;
+
+        ConnectionExecutor(ConnectionSource connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public Mono<Result> execute(Operation operation) {
+            return Mono.defer(() -> {
+                SqlStatement statement = renderer.render(operation);
+                ModelMeta model = config.schema().model(operation.model());
+                Mono<Result> result = connections.with(connection -> executor.execute(connection, statement)).next();
+                return log.observe(result, model.name(), name(operation), statement, Result::count)
+                        .onErrorMap(error -> errors.translate(error, model))
+                        .map(found -> requireFound(operation, model, found));
+            });
+        }
+
+        @Override
+        public Flux<Row> stream(Operation operation) {
+            return Flux.defer(() -> {
+                SqlStatement statement = renderer.render(operation);
+                if (!(statement.result() instanceof ResultShape.Rows
+                        || statement.result() instanceof ResultShape.Aggregated)) {
+                    return Flux.error(new IllegalArgumentException(name(operation)
+                            + " does not return records and cannot be streamed: use execute"));
+                }
+                ModelMeta model = config.schema().model(operation.model());
+                Flux<Row> rows = connections.with(connection ->
+                        executor.stream(connection, statement, options.fetchSize()));
+                return log.observe(rows, model.name(), name(operation), statement)
+                        .onErrorMap(error -> errors.translate(error, model));
+            });
+        }
+    }
+
+    /** Update and Delete of a unique record fail when no record matched. */
+    private static Result requireFound(Operation operation, ModelMeta model, Result result) {
+        if (result.count() == 0 && (operation instanceof Operation.Update || operation instanceof Operation.Delete)) {
+            String verb = operation instanceof Operation.Update ? "update" : "delete";
+            throw new RecordNotFoundException(model.name(), List.of(), "No " + model.name()
+                    + " matches the where of this " + verb + ": check the unique values (and any extra conditions)"
+                    + " it names", null);
+        }
+        return result;
+    }
+
+    private static String name(Operation operation) {
+        return operation.getClass().getSimpleName();
+    }
+}

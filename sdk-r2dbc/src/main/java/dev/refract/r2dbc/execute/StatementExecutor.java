@@ -1,0 +1,125 @@
+package dev.refract.r2dbc.execute;
+
+import dev.refract.meta.FieldMeta;
+import dev.refract.meta.ModelMeta;
+import dev.refract.meta.SchemaMeta;
+import dev.refract.r2dbc.codec.CodecRegistry;
+import dev.refract.r2dbc.sql.Bind;
+import dev.refract.r2dbc.sql.ResultShape;
+import dev.refract.r2dbc.sql.SqlStatement;
+import dev.refract.spi.Result;
+import dev.refract.spi.Row;
+import io.r2dbc.postgresql.codec.PostgresqlObjectId;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs {@link SqlStatement}s on a connection it is handed; it neither opens nor closes
+ * connections. Every parameter is bound (a {@code null} with its type), never spliced into the SQL.
+ * Cold: nothing is sent before subscription.
+ */
+public final class StatementExecutor {
+
+    private final SchemaMeta schema;
+    private final CodecRegistry codecs;
+
+    /** An executor reading rows of {@code schema}'s models through {@code codecs}. */
+    public StatementExecutor(SchemaMeta schema, CodecRegistry codecs) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
+    }
+
+    /**
+     * The rows of a statement shaped {@link ResultShape.Rows} or {@link ResultShape.Aggregated}, streamed: with a positive
+     * {@code fetchSize} the driver fetches that many rows at a time, the next batch only once the
+     * subscriber has asked for more, so a large result never sits in memory whole.
+     *
+     * @throws IllegalArgumentException (signalled) when the statement does not return rows
+     */
+    public Flux<Row> stream(Connection connection, SqlStatement statement, int fetchSize) {
+        return Flux.defer(() -> {
+            BiFunction<io.r2dbc.spi.Row, RowMetadata, Row> reader;
+            if (statement.result() instanceof ResultShape.Rows shape) {
+                reader = new RowReader(schema.model(shape.model()), shape.fields(), codecs)::read;
+            } else if (statement.result() instanceof ResultShape.Aggregated shape) {
+                reader = new AggregatedReader(shape, codecs)::read;
+            } else {
+                return Flux.error(new IllegalArgumentException("Only statements returning rows can be streamed, this one"
+                        + " returns " + statement.result().getClass().getSimpleName()));
+            }
+            Statement prepared = prepare(connection, statement);
+            if (fetchSize > 0) {
+                prepared.fetchSize(fetchSize);
+            }
+            return Flux.from(prepared.execute()).concatMap(result -> result.map(reader), 1);
+        });
+    }
+
+    /**
+     * Runs {@code statement} and collects what it returns: the rows of a {@link ResultShape.Rows}
+     * or {@link ResultShape.Aggregated} statement, the update count of an {@link ResultShape.AffectedCount} one, the number of a
+     * {@link ResultShape.SingleNumber} one.
+     */
+    public Mono<Result> execute(Connection connection, SqlStatement statement) {
+        return Mono.defer(() -> {
+            ResultShape shape = statement.result();
+            if (shape instanceof ResultShape.Rows || shape instanceof ResultShape.Aggregated) {
+                return stream(connection, statement, 0).collectList().map(Result::ofRows);
+            }
+            Statement prepared = prepare(connection, statement);
+            if (shape instanceof ResultShape.AffectedCount) {
+                return Flux.from(prepared.execute()).concatMap(io.r2dbc.spi.Result::getRowsUpdated, 1)
+                        .reduce(0L, Long::sum).map(Result::ofCount);
+            }
+            return Flux.from(prepared.execute())
+                    .concatMap(result -> result.map((row, metadata) -> number(row.get(0))), 1)
+                    .next()
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                            "A statement meant to return one number returned no row: " + statement.sql())))
+                    .map(Result::ofCount);
+        });
+    }
+
+    private Statement prepare(Connection connection, SqlStatement statement) {
+        Statement prepared = connection.createStatement(statement.sql());
+        List<Bind> parameters = statement.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Bind bind = parameters.get(i);
+            if (bind.value() == null) {
+                Class<?> nullType = codecs.nullType(bind.type());
+                if (nullType == null) {
+                    prepared.bind(i, Parameters.in(PostgresqlObjectId.UNSPECIFIED));
+                } else {
+                    prepared.bindNull(i, nullType);
+                }
+            } else {
+                prepared.bind(i, codecs.encode(bind.value(), bind.type()));
+            }
+        }
+        return prepared;
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalStateException("A statement meant to return one number returned "
+                + (value == null ? "null" : "a " + value.getClass().getName()));
+    }
+
+    /** The fields a result's columns hold, as the model declares them. */
+    static FieldMeta[] fieldsOf(ModelMeta model, List<Integer> fields) {
+        FieldMeta[] metas = new FieldMeta[fields.size()];
+        for (int i = 0; i < metas.length; i++) {
+            metas[i] = model.field(fields.get(i));
+        }
+        return metas;
+    }
+}
