@@ -2,6 +2,8 @@ package dev.refract.benchmarks.mapping;
 
 import com.example.pipeline.db.PipelineStep;
 import com.example.pipeline.db.PipelineStepMapper;
+import com.example.telemetry.db.Reading;
+import com.example.telemetry.db.ReadingMapper;
 import dev.refract.spi.Row;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,10 +19,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Mapping one ten-position {@code PipelineStep} row of the adapter SPI to the generated record:
- * {@code generated} through {@link PipelineStepMapper#map} (what the generated delegate uses),
- * {@code handWritten} through {@link PipelineStepRows#mapByHand}. Both run in the same fork, so
- * their ratio is the generator's overhead.
+ * Mapping one adapter-SPI row to its generated record, through the generated mapper (what the
+ * generated delegate uses) and through a hand-written mapping of the same row into the same
+ * record:
+ *
+ * <ul>
+ *   <li>{@code step*}: the seed schema's {@code PipelineStep}, ten positions (nine scalar columns
+ *       and a relation), see {@link PipelineStepRows};</li>
+ *   <li>{@code reading*}: the telemetry corpus schema's {@code Reading}, ten scalar columns and a
+ *       relation, see {@link ReadingRows}.</li>
+ * </ul>
+ *
+ * <p>All run in the same fork, so each generated/hand-written ratio is measured under the same
+ * conditions.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,24 +40,38 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RowMappingBenchmark {
-    // Not final, so the JIT cannot fold the row's values into the benchmark as constants.
-    private Row row;
+    // Not final, so the JIT cannot fold the rows' values into the benchmark as constants.
+    private Row step;
+    private Row reading;
 
-    /** Builds the row once. */
+    /** Builds the rows once. */
     @Setup(Level.Trial)
     public void setUp() {
-        row = PipelineStepRows.step();
+        step = PipelineStepRows.step();
+        reading = ReadingRows.reading();
     }
 
-    /** The generated mapper. */
+    /** {@code PipelineStep} through the generated mapper. */
     @Benchmark
-    public PipelineStep generated() {
-        return PipelineStepMapper.map(row);
+    public PipelineStep stepGenerated() {
+        return PipelineStepMapper.map(step);
     }
 
-    /** The hand-written mapping. */
+    /** {@code PipelineStep} through the hand-written mapping. */
     @Benchmark
-    public PipelineStep handWritten() {
-        return PipelineStepRows.mapByHand(row);
+    public PipelineStep stepHandWritten() {
+        return PipelineStepRows.mapByHand(step);
+    }
+
+    /** {@code Reading} through the generated mapper. */
+    @Benchmark
+    public Reading readingGenerated() {
+        return ReadingMapper.map(reading);
+    }
+
+    /** {@code Reading} through the hand-written mapping. */
+    @Benchmark
+    public Reading readingHandWritten() {
+        return ReadingRows.mapByHand(reading);
     }
 }
