@@ -73,8 +73,13 @@ class MillionStepStreamIT {
         Path output = Files.createTempFile("step-stream-counter", ".log");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
-                    "-cp", System.getProperty("java.class.path"), StepStreamCounter.class.getName(),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+ExitOnOutOfMemoryError"));
+            // To profile the child, e.g. -Dstreaming.child.jvmArgs=-XX:StartFlightRecording=filename=stream.jfr
+            String extra = System.getProperty("streaming.child.jvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), StepStreamCounter.class.getName(),
                     postgres.r2dbcUrl(), RUN_ID, Integer.toString(fetchSize), mode));
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
