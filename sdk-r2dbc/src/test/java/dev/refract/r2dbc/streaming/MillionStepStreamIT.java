@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Streams a million pipeline steps through the generated client's {@code findMany} in a separate
  * JVM limited to a 128 MB heap, and shows that the same result held in memory at once does not
- * fit that heap, so counting them all is only possible when the rows really stream.
+ * fit that heap, so counting them all is only possible when the rows really stream. (A million
+ * records whose output document alone is about 350 bytes of JSON, held as a parsed tree, need
+ * well over a gigabyte; the second test checks that this is so rather than trusting the sum.)
  *
  * <p>The small heap belongs to a child process started here, on the test classpath, rather than
  * to a second Surefire execution: the limit then holds however the test is launched (one class
