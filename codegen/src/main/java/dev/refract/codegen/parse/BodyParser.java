@@ -20,8 +20,12 @@ import java.util.Set;
  */
 final class BodyParser {
 
-    /** The members of a body, and its closing brace, or {@code null} when the block was never closed. */
-    record Body(List<Member> members, Token closingBrace) {}
+    /**
+     * The members of a body, and its closing brace, or {@code null} when the block was never closed.
+     * {@code nextBlockDocs} are the {@code ///} lines that stood right above the next block's
+     * keyword when that keyword ended this unclosed body: they document the next block.
+     */
+    record Body(List<Member> members, Token closingBrace, List<Token> nextBlockDocs) {}
 
     /** Parses one line of a body; the cursor is on its first token, which it consumes. */
     private interface LineParser {
@@ -61,11 +65,11 @@ final class BodyParser {
             Token token = cursor.peek();
             switch (token.kind()) {
                 case END_OF_FILE -> {
-                    return new Body(sink.finish(), null);
+                    return new Body(sink.finish(), null, List.of());
                 }
                 case RIGHT_BRACE -> {
                     cursor.advance();
-                    return new Body(sink.finish(), token);
+                    return new Body(sink.finish(), token, List.of());
                 }
                 case NEWLINE -> {
                     if (cursor.atLineStart()) {
@@ -78,7 +82,8 @@ final class BodyParser {
                 default -> {
                     if (startsNextBlock()) {
                         // The block was never closed; the top level reports it and goes on from here.
-                        return new Body(sink.finish(), null);
+                        List<Token> nextBlockDocs = sink.takePendingDocs();
+                        return new Body(sink.finish(), null, nextBlockDocs);
                     }
                     try {
                         lines.parse(sink, owner);
@@ -135,8 +140,8 @@ final class BodyParser {
             }
             if (!atMemberEnd()) {
                 Token extra = cursor.peek();
-                throw unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's type",
-                        extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
+                throw unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's"
+                        + " type", extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
                                 : "Put each field on a line of its own.");
             }
         } catch (LineAbandoned e) {
@@ -260,7 +265,8 @@ final class BodyParser {
             }
             if (!atMemberEnd()) {
                 throw unexpectedAfter(cursor.peek(), "enum value \"" + name
-                        + "\". Only attributes (@name) may follow an enum value", "Put each value on a line of its own.");
+                        + "\". Only attributes (@name) may follow an enum value",
+                        "Put each value on a line of its own.");
             }
         } catch (LineAbandoned e) {
             abandoned = e;

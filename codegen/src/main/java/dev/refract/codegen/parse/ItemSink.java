@@ -58,6 +58,13 @@ final class ItemSink<T> {
         return doc.toString();
     }
 
+    /** Hands over the doc lines still waiting, which then no longer belong to this level. */
+    List<Token> takePendingDocs() {
+        List<Token> pending = List.copyOf(docs);
+        docs.clear();
+        return pending;
+    }
+
     void add(T item) {
         flushDocs();
         flushBlank();

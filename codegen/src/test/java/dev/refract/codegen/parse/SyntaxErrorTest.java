@@ -35,10 +35,13 @@ class SyntaxErrorTest {
 
     @Test
     void reportsAnUnclosedBlockWhereTheNextBlockStarts() {
-        ParseResult result = parse("enum Role {\n  USER\n\nmodel Post {\n  id Int\n}\n");
+        ParseResult result = parse("enum Role {\n  USER\n\n/// Posts.\nmodel Post {\n  id Int\n}\n");
         assertOnly(result, 1, 1, "The enum \"Role\" is never closed.", "Add \"}\" after its last line.");
         assertThat(result.schema().enums().get(0).values()).hasSize(1);
-        assertThat(result.schema().models().get(0).field("id")).isPresent();
+        assertThat(result.schema().enums().get(0).members()).hasSize(2);
+        ModelBlock post = result.schema().models().get(0);
+        assertThat(post.field("id")).isPresent();
+        assertThat(post.doc()).isEqualTo("Posts.");
     }
 
     @Test
