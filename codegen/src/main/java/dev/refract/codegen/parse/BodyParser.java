@@ -95,7 +95,7 @@ final class BodyParser {
         }
     }
 
-    /** {@code model Name {} at the start of a line: the previous block lacks its closing brace. */
+    /** A line that opens a new block ({@code model Name} and a brace): the current block was never closed. */
     private boolean startsNextBlock() {
         Token token = cursor.peek();
         return token.is(TokenKind.IDENTIFIER) && blockKeywords.contains(token.value()) && cursor.atLineStart()

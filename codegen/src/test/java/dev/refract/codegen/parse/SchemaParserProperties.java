@@ -119,7 +119,8 @@ class SchemaParserProperties {
                     .contains(" | ").contains("^").contains("hint: ");
         }
         // Ordered by position, except for the note on too many errors, which comes last.
-        List<Diagnostic> reported = result.diagnostics().subList(0, Math.min(result.diagnostics().size(), Problems.LIMIT));
+        List<Diagnostic> reported =
+                result.diagnostics().subList(0, Math.min(result.diagnostics().size(), Problems.LIMIT));
         assertThat(reported).extracting(d -> d.span().start()).isSorted();
         for (TopLevelItem item : result.schema().items()) {
             assertNodesWithin(item, text);
@@ -156,8 +157,8 @@ class SchemaParserProperties {
                         .ofMaxLength(12)),
                 Tuple.of(1, Arbitraries.strings().withChars('\u0000', '\uD800', '\uDFFF', '\u00e9', '\uFFFF', '\u2028')
                         .ofMinLength(1).ofMaxLength(6)));
-        return Combinators.combine(Arbitraries.of(Kind.class), fraction, fraction, Arbitraries.integers().between(0, 64),
-                payload).as(Mutation::new);
+        Arbitrary<Integer> size = Arbitraries.integers().between(0, 64);
+        return Combinators.combine(Arbitraries.of(Kind.class), fraction, fraction, size, payload).as(Mutation::new);
     }
 
     private static void assertWithin(Span span, String text) {

@@ -23,7 +23,8 @@ class SyntaxErrorTest {
     @Test
     void explainsAnUnknownTopLevelWordThatResemblesNoKeyword() {
         assertOnly(parse("table User {\n  id Int\n}\n"), 1, 1, "Unexpected \"table\". A top-level block starts with "
-                + "datasource, generator, model, enum or type.", "Start each block with its keyword, e.g. model User { ... }.");
+                + "datasource, generator, model, enum or type.",
+                "Start each block with its keyword, e.g. model User { ... }.");
     }
 
     @Test
@@ -47,8 +48,10 @@ class SyntaxErrorTest {
     @Test
     void reportsAFieldWithoutAType() {
         ParseResult result = parse("model User {\n  id Int\n  email\n  name String\n}\n");
-        assertOnly(result, 3, 3, "Field \"email\" has no type.", "Write the type after the field name, e.g. \"email String\".");
-        assertThat(result.schema().models().get(0).fields()).extracting(f -> f.name().name()).containsExactly("id", "name");
+        assertOnly(result, 3, 3, "Field \"email\" has no type.",
+                "Write the type after the field name, e.g. \"email String\".");
+        assertThat(result.schema().models().get(0).fields()).extracting(f -> f.name().name())
+                .containsExactly("id", "name");
     }
 
     @Test
@@ -127,7 +130,8 @@ class SyntaxErrorTest {
     @Test
     void reportsAnUnclosedParenthesis() {
         assertOnly(parse("model A {\n  id String @default(cuid()\n}\n"), 2, 21,
-                "Unclosed \"(\": the argument list is not closed before the end of the line.", "Add \")\" to close it.");
+                "Unclosed \"(\": the argument list is not closed before the end of the line.",
+                "Add \")\" to close it.");
     }
 
     @Test
@@ -180,12 +184,14 @@ class SyntaxErrorTest {
     @Test
     void reportsAFieldAttributeOnALineOfItsOwn() {
         assertOnly(parse("model A {\n  id Int\n  @unique\n}\n"), 3, 3, "The field attribute \"@unique\" must follow a "
-                + "field's type.", "Put it after the type on its field's line, or make it a block attribute: \"@@unique\".");
+                + "field's type.",
+                "Put it after the type on its field's line, or make it a block attribute: \"@@unique\".");
     }
 
     @Test
     void reportsAnAttributeWithoutAName() {
-        assertOnly(parse("model A {\n  id Int @(1)\n}\n"), 2, 11, "Expected an attribute name after \"@\", found \"(\".",
+        assertOnly(parse("model A {\n  id Int @(1)\n}\n"), 2, 11,
+                "Expected an attribute name after \"@\", found \"(\".",
                 "Write the name right after the at-sign, e.g. @id, @default(now()) or @@map(\"table\").");
     }
 
@@ -217,7 +223,8 @@ class SyntaxErrorTest {
 
     @Test
     void reportsAnUnknownEscape() {
-        assertOnly(parse("datasource db {\n  url = \"a\\qb\"\n}\n"), 2, 11, "Unknown escape sequence \"\\q\" in a string.",
+        assertOnly(parse("datasource db {\n  url = \"a\\qb\"\n}\n"), 2, 11,
+                "Unknown escape sequence \"\\q\" in a string.",
                 "The escapes are \\\" \\\\ \\n \\t \\r and \\uXXXX; write a backslash itself as \\\\.");
     }
 
