@@ -297,9 +297,13 @@ final class BodyParser {
             Token key = cursor.advance();
             Token equals = cursor.peek();
             if (!equals.is(TokenKind.EQUALS)) {
+                boolean valueFollows = equals.is(TokenKind.STRING) || equals.is(TokenKind.NUMBER)
+                        || equals.is(TokenKind.IDENTIFIER) || equals.is(TokenKind.LEFT_BRACKET);
+                String example = valueFollows && !equals.unterminated()
+                        ? problems.file().text().substring(equals.start(), equals.end()) : "\"value\"";
                 throw problems.fail(equals.endsLine() ? new Span(key.end(), key.end()) : equals.span(),
                         "Expected \"=\" after \"" + key.value() + "\", found " + describe(equals) + ".",
-                        "Write each property as key = value, e.g. " + key.value() + " = \"value\".");
+                        "Write each property as key = value: " + key.value() + " = " + example);
             }
             cursor.advance();
             Token first = cursor.peek();

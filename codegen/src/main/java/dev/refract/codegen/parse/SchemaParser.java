@@ -149,7 +149,7 @@ public final class SchemaParser {
             if (named) {
                 problems.error(found.endsLine() ? nameToken.span() : found.span(), "Expected \"{\" after " + owner
                         + ", found " + ExpressionParser.describe(found, problems) + ".",
-                        "Open the block with \"{\" on the same line as its name, e.g. " + example(keyword) + ".");
+                        "Open the block with \"{\" on the same line as its name: " + keyword.text + " " + name + " {");
             }
             if (!cursor.skipToOnLine(TokenKind.LEFT_BRACE)) {
                 int end = cursor.lastContentEnd();
@@ -188,11 +188,11 @@ public final class SchemaParser {
 
     private static String example(Keyword keyword) {
         return switch (keyword) {
-            case DATASOURCE -> "datasource db {";
-            case GENERATOR -> "generator client {";
-            case MODEL -> "model User {";
-            case ENUM -> "enum Role {";
-            case TYPE -> "type Address {";
+            case DATASOURCE -> "datasource db { ... }";
+            case GENERATOR -> "generator client { ... }";
+            case MODEL -> "model User { ... }";
+            case ENUM -> "enum Role { ... }";
+            case TYPE -> "type Address { ... }";
         };
     }
 }

@@ -111,7 +111,13 @@ class SyntaxErrorTest {
     void reportsAMissingEqualsSign() {
         assertOnly(parse("datasource db {\n  provider \"postgresql\"\n}\n"), 2, 12,
                 "Expected \"=\" after \"provider\", found string \"postgresql\".",
-                "Write each property as key = value, e.g. provider = \"value\".");
+                "Write each property as key = value: provider = \"postgresql\"");
+    }
+
+    @Test
+    void reportsAMissingEqualsSignAtTheEndOfTheLine() {
+        assertOnly(parse("datasource db {\n  provider\n}\n"), 2, 11, "Expected \"=\" after \"provider\", found end of line.",
+                "Write each property as key = value: provider = \"value\"");
     }
 
     @Test
@@ -170,7 +176,7 @@ class SyntaxErrorTest {
     @Test
     void reportsABlockWithoutAName() {
         ParseResult result = parse("model {\n  id Int\n}\n");
-        assertOnly(result, 1, 7, "Expected a name after \"model\", found \"{\".", "Name the block, e.g. model User {.");
+        assertOnly(result, 1, 7, "Expected a name after \"model\", found \"{\".", "Name the block, e.g. model User { ... }.");
         assertThat(result.schema().models().get(0).fields()).hasSize(1);
     }
 
@@ -178,7 +184,7 @@ class SyntaxErrorTest {
     void reportsABlockWithoutItsOpeningBrace() {
         assertOnly(parse("model User\n  id Int\n}\n\nenum Role {\n  USER\n}\n"), 1, 7,
                 "Expected \"{\" after model \"User\", found end of line.",
-                "Open the block with \"{\" on the same line as its name, e.g. model User {.");
+                "Open the block with \"{\" on the same line as its name: model User {");
     }
 
     @Test
