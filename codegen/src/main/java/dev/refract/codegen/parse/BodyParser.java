@@ -141,8 +141,7 @@ final class BodyParser {
             if (!atMemberEnd()) {
                 Token extra = cursor.peek();
                 throw unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's"
-                        + " type", extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
-                                : "Put each field on a line of its own.");
+                        + " type", afterFieldHint(extra));
             }
         } catch (LineAbandoned e) {
             abandoned = e;
@@ -157,6 +156,14 @@ final class BodyParser {
         if (abandoned != null) {
             throw abandoned;
         }
+    }
+
+    private static String afterFieldHint(Token extra) {
+        return switch (extra.kind()) {
+            case AT_AT -> "Put the block attribute on a line of its own.";
+            case EQUALS, STRING, NUMBER -> "Give a default value with an attribute, e.g. @default(0).";
+            default -> "Put each field on a line of its own.";
+        };
     }
 
     private TypeRef fieldType(Identifier field) {

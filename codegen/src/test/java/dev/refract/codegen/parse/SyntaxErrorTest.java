@@ -61,6 +61,20 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void suggestsTheDefaultAttributeForAValueAfterTheType() {
+        assertOnly(parse("model User {\n  age Int = 3\n}\n"), 2, 11, "Unexpected \"=\" after field \"age\". Only "
+                + "attributes (@name) may follow a field's type.", "Give a default value with an attribute, e.g. "
+                + "@default(0).");
+    }
+
+    @Test
+    void reportsAMissingCommaBetweenArguments() {
+        assertOnly(parse("model A {\n  b B @relation(fields: [bId] references: [id])\n  bId Int\n}\n"), 2, 31,
+                "Expected \",\" or \")\" in the argument list, found \"references\".",
+                "Separate the arguments with \",\".");
+    }
+
+    @Test
     void reportsAColonBetweenFieldNameAndType() {
         assertOnly(parse("model User {\n  age: Int\n}\n"), 2, 6, "Unexpected \":\" after field \"age\".",
                 "Fields are written without a colon: \"age Int\".");
