@@ -32,6 +32,9 @@ final class BodyParser {
         void parse(ItemSink<Member> sink, String owner);
     }
 
+    private static final String NAME_START_HINT =
+            "Names start with a letter or \"_\", e.g. \"field2\" rather than \"2field\".";
+
     private final TokenCursor cursor;
     private final Problems problems;
     private final ExpressionParser expressions;
@@ -120,7 +123,8 @@ final class BodyParser {
             }
             default -> throw problems.fail(token.span(), "Unexpected " + describe(token) + " in " + owner
                     + ". A line holds a field (name Type), a block attribute (@@name) or a comment.",
-                    "Write one field per line, e.g. \"email String @unique\".");
+                    token.is(TokenKind.NUMBER) ? NAME_START_HINT
+                            : "Write one field per line, e.g. \"email String @unique\".");
         }
     }
 
@@ -253,7 +257,7 @@ final class BodyParser {
             case AT_AT -> blockAttribute(sink);
             default -> throw problems.fail(token.span(), "Unexpected " + describe(token) + " in " + owner
                     + ". A line holds a value, a block attribute (@@name) or a comment.",
-                    "Write one value per line, e.g. \"PENDING\".");
+                    token.is(TokenKind.NUMBER) ? NAME_START_HINT : "Write one value per line, e.g. \"PENDING\".");
         }
     }
 

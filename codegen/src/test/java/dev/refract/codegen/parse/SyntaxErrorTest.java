@@ -75,6 +75,13 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void explainsThatNamesDoNotStartWithADigit() {
+        assertOnly(parse("model A {\n  2fa Boolean\n}\n"), 2, 3, "Unexpected \"2\" in model \"A\". A line holds a field"
+                + " (name Type), a block attribute (@@name) or a comment.",
+                "Names start with a letter or \"_\", e.g. \"field2\" rather than \"2field\".");
+    }
+
+    @Test
     void reportsAColonBetweenFieldNameAndType() {
         assertOnly(parse("model User {\n  age: Int\n}\n"), 2, 6, "Unexpected \":\" after field \"age\".",
                 "Fields are written without a colon: \"age Int\".");
