@@ -44,11 +44,25 @@ public final class Json {
             .build();
 
     private final JsonNode tree;
-    private final String canonical;
+    /**
+     * The canonical text, computed on first use for parsed values: reading a column of JSON must not
+     * pay for sorting keys it may never compare. A racy single check is safe here, as for
+     * {@code String.hashCode}: every thread computes the same immutable string.
+     */
+    private String canonical;
 
-    private Json(JsonNode tree) {
+    private Json(JsonNode tree, String canonical) {
         this.tree = tree;
-        this.canonical = canonicalText(tree);
+        this.canonical = canonical;
+    }
+
+    private String canonical() {
+        String text = canonical;
+        if (text == null) {
+            text = canonicalText(tree);
+            canonical = text;
+        }
+        return text;
     }
 
     /**
@@ -62,7 +76,9 @@ public final class Json {
             return json;
         }
         try {
-            return new Json(MAPPER.<JsonNode>valueToTree(value));
+            JsonNode tree = MAPPER.<JsonNode>valueToTree(value);
+            // Canonical at once: this is where a NaN or an infinity from Java is refused.
+            return new Json(tree, canonicalText(tree));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot turn a " + value.getClass().getName() + " into JSON: "
                     + e.getMessage(), e);
@@ -77,7 +93,8 @@ public final class Json {
     public static Json parse(String text) {
         Objects.requireNonNull(text, "text");
         try {
-            return new Json(MAPPER.readTree(text));
+            // JSON text cannot hold NaN or infinities, so nothing is left to refuse: canonical on demand.
+            return new Json(MAPPER.readTree(text), null);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
@@ -158,17 +175,17 @@ public final class Json {
     /** Equal when both hold the same JSON value; object key order does not matter. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Json that && canonical.equals(that.canonical);
+        return other instanceof Json that && canonical().equals(that.canonical());
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return canonical().hashCode();
     }
 
     /** The canonical JSON text: keys sorted, no insignificant whitespace. */
     @Override
     public String toString() {
-        return canonical;
+        return canonical();
     }
 }
