@@ -126,7 +126,8 @@ class HostileStringsIT {
                     .verifyComplete();
         }
         // Wildcards and quotes in an element match only an equal element, never a pattern.
-        StepVerifier.create(client.sample().count(q -> q.where(w -> w.tags().hasSome(List.of("x%", "%%", "_x", "'x", "\\x")))))
+        List<String> lookalikes = List.of("x%", "%%", "_x", "'x", "\\x");
+        StepVerifier.create(client.sample().count(q -> q.where(w -> w.tags().hasSome(lookalikes))))
                 .expectNext(0L)
                 .verifyComplete();
     }
@@ -134,20 +135,28 @@ class HostileStringsIT {
     @Test
     void aNulCharacterIsRefusedWithAClearError() {
         String nul = "before\u0000after";
-        assertRefused(client.maybe().create(m -> m.label("nul").text(nul)));
-        assertRefused(client.maybe().findFirst(q -> q.where(w -> w.text().eq(nul))));
-        assertRefused(client.maybe().findFirst(q -> q.where(w -> w.text().contains(nul))));
-        assertRefused(client.maybe().create(m -> m.label("nul-json-value").doc(Json.of(Map.of("k", nul)))));
-        assertRefused(client.maybe().create(m -> m.label("nul-json-key").doc(Json.of(Map.of(nul, "v")))));
+        assertRefused(client.maybe().create(m -> m.label("nul").text(nul)), "NUL");
+        assertRefused(client.maybe().findFirst(q -> q.where(w -> w.text().eq(nul))), "NUL");
+        assertRefused(client.maybe().findFirst(q -> q.where(w -> w.text().contains(nul))), "NUL");
+        assertRefused(client.maybe().create(m -> m.label("nul-json-value").doc(Json.of(Map.of("k", nul)))), "NUL");
+        assertRefused(client.maybe().create(m -> m.label("nul-json-key").doc(Json.of(Map.of(nul, "v")))), "NUL");
+        assertRefused(client.sample().findFirst(q -> q.where(w -> w.tags().has(nul))), "NUL");
         StepVerifier.create(client.maybe().count(q -> q.where(w -> w.label().startsWith("nul"))))
                 .expectNext(0L)
                 .verifyComplete();
     }
 
-    private static void assertRefused(Mono<?> call) {
+    @Test
+    void aLoneSurrogateIsRefusedRatherThanStoredAsAQuestionMark() {
+        String broken = "half \uD83D of an emoji";
+        assertRefused(client.maybe().create(m -> m.label("surrogate").text(broken)), "lone surrogate");
+        assertRefused(client.maybe().findFirst(q -> q.where(w -> w.text().startsWith(broken))), "lone surrogate");
+    }
+
+    private static void assertRefused(Mono<?> call, String reason) {
         StepVerifier.create(call)
                 .expectErrorSatisfies(error -> {
-                    assertThat(error).isInstanceOf(InvalidQueryException.class).hasMessageContaining("NUL");
+                    assertThat(error).isInstanceOf(InvalidQueryException.class).hasMessageContaining(reason);
                     assertThat(((RefractException) error).code()).isEqualTo(ErrorCode.INVALID_QUERY);
                 })
                 .verify();

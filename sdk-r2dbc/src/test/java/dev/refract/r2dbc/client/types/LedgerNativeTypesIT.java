@@ -120,7 +120,8 @@ class LedgerNativeTypesIT {
         assertThat(entry.bookedOn()).isEqualTo(Instant.parse("2026-03-29T00:00:00Z"));
         assertThat(entry.attachment()).isEqualTo("<receipt id=\"1\">€ &amp; ✓</receipt>");
         assertThat(entry.recordedAt()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
-        StepVerifier.create(client.entry().findMany(q -> q.where(w -> w.bookedOn().eq(Instant.parse("2026-03-29T00:00:00Z"))))
+        Instant day = Instant.parse("2026-03-29T00:00:00Z");
+        StepVerifier.create(client.entry().findMany(q -> q.where(w -> w.bookedOn().eq(day)))
                         .map(Entry::id))
                 .expectNext(entry.id())
                 .verifyComplete();
@@ -135,7 +136,8 @@ class LedgerNativeTypesIT {
                     assertThat(line.position()).isEqualTo((int) Short.MAX_VALUE);
                 })
                 .verifyComplete();
-        StepVerifier.create(client.line().findUnique(q -> q.where(w -> w.entryIdPosition(entry.id(), (int) Short.MAX_VALUE)))
+        int position = Short.MAX_VALUE;
+        StepVerifier.create(client.line().findUnique(q -> q.where(w -> w.entryIdPosition(entry.id(), position)))
                         .map(Line::accountNumber))
                 .expectNext("3000")
                 .verifyComplete();
@@ -144,7 +146,8 @@ class LedgerNativeTypesIT {
     @Test
     void timesOfDayAndOidsRoundTrip() {
         StepVerifier.create(client.period().create(p -> p.label("2026-Q1")
-                                .startsOn(Instant.parse("2026-01-01T00:00:00Z")).endsOn(Instant.parse("2026-03-31T00:00:00Z"))
+                                .startsOn(Instant.parse("2026-01-01T00:00:00Z"))
+                                .endsOn(Instant.parse("2026-03-31T00:00:00Z"))
                                 .closesAt(Instant.parse("1970-01-01T17:30:00.600Z"))
                                 .closedAt(Instant.parse("1970-01-01T18:00:00.123456Z")).rowVersion(7))
                         .then(client.period().findUnique(q -> q.where(w -> w.label("2026-Q1")))))

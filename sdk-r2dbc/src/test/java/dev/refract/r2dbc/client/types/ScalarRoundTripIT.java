@@ -184,6 +184,8 @@ class ScalarRoundTripIT {
                     assertThat(found.amount()).isEqualTo(new BigDecimal("0.0001"));
                     assertThat(found.at()).isEqualTo(at);
                     assertThat(found.blob()).containsExactly(0);
+                    // JSON's own null is a value, stored as jsonb 'null', not as a missing value.
+                    assertThat(found.doc()).isEqualTo(Json.parse("null"));
                     assertThat(found.colour()).isEqualTo(Colour.GREEN);
                 })
                 .verifyComplete();
