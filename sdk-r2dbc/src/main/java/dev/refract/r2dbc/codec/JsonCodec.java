@@ -4,7 +4,11 @@ import dev.refract.json.Json;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
 
-/** {@code Json} as the driver's JSON value, which it binds as {@code jsonb}; read from {@code jsonb} or {@code json}. */
+/**
+ * {@code Json} as the driver's JSON value, which it binds as {@code jsonb}; read from {@code jsonb} or
+ * {@code json}. A value holding a NUL character in a key or string is refused before it is sent:
+ * {@code jsonb} cannot store one, and the server's own error would not say which value it was.
+ */
 final class JsonCodec extends ScalarCodec {
 
     JsonCodec() {
@@ -13,7 +17,33 @@ final class JsonCodec extends ScalarCodec {
 
     @Override
     public Object encode(Object value, CodecRegistry registry) {
-        return io.r2dbc.postgresql.codec.Json.of(value.toString());
+        String text = value.toString();
+        int nul = nulEscape(text);
+        if (nul >= 0) {
+            throw new IllegalArgumentException("A Json value bound holds a NUL character (\\u0000 at character " + nul
+                    + " of its text), which PostgreSQL jsonb cannot store: remove it, or encode the data, e.g. as"
+                    + " base64");
+        }
+        return io.r2dbc.postgresql.codec.Json.of(text);
+    }
+
+    /**
+     * Where JSON text escapes a NUL character, or -1. An escaped backslash followed by
+     * {@code u0000} is text, not a NUL, so escapes are read in order rather than searched for.
+     */
+    private static int nulEscape(String text) {
+        if (!text.contains("\\u0000")) {
+            return -1;
+        }
+        for (int i = 0; i < text.length() - 1; i++) {
+            if (text.charAt(i) == '\\') {
+                if (text.startsWith("u0000", i + 1)) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return -1;
     }
 
     @Override

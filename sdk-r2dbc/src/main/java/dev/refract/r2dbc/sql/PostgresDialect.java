@@ -136,6 +136,7 @@ public final class PostgresDialect implements Dialect {
     /**
      * The SQL name of a schema's native type ({@code VarChar(255)} → {@code varchar}), without its
      * arguments, which a cast does not need; {@code null} for a name PostgreSQL has no type for.
+     * A type whose bare name would fix a length is named by its unbounded form.
      */
     static String nativeSqlType(String nativeType) {
         int arguments = nativeType.indexOf('(');
@@ -144,7 +145,8 @@ public final class PostgresDialect implements Dialect {
             case "Text" -> "text";
             case "Char" -> "bpchar";
             case "VarChar" -> "varchar";
-            case "Bit" -> "bit";
+            // bit without a length is bit(1), which would cut a longer value to its first bit.
+            case "Bit" -> "varbit";
             case "VarBit" -> "varbit";
             case "Uuid" -> "uuid";
             case "Xml" -> "xml";

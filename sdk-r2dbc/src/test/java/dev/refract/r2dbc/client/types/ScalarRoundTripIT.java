@@ -1,0 +1,193 @@
+package dev.refract.r2dbc.client.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.types.db.Colour;
+import com.example.types.db.Maybe;
+import com.example.types.db.RefractClient;
+import com.example.types.db.Sample;
+import com.example.types.db.SampleCreate;
+import dev.refract.json.Json;
+import dev.refract.test.isolation.PostgresNamespace;
+import dev.refract.test.isolation.RefractTestDatabases;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+/** Every scalar type written through the generated client's create and read back by findUnique. */
+@RefractTestDatabases
+class ScalarRoundTripIT {
+
+    private static RefractClient client;
+
+    @BeforeAll
+    static void open(PostgresNamespace postgres) {
+        client = TypesDatabase.open(postgres);
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    private static Consumer<SampleCreate> sample(String label) {
+        return s -> s.label(label).flag(true).count_(1).big(1L).ratio(1.0).amount(BigDecimal.ONE)
+                .at(Instant.EPOCH).atMicros(Instant.EPOCH).doc(Json.of(List.of())).blob(new byte[0])
+                .colour(Colour.RED).tags(List.of()).scores(List.of()).colours(List.of());
+    }
+
+    private static Sample roundTrip(String label, Consumer<SampleCreate> values) {
+        Sample created = client.sample().create(sample(label).andThen(values)).block();
+        assertThat(created).isNotNull();
+        Sample found = client.sample().findUnique(q -> q.where(w -> w.label(label))).block();
+        assertThat(found).isNotNull();
+        assertThat(found.id()).isEqualTo(created.id());
+        return found;
+    }
+
+    @Test
+    void extremeWholeNumbersBooleansAndFloatsRoundTrip() {
+        Sample max = roundTrip("max", s -> s.flag(false).count_(Integer.MAX_VALUE).big(Long.MAX_VALUE)
+                .ratio(Double.MAX_VALUE));
+        assertThat(max.flag()).isFalse();
+        assertThat(max.count()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(max.big()).isEqualTo(Long.MAX_VALUE);
+        assertThat(max.ratio()).isEqualTo(Double.MAX_VALUE);
+
+        Sample min = roundTrip("min", s -> s.count_(Integer.MIN_VALUE).big(Long.MIN_VALUE).ratio(-Double.MIN_VALUE));
+        assertThat(min.flag()).isTrue();
+        assertThat(min.count()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(min.big()).isEqualTo(Long.MIN_VALUE);
+        assertThat(min.ratio()).isEqualTo(-Double.MIN_VALUE);
+
+        Sample fraction = roundTrip("fraction", s -> s.ratio(0.1 + 0.2));
+        assertThat(fraction.ratio()).isEqualTo(0.1 + 0.2);
+    }
+
+    @Test
+    void decimalsKeepTheColumnsScale() {
+        assertThat(roundTrip("dec-exact", s -> s.amount(new BigDecimal("12345678.1234"))).amount())
+                .isEqualByComparingTo("12345678.1234").hasScaleOf(4);
+        // Decimal(12, 4): a shorter fraction is padded to the column's scale, a longer one rounded half up.
+        assertThat(roundTrip("dec-short", s -> s.amount(new BigDecimal("-0.5"))).amount())
+                .isEqualTo(new BigDecimal("-0.5000"));
+        assertThat(roundTrip("dec-long", s -> s.amount(new BigDecimal("1.00005"))).amount())
+                .isEqualTo(new BigDecimal("1.0001"));
+    }
+
+    @Test
+    void dateTimesAreStoredWithTheColumnsPrecision() {
+        Instant instant = Instant.parse("2026-03-29T01:30:00.123456789Z");
+        Sample found = roundTrip("time", s -> s.at(instant).atMicros(instant));
+        // DateTime without a native type is timestamp(3): milliseconds kept, the rest rounded away.
+        assertThat(found.at()).isEqualTo(Instant.parse("2026-03-29T01:30:00.123Z"));
+        // @db.Timestamptz(6): microseconds kept, the nanoseconds rounded to the nearest microsecond.
+        assertThat(found.atMicros()).isEqualTo(Instant.parse("2026-03-29T01:30:00.123457Z"));
+
+        Instant ancient = Instant.parse("0001-01-01T00:00:00Z");
+        assertThat(roundTrip("ancient", s -> s.at(ancient).atMicros(ancient)).at()).isEqualTo(ancient);
+    }
+
+    @Test
+    void jsonValuesRoundTripWithExactNumbers() {
+        Json object = Json.parse("""
+                {"name": "ada", "nested": {"list": [1, "two", null, true, {"deep": []}]},
+                 "big": 123456789012345678901234567890, "exact": 0.1, "tiny": 1e-30, "neg": -0.000001}""");
+        Sample withObject = roundTrip("json-object", s -> s.doc(object));
+        assertThat(withObject.doc()).isEqualTo(object);
+        assertThat(withObject.doc().tree().get("big").bigIntegerValue())
+                .isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+        assertThat(withObject.doc().tree().get("exact").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(withObject.doc().tree().get("tiny").decimalValue()).isEqualByComparingTo("1e-30");
+
+        Json array = Json.parse("[[], {}, \"\", 0, -1.5, [[[\"x\"]]]]");
+        assertThat(roundTrip("json-array", s -> s.doc(array)).doc()).isEqualTo(array);
+
+        Json scalar = Json.of("just a string with \"quotes\"");
+        assertThat(roundTrip("json-string", s -> s.doc(scalar)).doc()).isEqualTo(scalar);
+    }
+
+    @Test
+    void bytesRoundTripEveryOctet() {
+        byte[] every = new byte[256];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (byte) i;
+        }
+        assertThat(roundTrip("bytes", s -> s.blob(every)).blob()).containsExactly(every);
+        assertThat(roundTrip("no-bytes", s -> s.blob(new byte[0])).blob()).isEmpty();
+    }
+
+    @Test
+    void listsAndEnumsRoundTripInOrder() {
+        Sample found = roundTrip("lists", s -> s.colour(Colour.BLUE)
+                .tags(List.of("b", "a", "a", "with,comma", "{brace}", "\"quoted\"", "NULL", ""))
+                .scores(List.of(3, -1, 3, Integer.MIN_VALUE))
+                .colours(List.of(Colour.GREEN, Colour.RED, Colour.GREEN)));
+        assertThat(found.colour()).isEqualTo(Colour.BLUE);
+        assertThat(found.tags()).containsExactly("b", "a", "a", "with,comma", "{brace}", "\"quoted\"", "NULL", "");
+        assertThat(found.scores()).containsExactly(3, -1, 3, Integer.MIN_VALUE);
+        assertThat(found.colours()).containsExactly(Colour.GREEN, Colour.RED, Colour.GREEN);
+
+        Sample empty = roundTrip("empty-lists", s -> { });
+        assertThat(empty.tags()).isEmpty();
+        assertThat(empty.scores()).isEmpty();
+        assertThat(empty.colours()).isEmpty();
+    }
+
+    @Test
+    void optionalFieldsLeftOutReadBackAsNull() {
+        StepVerifier.create(client.maybe().create(m -> m.label("nulls"))
+                        .then(client.maybe().findUnique(q -> q.where(w -> w.label("nulls")))))
+                .assertNext(found -> assertThat(found).isEqualTo(new Maybe(found.id(), "nulls",
+                        null, null, null, null, null, null, null, null, null, null)))
+                .verifyComplete();
+    }
+
+    @Test
+    void optionalFieldsSetExplicitlyToNullReadBackAsNull() {
+        StepVerifier.create(client.maybe().create(m -> m.label("explicit").text(null).flag(null).count_(null)
+                                .big(null).ratio(null).amount(null).at(null).doc(null).blob(null).colour(null))
+                        .then(client.maybe().findUnique(q -> q.where(w -> w.label("explicit")))))
+                .assertNext(found -> {
+                    assertThat(found.text()).isNull();
+                    assertThat(found.flag()).isNull();
+                    assertThat(found.count()).isNull();
+                    assertThat(found.big()).isNull();
+                    assertThat(found.ratio()).isNull();
+                    assertThat(found.amount()).isNull();
+                    assertThat(found.at()).isNull();
+                    assertThat(found.doc()).isNull();
+                    assertThat(found.blob()).isNull();
+                    assertThat(found.colour()).isNull();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void optionalFieldsWithValuesRoundTrip() {
+        Instant at = Instant.parse("1999-12-31T23:59:59.999Z");
+        StepVerifier.create(client.maybe().create(m -> m.label("full").text("").flag(false).count_(0).big(0L)
+                                .ratio(-0.0).amount(new BigDecimal("0.0001")).at(at).doc(Json.parse("null"))
+                                .blob(new byte[] {0}).colour(Colour.GREEN))
+                        .then(client.maybe().findUnique(q -> q.where(w -> w.label("full")))))
+                .assertNext(found -> {
+                    assertThat(found.text()).isEmpty();
+                    assertThat(found.flag()).isFalse();
+                    assertThat(found.count()).isZero();
+                    assertThat(found.big()).isZero();
+                    assertThat(found.ratio()).isEqualTo(-0.0);
+                    assertThat(found.amount()).isEqualTo(new BigDecimal("0.0001"));
+                    assertThat(found.at()).isEqualTo(at);
+                    assertThat(found.blob()).containsExactly(0);
+                    // JSON's own null is a value, stored as jsonb 'null', not as a missing value.
+                    assertThat(found.doc()).isEqualTo(Json.parse("null"));
+                    assertThat(found.colour()).isEqualTo(Colour.GREEN);
+                })
+                .verifyComplete();
+    }
+}
