@@ -4,6 +4,9 @@ import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.r2dbc.PostgresAdapter;
 import dev.refract.r2dbc.PostgresAdapterProvider;
+import dev.refract.r2dbc.sql.PostgresDialect;
+import dev.refract.r2dbc.sql.SqlRenderer;
+import dev.refract.r2dbc.sql.SqlStatement;
 import dev.refract.r2dbc.ddl.DbPush;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
@@ -11,6 +14,10 @@ import dev.refract.spi.AdapterProvider;
 import dev.refract.test.isolation.PostgresNamespace;
 import io.r2dbc.spi.ConnectionFactories;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,11 +35,22 @@ final class ClientFixture {
         DbPush.push(schema, datasourceIndex, ConnectionFactories.get(postgres.r2dbcUrl())).block(Duration.ofSeconds(30));
     }
 
-    /** The PostgreSQL adapter provider found on the classpath, remembering the adapter it creates. */
+    /**
+     * The PostgreSQL adapter provider with the SQL renderer it uses by default, remembering the
+     * adapter it creates and the SQL of every statement rendered.
+     */
     static final class CapturingProvider implements AdapterProvider {
 
-        private final PostgresAdapterProvider delegate = new PostgresAdapterProvider();
         private final AtomicReference<PostgresAdapter> created = new AtomicReference<>();
+        private final Queue<String> rendered = new ConcurrentLinkedQueue<>();
+        private final PostgresAdapterProvider delegate = new PostgresAdapterProvider(config -> {
+            SqlRenderer renderer = new SqlRenderer(config.schema(), PostgresDialect.INSTANCE);
+            return operation -> {
+                SqlStatement statement = renderer.render(operation);
+                rendered.add(statement.sql());
+                return statement;
+            };
+        });
 
         @Override
         public boolean supports(Provider provider) {
@@ -44,6 +62,15 @@ final class ClientFixture {
             Adapter adapter = delegate.create(config);
             created.set((PostgresAdapter) adapter);
             return adapter;
+        }
+
+        /** The SQL rendered since the last call, oldest first; forgets it. */
+        List<String> drainRendered() {
+            List<String> drained = new ArrayList<>();
+            for (String sql = rendered.poll(); sql != null; sql = rendered.poll()) {
+                drained.add(sql);
+            }
+            return drained;
         }
 
         /** The adapter made last; fails when the client never started one. */

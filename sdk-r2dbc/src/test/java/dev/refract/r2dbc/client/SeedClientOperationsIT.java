@@ -41,12 +41,13 @@ class SeedClientOperationsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static final ClientFixture.CapturingProvider PROVIDER = new ClientFixture.CapturingProvider();
     private static RefractClient db;
 
     @BeforeAll
     static void pushAndConnect(PostgresNamespace postgres) {
         ClientFixture.push(RefractClientMetadata.SCHEMA, 0, postgres);
-        db = RefractClient.builder().datasource("db", postgres.r2dbcUrl()).build();
+        db = RefractClient.builder().datasource("db", postgres.r2dbcUrl()).adapterProvider(PROVIDER).build();
     }
 
     @AfterAll
@@ -298,7 +299,8 @@ class SeedClientOperationsIT {
     }
 
     @Test
-    void upsertCreatesWhenMissingAndUpdatesWhenPresent() {
+    void upsertCreatesWhenMissingAndUpdatesWhenPresentInOneStatement() {
+        PROVIDER.drainRendered();
         StepVerifier.create(db.pipelineRun().upsert(w -> w.id("r1"), c -> c.id("r1").name("created").cost(1.0),
                         u -> u.cost().increment(1.0)))
                 .assertNext(r -> {
@@ -314,6 +316,8 @@ class SeedClientOperationsIT {
                     assertThat(r.cost()).isEqualTo(2.0);
                 })
                 .verifyComplete();
+        assertThat(PROVIDER.drainRendered()).hasSize(2).allSatisfy(sql -> assertThat(sql)
+                .startsWith("INSERT INTO").contains("ON CONFLICT").contains("DO UPDATE"));
         StepVerifier.create(db.pipelineRun().count()).expectNext(1L).verifyComplete();
     }
 
