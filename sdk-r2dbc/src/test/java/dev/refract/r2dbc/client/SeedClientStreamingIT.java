@@ -7,12 +7,15 @@ import com.example.pipeline.db.PipelineStep;
 import com.example.pipeline.db.PipelineStepCreate;
 import com.example.pipeline.db.RefractClient;
 import com.example.pipeline.db.RefractClientMetadata;
+import dev.refract.error.AdapterUnavailableException;
 import dev.refract.error.ClientClosedException;
 import dev.refract.r2dbc.pool.PoolStatistics;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -117,5 +120,27 @@ class SeedClientStreamingIT {
                 .verify(WAIT);
         StepVerifier.create(db.pipelineStep().count(q -> q.where(w -> w.position().eq(-1)))).expectNext(0L)
                 .verifyComplete();
+    }
+
+    @Test
+    void postgresCallsNeverTouchTheMongodbAndRedisDatasources(PostgresNamespace postgres) {
+        Queue<String> asked = new ConcurrentLinkedQueue<>();
+        RefractClient postgresOnly = RefractClient.builder().datasource("db", postgres.r2dbcUrl())
+                .environment(name -> {
+                    asked.add(name);
+                    return null;
+                })
+                .build();
+        try {
+            StepVerifier.create(postgresOnly.pipelineRun().count()).expectNext(1L).verifyComplete();
+            StepVerifier.create(postgresOnly.pipelineStep().count()).expectNext((long) ROWS).verifyComplete();
+            assertThat(asked).isEmpty();
+            StepVerifier.create(postgresOnly.contentItem().count())
+                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AdapterUnavailableException.class)
+                            .hasMessageContaining("docs"))
+                    .verify(WAIT);
+        } finally {
+            postgresOnly.closeAsync().block(WAIT);
+        }
     }
 }
