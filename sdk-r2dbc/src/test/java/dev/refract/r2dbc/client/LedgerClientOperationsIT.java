@@ -8,6 +8,7 @@ import com.example.ledger.db.Line;
 import com.example.ledger.db.LineCreate;
 import com.example.ledger.db.LineField;
 import com.example.ledger.db.LineGroup;
+import com.example.ledger.db.Period;
 import com.example.ledger.db.Permission;
 import com.example.ledger.db.RefractClient;
 import com.example.ledger.db.RefractClientMetadata;
@@ -69,6 +70,7 @@ class LedgerClientOperationsIT {
         db.entry().deleteMany().block(WAIT);
         StepVerifier.create(db.account().deleteMany()).expectNextCount(1).verifyComplete();
         db.user().deleteMany().block(WAIT);
+        db.period().deleteMany().block(WAIT);
         db.user().create(c -> c.email("Clerk@Example.com").name("Clerk")).block(WAIT);
         // Accounts are written with SQL: their money column cannot be read back through the client
         // yet (r2dbc-postgresql has no decoder for money into BigDecimal), and a create returns the row.
@@ -177,5 +179,34 @@ class LedgerClientOperationsIT {
         StepVerifier.create(db.entry().delete(w -> w.id(id)).map(Entry::reference)).expectNext("INV-1").verifyComplete();
         StepVerifier.create(db.entry().delete(w -> w.id(id))).expectError(RecordNotFoundException.class).verify(WAIT);
         StepVerifier.create(db.user().findMany().map(User::name)).expectNext("Clerk").verifyComplete();
+    }
+
+    @Test
+    void datesAndTimesOfDayRoundTripAndAGuardedUpdateClosesAPeriodOnce() {
+        Instant closesAt = Instant.parse("1970-01-01T18:00:00Z");
+        Instant closedAt = Instant.parse("1970-01-01T17:30:15.125Z");
+        Period created = db.period().create(c -> c.label("2024-Q2").startsOn(Instant.parse("2024-04-01T00:00:00Z"))
+                .endsOn(DAY).closesAt(closesAt)).block(WAIT);
+        assertThat(created.startsOn()).isEqualTo(Instant.parse("2024-04-01T00:00:00Z"));
+        assertThat(created.endsOn()).isEqualTo(DAY);
+        assertThat(created.closesAt()).isEqualTo(closesAt);
+        assertThat(created.closedAt()).isNull();
+        assertThat(created.closed()).isFalse();
+        assertThat(created.rowVersion()).isZero();
+        StepVerifier.create(db.period().update(w -> w.label("2024-Q2").and(a -> a.closed().eq(false)),
+                        d -> d.closed(true).closedAt(closedAt).rowVersion(1)))
+                .assertNext(p -> {
+                    assertThat(p.closed()).isTrue();
+                    assertThat(p.closedAt()).isEqualTo(closedAt);
+                    assertThat(p.rowVersion()).isEqualTo(1);
+                })
+                .verifyComplete();
+        StepVerifier.create(db.period().update(w -> w.label("2024-Q2").and(a -> a.closed().eq(false)),
+                        d -> d.closed(true).rowVersion(2)))
+                .expectError(RecordNotFoundException.class)
+                .verify(WAIT);
+        StepVerifier.create(db.period().findUniqueOrThrow(q -> q.where(w -> w.label("2024-Q2"))).map(Period::rowVersion))
+                .expectNext(1)
+                .verifyComplete();
     }
 }
