@@ -1,0 +1,85 @@
+package dev.refract.r2dbc.client;
+
+import dev.refract.meta.Provider;
+import dev.refract.meta.SchemaMeta;
+import dev.refract.r2dbc.PostgresAdapter;
+import dev.refract.r2dbc.PostgresAdapterProvider;
+import dev.refract.r2dbc.sql.PostgresDialect;
+import dev.refract.r2dbc.sql.SqlRenderer;
+import dev.refract.r2dbc.sql.SqlStatement;
+import dev.refract.r2dbc.ddl.DbPush;
+import dev.refract.spi.Adapter;
+import dev.refract.spi.AdapterConfig;
+import dev.refract.spi.AdapterProvider;
+import dev.refract.test.isolation.PostgresNamespace;
+import io.r2dbc.spi.ConnectionFactories;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a client-level test needs around a generated client: the schema's PostgreSQL datasource
+ * pushed into the test namespace, and an adapter provider that keeps the adapter it made so the
+ * test can read its pool statistics.
+ */
+final class ClientFixture {
+
+    private ClientFixture() {
+    }
+
+    /** Creates the tables of the schema's datasource {@code datasourceIndex} in {@code postgres}. */
+    static void push(SchemaMeta schema, int datasourceIndex, PostgresNamespace postgres) {
+        DbPush.push(schema, datasourceIndex, ConnectionFactories.get(postgres.r2dbcUrl())).block(Duration.ofSeconds(30));
+    }
+
+    /**
+     * The PostgreSQL adapter provider with the SQL renderer it uses by default, remembering the
+     * adapter it creates and the SQL of every statement rendered.
+     */
+    static final class CapturingProvider implements AdapterProvider {
+
+        private final AtomicReference<PostgresAdapter> created = new AtomicReference<>();
+        private final Queue<String> rendered = new ConcurrentLinkedQueue<>();
+        private final PostgresAdapterProvider delegate = new PostgresAdapterProvider(config -> {
+            SqlRenderer renderer = new SqlRenderer(config.schema(), PostgresDialect.INSTANCE);
+            return operation -> {
+                SqlStatement statement = renderer.render(operation);
+                rendered.add(statement.sql());
+                return statement;
+            };
+        });
+
+        @Override
+        public boolean supports(Provider provider) {
+            return delegate.supports(provider);
+        }
+
+        @Override
+        public Adapter create(AdapterConfig config) {
+            Adapter adapter = delegate.create(config);
+            created.set((PostgresAdapter) adapter);
+            return adapter;
+        }
+
+        /** The SQL rendered since the last call, oldest first; forgets it. */
+        List<String> drainRendered() {
+            List<String> drained = new ArrayList<>();
+            for (String sql = rendered.poll(); sql != null; sql = rendered.poll()) {
+                drained.add(sql);
+            }
+            return drained;
+        }
+
+        /** The adapter made last; fails when the client never started one. */
+        PostgresAdapter adapter() {
+            PostgresAdapter adapter = created.get();
+            if (adapter == null) {
+                throw new IllegalStateException("the client has not started its PostgreSQL adapter yet");
+            }
+            return adapter;
+        }
+    }
+}
