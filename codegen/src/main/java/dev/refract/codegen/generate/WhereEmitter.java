@@ -54,7 +54,7 @@ final class WhereEmitter {
      * e.g. {@code w.updatedAt().gt(PipelineRunWhere.STARTED_AT)}.
      */
     private FieldSpec fieldRef(ModelDefinition model, FieldDefinition field, ClassName where) {
-        String constant = context.constant(field);
+        String constant = context.constant(model, field);
         return FieldSpec.builder(ParameterizedTypeName.get(BuilderTypes.FIELD_REF, where, context.types().element(field)),
                         constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The field {@code $L}, for comparing another field of the same type with it.\n", field.name())
