@@ -22,13 +22,20 @@ import java.util.function.Function;
  */
 final class BodyParser {
 
-    /** The members of a body, and its closing brace, or {@code null} when the block was never closed. */
-    record Body(List<Member> members, Token closingBrace) {}
+    /**
+     * The members of a body, and its closing brace, or {@code null} when the block was never closed.
+     * {@code nextBlockDocs} are the {@code ///} lines that stood right above the next block's
+     * keyword when that keyword ended this unclosed body: they document the next block.
+     */
+    record Body(List<Member> members, Token closingBrace, List<Token> nextBlockDocs) {}
 
     /** Parses one line of a body; the cursor is on its first token, which it consumes. */
     private interface LineParser {
         void parse(ItemSink<Member> sink, String owner);
     }
+
+    private static final String NAME_START_HINT =
+            "Names start with a letter or \"_\", e.g. \"field2\" rather than \"2field\".";
 
     private final TokenCursor cursor;
     private final Problems problems;
@@ -63,17 +70,18 @@ final class BodyParser {
             Token token = cursor.peek();
             switch (token.kind()) {
                 case END_OF_FILE -> {
-                    return new Body(sink.finish(), null);
+                    return new Body(sink.finish(), null, List.of());
                 }
                 case RIGHT_BRACE -> {
                     cursor.advance();
-                    return new Body(sink.finish(), token);
+                    return new Body(sink.finish(), token, List.of());
                 }
                 case NEWLINE, COMMENT, DOC_COMMENT -> sink.takeLayout(cursor);
                 default -> {
                     if (startsNextBlock()) {
                         // The block was never closed; the top level reports it and goes on from here.
-                        return new Body(sink.finish(), null);
+                        List<Token> nextBlockDocs = sink.takePendingDocs();
+                        return new Body(sink.finish(), null, nextBlockDocs);
                     }
                     try {
                         lines.parse(sink, owner);
@@ -85,7 +93,7 @@ final class BodyParser {
         }
     }
 
-    /** {@code model Name {} at the start of a line: the previous block lacks its closing brace. */
+    /** A line that opens a new block ({@code model Name} and a brace): the current block was never closed. */
     private boolean startsNextBlock() {
         Token token = cursor.peek();
         return token.is(TokenKind.IDENTIFIER) && blockKeywords.contains(token.value()) && cursor.atLineStart()
@@ -110,7 +118,8 @@ final class BodyParser {
             }
             default -> throw problems.fail(token.span(), "Unexpected " + describe(token) + " in " + owner
                     + ". A line holds a field (name Type), a block attribute (@@name) or a comment.",
-                    "Write one field per line, e.g. \"email String @unique\".");
+                    token.is(TokenKind.NUMBER) ? NAME_START_HINT
+                            : "Write one field per line, e.g. \"email String @unique\".");
         }
     }
 
@@ -121,8 +130,7 @@ final class BodyParser {
         TypeRef type = fieldType(name);
         memberRest(doc, type.span().end(),
                 extra -> unexpectedAfter(extra, "field \"" + name + "\". Only attributes (@name) may follow a field's type",
-                        extra.is(TokenKind.AT_AT) ? "Put the block attribute on a line of its own."
-                                : "Put each field on a line of its own."),
+                        afterFieldHint(extra)),
                 rest -> sink.add(new Field(name, type, rest.attributes(), rest.doc(), rest.trailing(),
                         new Span(nameToken.start(), rest.end()))));
     }
@@ -164,6 +172,14 @@ final class BodyParser {
         if (abandoned != null) {
             throw abandoned;
         }
+    }
+
+    private static String afterFieldHint(Token extra) {
+        return switch (extra.kind()) {
+            case AT_AT -> "Put the block attribute on a line of its own.";
+            case EQUALS, STRING, NUMBER -> "Give a default value with an attribute, e.g. @default(0).";
+            default -> "Put each field on a line of its own.";
+        };
     }
 
     private TypeRef fieldType(Identifier field) {
@@ -253,7 +269,7 @@ final class BodyParser {
             case AT_AT -> blockAttribute(sink);
             default -> throw problems.fail(token.span(), "Unexpected " + describe(token) + " in " + owner
                     + ". A line holds a value, a block attribute (@@name) or a comment.",
-                    "Write one value per line, e.g. \"PENDING\".");
+                    token.is(TokenKind.NUMBER) ? NAME_START_HINT : "Write one value per line, e.g. \"PENDING\".");
         }
     }
 
@@ -282,9 +298,13 @@ final class BodyParser {
             Token key = cursor.advance();
             Token equals = cursor.peek();
             if (!equals.is(TokenKind.EQUALS)) {
+                boolean valueFollows = equals.is(TokenKind.STRING) || equals.is(TokenKind.NUMBER)
+                        || equals.is(TokenKind.IDENTIFIER) || equals.is(TokenKind.LEFT_BRACKET);
+                String example = valueFollows && !equals.unterminated()
+                        ? problems.file().text().substring(equals.start(), equals.end()) : "\"value\"";
                 throw problems.fail(equals.endsLine() ? new Span(key.end(), key.end()) : equals.span(),
                         "Expected \"=\" after \"" + key.value() + "\", found " + describe(equals) + ".",
-                        "Write each property as key = value, e.g. " + key.value() + " = \"value\".");
+                        "Write each property as key = value: " + key.value() + " = " + example);
             }
             cursor.advance();
             Token first = cursor.peek();

@@ -151,7 +151,7 @@ final class ExpressionParser {
         return problems.fail(found.span(), "Expected \",\" or \"" + closer + "\" in the " + what + ", found "
                 + describe(found) + ".", mismatched
                         ? "Close each \"(\" with \")\" and each \"[\" with \"]\", innermost first."
-                        : "Separate the elements with \",\".");
+                        : "Separate the " + (closer.equals(")") ? "arguments" : "elements") + " with \",\".");
     }
 
     private String describe(Token token) {

@@ -58,7 +58,8 @@ final class ItemSink<T> {
         add(comments.apply(new CommentLine(token.value(), token.span())));
     }
 
-    private void doc(Token token) {
+    /** Keeps a doc comment line for the next item; the parser also hands over lines it read ahead. */
+    void doc(Token token) {
         flushBlank();
         docs.add(token);
     }
@@ -75,6 +76,13 @@ final class ItemSink<T> {
         }
         docs.clear();
         return doc.toString();
+    }
+
+    /** Hands over the doc lines still waiting, which then no longer belong to this level. */
+    List<Token> takePendingDocs() {
+        List<Token> pending = List.copyOf(docs);
+        docs.clear();
+        return pending;
     }
 
     void add(T item) {

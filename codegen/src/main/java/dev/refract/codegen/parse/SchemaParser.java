@@ -97,7 +97,9 @@ public final class SchemaParser {
                     Keyword keyword = token.is(TokenKind.IDENTIFIER) ? KEYWORDS.get(token.value()) : null;
                     if (keyword != null) {
                         String doc = sink.takeDoc();
-                        sink.add(block(keyword, doc));
+                        ParsedBlock parsed = block(keyword, doc);
+                        sink.add(parsed.block());
+                        parsed.nextBlockDocs().forEach(sink::doc);
                     } else {
                         unexpectedAtTopLevel(token);
                         cursor.skipToNextBlock(KEYWORD_NAMES);
@@ -120,7 +122,10 @@ public final class SchemaParser {
                 + ". A top-level block starts with datasource, generator, model, enum or type.", hint);
     }
 
-    private Block block(Keyword keyword, String doc) {
+    /** A block, and the doc lines of the next block when this one was never closed. */
+    private record ParsedBlock(Block block, List<Token> nextBlockDocs) {}
+
+    private ParsedBlock block(Keyword keyword, String doc) {
         Token keywordToken = cursor.advance();
         Token nameToken = cursor.peek();
         Identifier name;
@@ -140,12 +145,13 @@ public final class SchemaParser {
             if (named) {
                 problems.error(found.endsLine() ? nameToken.span() : found.span(), "Expected \"{\" after " + owner
                         + ", found " + ExpressionParser.describe(found, problems) + ".",
-                        "Open the block with \"{\" on the same line as its name, e.g. " + example(keyword) + ".");
+                        "Open the block with \"{\" on the same line as its name: " + keyword.text + " " + name + " {");
             }
             if (!cursor.skipToOnLine(TokenKind.LEFT_BRACE)) {
                 int end = cursor.lastContentEnd();
                 cursor.skipToNextBlock(KEYWORD_NAMES);
-                return create(keyword, name, doc, List.of(), new Span(keywordToken.start(), end));
+                return new ParsedBlock(create(keyword, name, doc, List.of(), new Span(keywordToken.start(), end)),
+                        List.of());
             }
         }
         Token open = cursor.advance();
@@ -162,7 +168,8 @@ public final class SchemaParser {
         } else {
             end = body.closingBrace().end();
         }
-        return create(keyword, name, doc, body.members(), new Span(keywordToken.start(), end));
+        return new ParsedBlock(create(keyword, name, doc, body.members(), new Span(keywordToken.start(), end)),
+                body.nextBlockDocs());
     }
 
     private static Block create(Keyword keyword, Identifier name, String doc, List<Member> members, Span span) {
@@ -177,11 +184,11 @@ public final class SchemaParser {
 
     private static String example(Keyword keyword) {
         return switch (keyword) {
-            case DATASOURCE -> "datasource db {";
-            case GENERATOR -> "generator client {";
-            case MODEL -> "model User {";
-            case ENUM -> "enum Role {";
-            case TYPE -> "type Address {";
+            case DATASOURCE -> "datasource db { ... }";
+            case GENERATOR -> "generator client { ... }";
+            case MODEL -> "model User { ... }";
+            case ENUM -> "enum Role { ... }";
+            case TYPE -> "type Address { ... }";
         };
     }
 }

@@ -57,7 +57,7 @@ final class TokenCursor {
     }
 
     /**
-     * Skips to the end of the current line, but stops before a {@code }} that closes the enclosing
+     * Skips to the end of the current line, but stops before a closing brace that ends the enclosing
      * block so that a one-line block still ends where it should.
      */
     void skipRestOfLine() {
@@ -102,7 +102,7 @@ final class TokenCursor {
 
     /**
      * Top-level recovery: skips at least one token, then up to the next block keyword at the start
-     * of a line, or past the {@code }} that closes a block the skipped text opened.
+     * of a line, or past the closing brace of a block the skipped text opened.
      */
     void skipToNextBlock(Set<String> keywords) {
         int depth = 0;

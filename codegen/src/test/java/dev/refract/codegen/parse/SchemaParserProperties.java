@@ -118,12 +118,54 @@ class SchemaParserProperties {
             assertThat(diagnostic.render()).startsWith("mutated.prisma:" + diagnostic.line() + ":")
                     .contains(" | ").contains("^").contains("hint: ");
         }
+        assertThat(result.diagnostics()).hasSizeLessThanOrEqualTo(Problems.LIMIT + 1);
         // Ordered by position, except for the note on too many errors, which comes last.
-        List<Diagnostic> reported = result.diagnostics().subList(0, Math.min(result.diagnostics().size(), Problems.LIMIT));
+        List<Diagnostic> reported =
+                result.diagnostics().subList(0, Math.min(result.diagnostics().size(), Problems.LIMIT));
         assertThat(reported).extracting(d -> d.span().start()).isSorted();
         for (TopLevelItem item : result.schema().items()) {
             assertNodesWithin(item, text);
         }
+    }
+
+    @Test
+    void blankLinesCommentsAndIndentationKeepAValidSchemaValid() {
+        RandomCases.forAll(300, random -> new Layout(Draw.oneOf(random, VALID),
+                Draw.listOf(random, 1, 8, r -> Draw.oneOf(r, LINE_INSERTIONS))),
+                SchemaParserProperties::keepsItsBlocks);
+    }
+
+    /** What may be put between or in front of lines without changing what a schema says. */
+    private static final List<String> LINE_INSERTIONS = List.of("", "\n", "\n\n\n", "// a comment\n", "   ", "\t",
+            "  // indented comment\n");
+
+    /** A valid schema and the insertions to spread over its lines, in turn. */
+    private record Layout(String text, List<String> insertions) {}
+
+    private static void keepsItsBlocks(Layout layout) {
+        String text = layout.text();
+        List<String> insertions = layout.insertions();
+        String[] lines = text.split("\n", -1);
+        StringBuilder changed = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String insertion = insertions.get(i % insertions.size());
+            // Inserted between lines only, never inside a block header line's brace or a one-line block.
+            changed.append(insertion.startsWith(" ") ? insertion + lines[i] : lines[i]);
+            if (i < lines.length - 1) {
+                changed.append('\n');
+                if (!insertion.startsWith(" ") && !lines[i].contains("{ ")) {
+                    changed.append(insertion);
+                }
+            }
+        }
+        ParseResult original = SchemaParser.parse(new SourceFile("valid.prisma", text));
+        ParseResult result = SchemaParser.parse(new SourceFile("changed.prisma", changed.toString()));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::render).isEmpty();
+        assertThat(result.schema().blocks()).extracting(b -> b.name().name())
+                .isEqualTo(original.schema().blocks().stream().map(b -> b.name().name()).toList());
+        assertThat(result.schema().models()).extracting(m -> m.fields().size())
+                .isEqualTo(original.schema().models().stream().map(m -> m.fields().size()).toList());
     }
 
     @Test

@@ -23,7 +23,8 @@ class SyntaxErrorTest {
     @Test
     void explainsAnUnknownTopLevelWordThatResemblesNoKeyword() {
         assertOnly(parse("table User {\n  id Int\n}\n"), 1, 1, "Unexpected \"table\". A top-level block starts with "
-                + "datasource, generator, model, enum or type.", "Start each block with its keyword, e.g. model User { ... }.");
+                + "datasource, generator, model, enum or type.",
+                "Start each block with its keyword, e.g. model User { ... }.");
     }
 
     @Test
@@ -35,23 +36,49 @@ class SyntaxErrorTest {
 
     @Test
     void reportsAnUnclosedBlockWhereTheNextBlockStarts() {
-        ParseResult result = parse("enum Role {\n  USER\n\nmodel Post {\n  id Int\n}\n");
+        ParseResult result = parse("enum Role {\n  USER\n\n/// Posts.\nmodel Post {\n  id Int\n}\n");
         assertOnly(result, 1, 1, "The enum \"Role\" is never closed.", "Add \"}\" after its last line.");
         assertThat(result.schema().enums().get(0).values()).hasSize(1);
-        assertThat(result.schema().models().get(0).field("id")).isPresent();
+        assertThat(result.schema().enums().get(0).members()).hasSize(2);
+        ModelBlock post = result.schema().models().get(0);
+        assertThat(post.field("id")).isPresent();
+        assertThat(post.doc()).isEqualTo("Posts.");
     }
 
     @Test
     void reportsAFieldWithoutAType() {
         ParseResult result = parse("model User {\n  id Int\n  email\n  name String\n}\n");
-        assertOnly(result, 3, 3, "Field \"email\" has no type.", "Write the type after the field name, e.g. \"email String\".");
-        assertThat(result.schema().models().get(0).fields()).extracting(f -> f.name().name()).containsExactly("id", "name");
+        assertOnly(result, 3, 3, "Field \"email\" has no type.",
+                "Write the type after the field name, e.g. \"email String\".");
+        assertThat(result.schema().models().get(0).fields()).extracting(f -> f.name().name())
+                .containsExactly("id", "name");
     }
 
     @Test
     void reportsAFieldWithAttributesButNoType() {
         assertOnly(parse("model User {\n  email @unique\n}\n"), 2, 3, "Field \"email\" has no type.",
                 "Write the type after the field name, e.g. \"email String\".");
+    }
+
+    @Test
+    void suggestsTheDefaultAttributeForAValueAfterTheType() {
+        assertOnly(parse("model User {\n  age Int = 3\n}\n"), 2, 11, "Unexpected \"=\" after field \"age\". Only "
+                + "attributes (@name) may follow a field's type.", "Give a default value with an attribute, e.g. "
+                + "@default(0).");
+    }
+
+    @Test
+    void reportsAMissingCommaBetweenArguments() {
+        assertOnly(parse("model A {\n  b B @relation(fields: [bId] references: [id])\n  bId Int\n}\n"), 2, 31,
+                "Expected \",\" or \")\" in the argument list, found \"references\".",
+                "Separate the arguments with \",\".");
+    }
+
+    @Test
+    void explainsThatNamesDoNotStartWithADigit() {
+        assertOnly(parse("model A {\n  2fa Boolean\n}\n"), 2, 3, "Unexpected \"2\" in model \"A\". A line holds a field"
+                + " (name Type), a block attribute (@@name) or a comment.",
+                "Names start with a letter or \"_\", e.g. \"field2\" rather than \"2field\".");
     }
 
     @Test
@@ -105,7 +132,13 @@ class SyntaxErrorTest {
     void reportsAMissingEqualsSign() {
         assertOnly(parse("datasource db {\n  provider \"postgresql\"\n}\n"), 2, 12,
                 "Expected \"=\" after \"provider\", found string \"postgresql\".",
-                "Write each property as key = value, e.g. provider = \"value\".");
+                "Write each property as key = value: provider = \"postgresql\"");
+    }
+
+    @Test
+    void reportsAMissingEqualsSignAtTheEndOfTheLine() {
+        assertOnly(parse("datasource db {\n  provider\n}\n"), 2, 11, "Expected \"=\" after \"provider\", found end of line.",
+                "Write each property as key = value: provider = \"value\"");
     }
 
     @Test
@@ -124,7 +157,8 @@ class SyntaxErrorTest {
     @Test
     void reportsAnUnclosedParenthesis() {
         assertOnly(parse("model A {\n  id String @default(cuid()\n}\n"), 2, 21,
-                "Unclosed \"(\": the argument list is not closed before the end of the line.", "Add \")\" to close it.");
+                "Unclosed \"(\": the argument list is not closed before the end of the line.",
+                "Add \")\" to close it.");
     }
 
     @Test
@@ -163,7 +197,7 @@ class SyntaxErrorTest {
     @Test
     void reportsABlockWithoutAName() {
         ParseResult result = parse("model {\n  id Int\n}\n");
-        assertOnly(result, 1, 7, "Expected a name after \"model\", found \"{\".", "Name the block, e.g. model User {.");
+        assertOnly(result, 1, 7, "Expected a name after \"model\", found \"{\".", "Name the block, e.g. model User { ... }.");
         assertThat(result.schema().models().get(0).fields()).hasSize(1);
     }
 
@@ -171,18 +205,20 @@ class SyntaxErrorTest {
     void reportsABlockWithoutItsOpeningBrace() {
         assertOnly(parse("model User\n  id Int\n}\n\nenum Role {\n  USER\n}\n"), 1, 7,
                 "Expected \"{\" after model \"User\", found end of line.",
-                "Open the block with \"{\" on the same line as its name, e.g. model User {.");
+                "Open the block with \"{\" on the same line as its name: model User {");
     }
 
     @Test
     void reportsAFieldAttributeOnALineOfItsOwn() {
         assertOnly(parse("model A {\n  id Int\n  @unique\n}\n"), 3, 3, "The field attribute \"@unique\" must follow a "
-                + "field's type.", "Put it after the type on its field's line, or make it a block attribute: \"@@unique\".");
+                + "field's type.",
+                "Put it after the type on its field's line, or make it a block attribute: \"@@unique\".");
     }
 
     @Test
     void reportsAnAttributeWithoutAName() {
-        assertOnly(parse("model A {\n  id Int @(1)\n}\n"), 2, 11, "Expected an attribute name after \"@\", found \"(\".",
+        assertOnly(parse("model A {\n  id Int @(1)\n}\n"), 2, 11,
+                "Expected an attribute name after \"@\", found \"(\".",
                 "Write the name right after the at-sign, e.g. @id, @default(now()) or @@map(\"table\").");
     }
 
@@ -214,7 +250,8 @@ class SyntaxErrorTest {
 
     @Test
     void reportsAnUnknownEscape() {
-        assertOnly(parse("datasource db {\n  url = \"a\\qb\"\n}\n"), 2, 11, "Unknown escape sequence \"\\q\" in a string.",
+        assertOnly(parse("datasource db {\n  url = \"a\\qb\"\n}\n"), 2, 11,
+                "Unknown escape sequence \"\\q\" in a string.",
                 "The escapes are \\\" \\\\ \\n \\t \\r and \\uXXXX; write a backslash itself as \\\\.");
     }
 

@@ -38,7 +38,8 @@ class SyntaxFeaturesTest {
     void parsesSeveralPropertiesPerLineInAMultiLineBlock() {
         ConfigBlock client = parseClean("generator client {\n  provider = \"refract-java\" package = \"a.b\"\n"
                 + "  output = \"gen\"\n}\n").generators().get(0);
-        assertThat(client.properties()).extracting(p -> p.key().name()).containsExactly("provider", "package", "output");
+        assertThat(client.properties()).extracting(p -> p.key().name())
+                .containsExactly("provider", "package", "output");
     }
 
     @Test
@@ -117,7 +118,8 @@ class SyntaxFeaturesTest {
 
     @Test
     void keepsDocLinesThatDocumentNothingAsCommentLines() {
-        Schema schema = parseClean("/// Orphan.\n\nmodel A {\n  id Int\n  /// Before an attribute.\n  @@map(\"a\")\n}\n");
+        Schema schema = parseClean(
+                "/// Orphan.\n\nmodel A {\n  id Int\n  /// Before an attribute.\n  @@map(\"a\")\n}\n");
         assertThat(schema.items().get(0)).isInstanceOfSatisfying(CommentLine.class,
                 c -> assertThat(c.text()).isEqualTo("/ Orphan."));
         assertThat(schema.models().get(0).doc()).isEmpty();
