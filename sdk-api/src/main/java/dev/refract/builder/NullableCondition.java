@@ -7,7 +7,8 @@ package dev.refract.builder;
  * @param <W> the where builder
  */
 public sealed interface NullableCondition<W extends WhereBuilder<W>>
-        permits ValueCondition.Nullable, ComparableCondition.Nullable, StringCondition.Nullable {
+        permits ValueCondition.Nullable, ComparableCondition.Nullable, StringCondition.Nullable,
+        JsonCondition.Nullable {
 
     /** The field holds no value. */
     default W isNull() {

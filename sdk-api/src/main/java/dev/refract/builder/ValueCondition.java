@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Conditions on one field whose values can only be compared for equality (booleans, enums, JSON,
- * bytes). Each method adds its condition to the where builder and returns it, so conditions chain.
+ * bytes), with a value or with another field of the same record ({@link FieldRef}). Each method
+ * adds its condition to the where builder and returns it, so conditions chain.
  *
  * @param <W> the where builder
  * @param <T> the field's Java type
@@ -43,6 +44,16 @@ public class ValueCondition<W extends WhereBuilder<W>, T> {
     /** The field does not equal {@code value}. */
     public W not(T value) {
         return compare(Operator.NOT, value);
+    }
+
+    /** The field equals the other field {@code other} of the same record; a record missing either value does not match. */
+    public W eq(FieldRef<W, T> other) {
+        return compareField(Operator.EQUALS, other);
+    }
+
+    /** The field differs from the other field {@code other} of the same record; a record missing either value does not match. */
+    public W not(FieldRef<W, T> other) {
+        return compareField(Operator.NOT, other);
     }
 
     /** The field equals one of {@code values}. */
@@ -78,6 +89,15 @@ public class ValueCondition<W extends WhereBuilder<W>, T> {
                     + "' was given null: to match a missing value use " + name + "().isNull()");
         }
         return where.add(new Filter.Comparison(field, operator, encoder.apply(value), mode()));
+    }
+
+    final W compareField(Operator operator, FieldRef<W, T> other) {
+        Objects.requireNonNull(other, () -> "the field given to " + name + "()." + operator.name().toLowerCase());
+        if (mode() != Mode.DEFAULT) {
+            throw new IllegalStateException("insensitive() does not apply when comparing " + name + " with the field "
+                    + other.name() + ": two fields are compared as the database compares them; drop insensitive()");
+        }
+        return where.add(new Filter.FieldComparison(field, operator, other.index()));
     }
 
     final W compareList(Operator operator, Collection<? extends T> values) {

@@ -24,6 +24,7 @@ import java.util.List;
  *
  * <p>One call reads the clock once, truncated to milliseconds, and gives that instant to every
  * {@code now()} and {@code @updatedAt} field it fills, across all records of a {@code createMany}
+ * (and {@code createManyAndReturn})
  * and both halves of an {@code upsert}.
  *
  * <p>Left to the database: {@code autoincrement()}, {@code auto()}, {@code dbgenerated(...)} and
@@ -61,12 +62,24 @@ final class WriteDefaults {
             }
             return new Operation.CreateMany(many.model(), data, many.skipDuplicates());
         }
+        if (operation instanceof Operation.CreateManyAndReturn many) {
+            Instant now = now(plan);
+            List<WriteData> data = new ArrayList<>(many.data().size());
+            for (WriteData record : many.data()) {
+                data.add(plan.onCreate(record, now));
+            }
+            return new Operation.CreateManyAndReturn(many.model(), data, many.skipDuplicates(), many.selection());
+        }
         if (operation instanceof Operation.Update update) {
             return new Operation.Update(update.model(), update.where(), plan.onUpdate(update.data(), now(plan)),
                     update.selection());
         }
         if (operation instanceof Operation.UpdateMany update) {
             return new Operation.UpdateMany(update.model(), update.where(), plan.onUpdate(update.data(), now(plan)));
+        }
+        if (operation instanceof Operation.UpdateManyAndReturn update) {
+            return new Operation.UpdateManyAndReturn(update.model(), update.where(),
+                    plan.onUpdate(update.data(), now(plan)), update.selection());
         }
         if (operation instanceof Operation.Upsert upsert) {
             Instant now = now(plan);

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Reads and writes that return records produce rows of the model (see {@link dev.refract.spi.Row});
  * {@code …Many} writes, {@link DeleteMany} and {@link Count} produce a count; {@link Aggregate} and
- * {@link GroupBy} produce rows laid out as {@link Aggregations} describes. Future operations
- * (e.g. {@code createManyAndReturn}) are added as new records of this interface.
+ * {@link GroupBy} produce rows laid out as {@link Aggregations} describes;
+ * {@link CreateManyAndReturn} and {@link UpdateManyAndReturn} produce the rows they wrote.
  */
 public sealed interface Operation {
 
@@ -54,6 +54,18 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * Creates many records and returns them as stored; with {@code skipDuplicates}, records whose
+     * unique keys already exist are skipped and not returned.
+     */
+    record CreateManyAndReturn(int model, List<WriteData> data, boolean skipDuplicates, Selection selection)
+            implements Operation {
+        public CreateManyAndReturn {
+            data = List.copyOf(data);
+            Objects.requireNonNull(selection, "selection");
+        }
+    }
+
     /** Updates the record matching a unique filter and returns it; fails when there is none. */
     record Update(int model, Filter where, WriteData data, Selection selection) implements Operation {
         public Update {
@@ -68,6 +80,15 @@ public sealed interface Operation {
         public UpdateMany {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** Updates every matching record and returns them as stored after the update. */
+    record UpdateManyAndReturn(int model, Filter where, WriteData data, Selection selection) implements Operation {
+        public UpdateManyAndReturn {
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(selection, "selection");
         }
     }
 

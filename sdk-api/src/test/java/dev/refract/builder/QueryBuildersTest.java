@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.error.InvalidQueryException;
 import dev.refract.error.MissingRequiredFieldException;
+import dev.refract.json.Json;
 import dev.refract.query.Filter;
 import dev.refract.query.Filter.Comparison;
+import dev.refract.query.Filter.JsonOperator;
 import dev.refract.query.Filter.Mode;
 import dev.refract.query.Filter.Operator;
 import dev.refract.query.OrderBy;
@@ -48,6 +50,18 @@ class QueryBuildersTest {
         ListCondition<Where, String> tags() {
             return new ListCondition<>(this, 4, "tags", ValueCondition.asIs());
         }
+
+        JsonCondition.Nullable<Where> settings() {
+            return new JsonCondition.Nullable<>(this, 5, "settings");
+        }
+
+        ComparableCondition.Nullable<Where, Integer> limit() {
+            return new ComparableCondition.Nullable<>(this, 6, "limit", ValueCondition.asIs());
+        }
+
+        static final FieldRef<Where, Integer> AGE = new FieldRef<>(2, "age");
+        static final FieldRef<Where, Integer> LIMIT = new FieldRef<>(6, "limit");
+        static final FieldRef<Where, String> NAME = new FieldRef<>(1, "name");
     }
 
     static final class Sort extends OrderByBuilder<Sort> {
@@ -121,8 +135,55 @@ class QueryBuildersTest {
     }
 
     @Test
+    void fieldReferencesCompareTwoFieldsOfTheRecord() {
+        Filter filter = new Where().age().lt(Where.LIMIT).limit().gte(Where.AGE).age().not(Where.LIMIT)
+                .name().eq(Where.NAME).build();
+
+        assertThat(filter).isEqualTo(new Filter.And(List.of(
+                new Filter.FieldComparison(2, Operator.LT, 6),
+                new Filter.FieldComparison(6, Operator.GTE, 2),
+                new Filter.FieldComparison(2, Operator.NOT, 6),
+                new Filter.FieldComparison(1, Operator.EQUALS, 1))));
+    }
+
+    @Test
+    void insensitiveDoesNotSilentlyApplyToAFieldComparison() {
+        assertThatThrownBy(() -> new Where().name().insensitive().eq(Where.NAME))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("insensitive() does not apply when comparing name with the field name");
+    }
+
+    @Test
+    void jsonPathConditionsCarryThePathAndTheirOperator() {
+        Json model = Json.parse("{\"name\":\"gpt\"}");
+        Filter filter = new Where().settings().path("model", "name").stringStartsWith("gp")
+                .settings().path(List.of("tags")).arrayContains(Json.of("fast"))
+                .settings().path("model").eq(model)
+                .settings().path("a", "0").stringContains("x")
+                .settings().path("b").stringEndsWith("y")
+                .settings().isNotNull()
+                .build();
+
+        assertThat(filter).isEqualTo(new Filter.And(List.of(
+                new Filter.JsonPath(5, List.of("model", "name"), JsonOperator.STRING_STARTS_WITH, "gp"),
+                new Filter.JsonPath(5, List.of("tags"), JsonOperator.ARRAY_CONTAINS, Json.of("fast")),
+                new Filter.JsonPath(5, List.of("model"), JsonOperator.EQUALS, model),
+                new Filter.JsonPath(5, List.of("a", "0"), JsonOperator.STRING_CONTAINS, "x"),
+                new Filter.JsonPath(5, List.of("b"), JsonOperator.STRING_ENDS_WITH, "y"),
+                new Filter.IsNull(5, false))));
+    }
+
+    @Test
+    void jsonPathRefusesAnEmptyPathAndNullValues() {
+        assertThatThrownBy(() -> new Where().settings().path()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("settings().path is empty");
+        assertThatThrownBy(() -> new Where().settings().path("a").stringContains(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("field 'settings'");
+    }
+
+    @Test
     void nullComparisonPointsToIsNull() {
-        assertThatThrownBy(() -> new Where().name().eq(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> new Where().name().eq((String) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("name().isNull()");
         assertThatThrownBy(() -> new Where().age().in(java.util.Arrays.asList(1, null))).hasMessageContaining("contains null");
     }

@@ -145,6 +145,31 @@ class WriteDefaultsTest {
     }
 
     @Test
+    void createManyAndReturnIsFilledLikeCreateManyAndKeepsItsSelection() {
+        Selection selection = new Selection(List.of(ID, NAME), List.of());
+        Operation.CreateManyAndReturn many = (Operation.CreateManyAndReturn) sent(new Operation.CreateManyAndReturn(0,
+                List.of(data(set(NAME, "a")), data(set(NAME, "b"))), true, selection));
+
+        assertThat(many.data()).extracting(d -> d.writes().get(0).value()).containsExactly("cuid-1", "cuid-2");
+        assertThat(many.data()).allSatisfy(d -> assertThat(d.writes()).filteredOn(w -> w.field() == CREATED_AT
+                || w.field() == UPDATED_AT).extracting(FieldWrite::value).containsOnly(T0_MILLIS).hasSize(2));
+        assertThat(many.skipDuplicates()).isTrue();
+        assertThat(many.selection()).isEqualTo(selection);
+        assertThat(clock.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void updateManyAndReturnSetsUpdatedAtUnlessGiven() {
+        Filter where = new Filter.IsNull(NAME, false);
+        Operation.UpdateManyAndReturn many = (Operation.UpdateManyAndReturn) sent(new Operation.UpdateManyAndReturn(0,
+                where, data(set(NAME, "b")), Selection.ALL));
+
+        assertThat(many.data()).isEqualTo(data(set(NAME, "b"), set(UPDATED_AT, T0_MILLIS)));
+        assertThat(many.where()).isEqualTo(where);
+        assertThat(many.selection()).isEqualTo(Selection.ALL);
+    }
+
+    @Test
     void upsertFillsTheCreateLikeACreateAndTheUpdateLikeAnUpdateWithOneInstant() {
         Operation.Upsert upsert = (Operation.Upsert) sent(new Operation.Upsert(0, Filter.ALL, data(set(NAME, "a")),
                 data(set(NAME, "b")), Selection.ALL));

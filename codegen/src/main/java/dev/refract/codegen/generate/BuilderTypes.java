@@ -14,6 +14,8 @@ final class BuilderTypes {
     static final ClassName COMPARABLE_CONDITION = ClassName.get(BUILDER, "ComparableCondition");
     static final ClassName STRING_CONDITION = ClassName.get(BUILDER, "StringCondition");
     static final ClassName LIST_CONDITION = ClassName.get(BUILDER, "ListCondition");
+    static final ClassName JSON_CONDITION = ClassName.get(BUILDER, "JsonCondition");
+    static final ClassName FIELD_REF = ClassName.get(BUILDER, "FieldRef");
     static final ClassName ORDER_BY_BUILDER = ClassName.get(BUILDER, "OrderByBuilder");
     static final ClassName SORT_FIELD = ClassName.get(BUILDER, "SortField");
     static final ClassName FIELD_SET_BUILDER = ClassName.get(BUILDER, "FieldSetBuilder");

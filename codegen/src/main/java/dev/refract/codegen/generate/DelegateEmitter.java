@@ -85,6 +85,19 @@ final class DelegateEmitter {
                 .addStatement("return count(() -> new $T.CreateMany(MODEL,\n$T.stream(records.spliterator(), false)"
                         + ".map($T::build).toList(),\nskipDuplicates))", op, java.util.stream.StreamSupport.class, n.create())
                 .build());
+        builder.addMethod(method("createManyAndReturn", flux, "Creates these records and returns them as stored.")
+                .addParameter(rows, "records")
+                .addStatement("return createManyAndReturn(records, false)")
+                .build());
+        builder.addMethod(method("createManyAndReturn", flux,
+                        "Creates these records, skipping those whose unique keys exist when {@code skipDuplicates}\n"
+                                + "is true, and returns the records created, as stored.")
+                .addParameter(rows, "records")
+                .addParameter(TypeName.BOOLEAN, "skipDuplicates")
+                .addStatement("return rows(() -> new $T.CreateManyAndReturn(MODEL,\n$T.stream(records.spliterator(), false)"
+                        + ".map($T::build).toList(),\nskipDuplicates, $T.ALL),\n$T::map)", op,
+                        java.util.stream.StreamSupport.class, n.create(), selection, n.mapper())
+                .build());
         builder.addMethod(method("update", mono,
                         "Updates the record this unique key picks and returns it; {@code RecordNotFoundException}\n"
                                 + "when there is none.")
@@ -98,6 +111,14 @@ final class DelegateEmitter {
                 .addParameter(consumer(n.update()), "data")
                 .addStatement("return count(() -> new $T.UpdateMany(MODEL,\napply(new $T(), where).build(),\napply(new $T(),"
                         + " data).build()))", op, n.where(), n.update())
+                .build());
+        builder.addMethod(method("updateManyAndReturn", flux,
+                        "Updates every matching record and returns them as stored after the update.")
+                .addParameter(consumer(n.where()), "where")
+                .addParameter(consumer(n.update()), "data")
+                .addStatement("return rows(() -> new $T.UpdateManyAndReturn(MODEL,\napply(new $T(), where).build(),\n"
+                        + "apply(new $T(), data).build(),\n$T.ALL),\n$T::map)", op, n.where(), n.update(), selection,
+                        n.mapper())
                 .build());
         builder.addMethod(method("upsert", mono,
                         "Updates the record this unique key picks, or creates it when there is none, and returns it.")

@@ -27,7 +27,7 @@ final class FieldEnumEmitter {
                 .addJavadoc("The scalar fields of {@link $T}, for {@code groupBy}, aggregates and {@code distinct}.\n",
                         names.record());
         for (FieldDefinition field : context.scalarFields(model)) {
-            builder.addEnumConstant(context.constant(field), TypeSpec.anonymousClassBuilder("$L, $S, $L, $L",
+            builder.addEnumConstant(context.constant(model, field), TypeSpec.anonymousClassBuilder("$L, $S, $L, $L",
                     context.fieldIndex(model, field.name()), field.name(), JavaTypes.isNumeric(field),
                     JavaTypes.isOrdered(field)).build());
         }

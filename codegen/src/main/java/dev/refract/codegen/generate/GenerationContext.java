@@ -9,9 +9,11 @@ import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.codegen.naming.Naming;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the emitters share about one schema: the naming strategy, the type map, each model's
@@ -267,8 +269,23 @@ public final class GenerationContext {
         return keys;
     }
 
-    /** The name of the field-enum constant of {@code field}. */
-    public String constant(FieldDefinition field) {
-        return naming.constantName(field.name());
+    /**
+     * The name of the constant of {@code field}, a scalar field of {@code model}, in its field enum
+     * and its where builder's field references. Names that differ only in case or underscores (e.g.
+     * {@code model} and {@code MODEL}) map to one constant name: the later field in declaration
+     * order takes a trailing {@code _} until its name is free.
+     */
+    public String constant(ModelDefinition model, FieldDefinition field) {
+        Set<String> taken = new HashSet<>();
+        for (FieldDefinition candidate : scalarFields(model)) {
+            String name = naming.constantName(candidate.name());
+            while (!taken.add(name)) {
+                name = name + "_";
+            }
+            if (candidate.name().equals(field.name())) {
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("'" + field.name() + "' is not a scalar field of model " + model.name());
     }
 }

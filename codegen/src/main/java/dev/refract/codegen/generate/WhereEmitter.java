@@ -2,6 +2,7 @@ package dev.refract.codegen.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -16,7 +17,8 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the where builder of a model (one typed condition per scalar field) and its unique-where
+ * Emits the where builder of a model (one typed condition per scalar field, and one typed field
+ * reference per single-valued field for comparing two fields of a record) and its unique-where
  * builder (one method per unique key, plus optional extra conditions).
  */
 final class WhereEmitter {
@@ -40,14 +42,35 @@ final class WhereEmitter {
                 .addMethod(BuilderMembers.newBuilder(where));
         for (FieldDefinition field : context.scalarFields(model)) {
             builder.addMethod(condition(model, field, where));
+            if (!field.isList()) {
+                builder.addField(fieldRef(model, field, where));
+            }
         }
         return builder.build();
+    }
+
+    /**
+     * The typed reference to {@code field} that conditions on another field of the same type take,
+     * e.g. {@code w.updatedAt().gt(PipelineRunWhere.STARTED_AT)}.
+     */
+    private FieldSpec fieldRef(ModelDefinition model, FieldDefinition field, ClassName where) {
+        String constant = context.constant(model, field);
+        return FieldSpec.builder(ParameterizedTypeName.get(BuilderTypes.FIELD_REF, where, context.types().element(field)),
+                        constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The field {@code $L}, for comparing another field of the same type with it.\n", field.name())
+                .initializer("new $T<>($L, $S)", BuilderTypes.FIELD_REF, context.fieldIndex(model, field.name()),
+                        field.name())
+                .build();
     }
 
     /** The accessor of the conditions on {@code field}, for the where-like builder {@code where}. */
     MethodSpec condition(ModelDefinition model, FieldDefinition field, ClassName where) {
         int index = context.fieldIndex(model, field.name());
         ConditionKind kind = kindOf(field);
+        if (kind == ConditionKind.JSON && !where.equals(context.names(model).where())) {
+            // Paths inside a value are conditions on stored records, not on the rows of a group.
+            kind = ConditionKind.VALUE;
+        }
         TypeName element = context.types().element(field);
         TypeName returned;
         CodeBlock created;
@@ -56,6 +79,12 @@ final class WhereEmitter {
                 returned = ParameterizedTypeName.get(BuilderTypes.LIST_CONDITION, where, element);
                 created = CodeBlock.of("new $T<>(this, $L, $S, $L)", BuilderTypes.LIST_CONDITION, index, field.name(),
                         values.encoder(field));
+            }
+            case JSON -> {
+                ClassName type = field.isOptional() ? BuilderTypes.JSON_CONDITION.nestedClass("Nullable")
+                        : BuilderTypes.JSON_CONDITION;
+                returned = ParameterizedTypeName.get(type, where);
+                created = CodeBlock.of("new $T<>(this, $L, $S)", type, index, field.name());
             }
             case STRING -> {
                 ClassName type = field.isOptional() ? BuilderTypes.STRING_CONDITION.nestedClass("Nullable")
@@ -80,7 +109,7 @@ final class WhereEmitter {
                 .build();
     }
 
-    private enum ConditionKind { LIST, STRING, ORDERED, VALUE }
+    private enum ConditionKind { LIST, STRING, JSON, ORDERED, VALUE }
 
     private static ConditionKind kindOf(FieldDefinition field) {
         if (field.isList()) {
@@ -88,6 +117,9 @@ final class WhereEmitter {
         }
         if (field.type() instanceof FieldType.Scalar scalar && scalar.type() == ScalarType.STRING) {
             return ConditionKind.STRING;
+        }
+        if (field.type() instanceof FieldType.Scalar scalar && scalar.type() == ScalarType.JSON) {
+            return ConditionKind.JSON;
         }
         return JavaTypes.isOrdered(field) ? ConditionKind.ORDERED : ConditionKind.VALUE;
     }

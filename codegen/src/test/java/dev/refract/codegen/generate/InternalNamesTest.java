@@ -110,5 +110,10 @@ class InternalNamesTest {
                 .contains("this.key = new HolderWhere().key().eq(key).extra().eq(extra).build();");
         assertThat(SchemaText.file(files, "Mode")).contains("dbName_(\"dbName\")").contains("case \"dbName\" -> dbName_;");
         assertThat(SchemaText.file(files, "HolderMapper")).contains("map_(row)").contains("mapAll_(row)");
+        assertThat(SchemaText.file(files, "HolderField")).as("model and MODEL both keep a constant")
+                .contains("MODEL(14, \"model\"").contains("MODEL_(15, \"MODEL\"");
+        assertThat(SchemaText.file(files, "HolderWhere"))
+                .contains("FieldRef<HolderWhere, String> MODEL = new FieldRef<>(14, \"model\");")
+                .contains("FieldRef<HolderWhere, String> MODEL_ = new FieldRef<>(15, \"MODEL\");");
     }
 }

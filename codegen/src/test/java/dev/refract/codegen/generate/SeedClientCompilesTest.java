@@ -24,8 +24,10 @@ class SeedClientCompilesTest {
             import com.example.pipeline.db.PipelineRunAggregate;
             import com.example.pipeline.db.PipelineRunField;
             import com.example.pipeline.db.PipelineRunGroup;
+            import com.example.pipeline.db.PipelineRunWhere;
             import com.example.pipeline.db.PipelineStep;
             import com.example.pipeline.db.PipelineStepCreate;
+            import com.example.pipeline.db.PipelineStepWhere;
             import com.example.pipeline.db.RefractClient;
             import com.example.pipeline.db.Status;
             import dev.refract.json.Json;
@@ -79,12 +81,33 @@ class SeedClientCompilesTest {
                                         .name().endsWith("-prod")));
                         Flux<ContentItem> tagged = db.contentItem().findMany(q -> q
                                 .where(w -> w.tags().has("ai").tags().hasSome(List.of("video", "audio"))));
+                        Flux<ContentItem> listOps = db.contentItem().findMany(q -> q
+                                .where(w -> w.tags().hasEvery(List.of("ai", "video")).not(n -> n.tags().isEmpty())));
+                        Flux<PipelineRun> stale = db.pipelineRun().findMany(q -> q
+                                .where(w -> w.startedAt().lt(PipelineRunWhere.UPDATED_AT)
+                                        .metadata().path("model", "name").stringStartsWith("gpt")
+                                        .metadata().path(List.of("tags")).arrayContains(Json.of("fast"))
+                                        .metadata().path("topic").eq(Json.of("AI automation"))
+                                        .metadata().path("topic").stringContains("AI")
+                                        .metadata().path("topic").stringEndsWith("automation")));
+                        Mono<Long> retriedPastPosition = db.pipelineStep().count(q -> q
+                                .where(w -> w.attempts().gte(PipelineStepWhere.POSITION)
+                                        .position().lte(PipelineStepWhere.ATTEMPTS)
+                                        .attempts().gt(PipelineStepWhere.POSITION)
+                                        .name().not(PipelineStepWhere.RUN_ID)
+                                        .status().eq(PipelineStepWhere.STATUS)));
                         Flux<PipelineRun> all = db.pipelineRun().findMany();
                         Mono<Long> createdMany = db.pipelineStep().createMany(List.of(
                                 new PipelineStepCreate().runId("run-1").position(1).name("script"),
                                 new PipelineStepCreate().runId("run-1").position(2).name("voice")), true);
                         Mono<Long> createdMore = db.pipelineStep().createMany(List.of(
                                 new PipelineStepCreate().runId("run-1").position(3).name("edit")));
+                        Flux<PipelineStep> createdReturned = db.pipelineStep().createManyAndReturn(List.of(
+                                new PipelineStepCreate().runId("run-1").position(4).name("publish")), true);
+                        Flux<PipelineStep> createdReturnedMore = db.pipelineStep().createManyAndReturn(List.of(
+                                new PipelineStepCreate().runId("run-1").position(5).name("review")));
+                        Flux<PipelineRun> updatedReturned = db.pipelineRun().updateManyAndReturn(
+                                w -> w.status().eq(Status.RUNNING), d -> d.status(Status.FAILED).cost().multiply(2.0));
                         Mono<PipelineRun> updated = db.pipelineRun().update(w -> w.id("run-1"),
                                 d -> d.cost().increment(1.5).status(Status.COMPLETED).metadata(null));
                         Mono<PipelineStep> retried = db.pipelineStep().update(w -> w.runIdPosition("run-1", 1),
@@ -115,7 +138,8 @@ class SeedClientCompilesTest {
                         Mono<Void> closing = db.closeAsync();
                         List<Object> all2 = List.of(created, unique, uniqueOrThrow, byCompoundKey, first, firstOrThrow,
                                 grouped, tagged, all, createdMany, createdMore, updated, retried, updatedMany, upserted,
-                                deleted, deletedMany, deletedAll, counted, countedAll, totalCost, names, steps, closing);
+                                deleted, deletedMany, deletedAll, counted, countedAll, totalCost, names, steps, closing,
+                                listOps, stale, retriedPastPosition, createdReturned, createdReturnedMore, updatedReturned);
                         if (all2.isEmpty()) {
                             throw new IllegalStateException();
                         }
@@ -169,6 +193,44 @@ class SeedClientCompilesTest {
     @Test
     void relationOfModelWithoutItDoesNotCompile() {
         String misuse = PROGRAM.replace(".include(i -> i.steps()));", ".include(i -> i.run()));");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        assertThat(compileWith(misuse).success()).isFalse();
+    }
+
+    @Test
+    void comparingFieldsOfDifferentTypesDoesNotCompile() {
+        String misuse = PROGRAM.replace("w.attempts().gte(PipelineStepWhere.POSITION)",
+                "w.attempts().gte(PipelineStepWhere.DURATION_MS)");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        InMemoryCompiler.Result result = compileWith(misuse);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.diagnostics()).contains(PROGRAM_PATH).contains("error");
+    }
+
+    @Test
+    void comparingWithAFieldOfAnotherModelDoesNotCompile() {
+        String misuse = PROGRAM.replace("w.startedAt().lt(PipelineRunWhere.UPDATED_AT)",
+                "w.startedAt().lt(PipelineStepWhere.CREATED_AT)");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        assertThat(compileWith(misuse).success()).isFalse();
+    }
+
+    @Test
+    void orderingAFieldWithoutAnOrderDoesNotCompile() {
+        String misuse = PROGRAM.replace("status().eq(PipelineStepWhere.STATUS)", "status().lt(PipelineStepWhere.STATUS)");
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        assertThat(compileWith(misuse).success()).isFalse();
+    }
+
+    @Test
+    void jsonPathStringConditionTakesTextNotJson() {
+        String misuse = PROGRAM.replace("path(\"topic\").stringContains(\"AI\")",
+                "path(\"topic\").stringContains(Json.of(\"AI\"))");
         assertThat(misuse).isNotEqualTo(PROGRAM);
 
         assertThat(compileWith(misuse).success()).isFalse();

@@ -18,8 +18,37 @@ class WhereEmitterTest {
                 .contains("public ComparableCondition.Nullable<PipelineStepWhere, Long> durationMs()")
                 .contains("public ValueCondition<PipelineStepWhere, Status> status()")
                 .contains("new ValueCondition<>(this, 5, \"status\", Status::dbName)")
-                .contains("public ValueCondition.Nullable<PipelineStepWhere, Json> output()")
+                .contains("public JsonCondition.Nullable<PipelineStepWhere> output()")
+                .contains("new JsonCondition.Nullable<>(this, 8, \"output\")")
                 .doesNotContain(" run()");
+    }
+
+    @Test
+    void everySingleValuedFieldHasATypedReferenceForFieldComparisons() {
+        GenerationContext context = Emitted.seedContext();
+
+        String step = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "PipelineStep")));
+        String content = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "ContentItem")));
+
+        assertThat(step).contains("public static final FieldRef<PipelineStepWhere, Integer> POSITION = new FieldRef<>(3, \"position\");")
+                .contains("public static final FieldRef<PipelineStepWhere, Long> DURATION_MS = new FieldRef<>(7, \"durationMs\");")
+                .contains("public static final FieldRef<PipelineStepWhere, Status> STATUS = new FieldRef<>(5, \"status\");")
+                .contains("public static final FieldRef<PipelineStepWhere, Json> OUTPUT = new FieldRef<>(8, \"output\");")
+                .doesNotContain(" RUN =");
+        assertThat(content).contains("FieldRef<ContentItemWhere, String> TITLE")
+                .as("a list field is compared with has/hasEvery/hasSome/isEmpty, not with another field")
+                .doesNotContain(" TAGS =");
+    }
+
+    @Test
+    void havingKeepsJsonKeysAsPlainValues() {
+        GenerationContext context = Emitted.seedContext();
+        ModelNames names = context.names(Emitted.model(context, "PipelineStep"));
+
+        String condition = new WhereEmitter(context).condition(Emitted.model(context, "PipelineStep"),
+                Emitted.model(context, "PipelineStep").field("output").orElseThrow(), names.having()).toString();
+
+        assertThat(condition).contains("ValueCondition.Nullable").doesNotContain("JsonCondition");
     }
 
     @Test
@@ -28,7 +57,8 @@ class WhereEmitterTest {
 
         String source = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "ContentItem")));
 
-        assertThat(source).contains("public ListCondition<ContentItemWhere, String> tags()");
+        assertThat(source).contains("public ListCondition<ContentItemWhere, String> tags()")
+                .contains("public JsonCondition<ContentItemWhere> metadata()");
     }
 
     @Test

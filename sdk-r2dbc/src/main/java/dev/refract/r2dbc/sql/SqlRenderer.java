@@ -49,7 +49,9 @@ import java.util.Objects;
  *       columns with {@code RETURNING}; {@code createMany}, {@code updateMany} and
  *       {@code deleteMany} answer {@link ResultShape.AffectedCount}. {@code createMany} is one
  *       multi-row {@code VALUES} ({@code DEFAULT} where a row leaves a field out);
- *       {@code skipDuplicates} adds the dialect's skip clause.</li>
+ *       {@code skipDuplicates} adds the dialect's skip clause. {@code createManyAndReturn} and
+ *       {@code updateManyAndReturn} are the same statements with {@code RETURNING} the selected
+ *       columns, so a skipped duplicate returns no row.</li>
  *   <li>{@code upsert} is one {@code INSERT … ON CONFLICT (key) DO UPDATE SET … RETURNING}: the
  *       key is the model's id or first unique whose every field the {@code where} fixes with
  *       {@code equals}; the rest of the {@code where} guards the update branch.</li>
@@ -135,10 +137,16 @@ public final class SqlRenderer {
             return writes.create(sql, table, create.data(), returning(table, create.selection()));
         } else if (operation instanceof Operation.CreateMany createMany) {
             return writes.createMany(sql, table, createMany.data(), createMany.skipDuplicates(), null);
+        } else if (operation instanceof Operation.CreateManyAndReturn createMany) {
+            return writes.createMany(sql, table, createMany.data(), createMany.skipDuplicates(),
+                    returning(table, createMany.selection()));
         } else if (operation instanceof Operation.Update update) {
             return writes.update(sql, table, update.where(), update.data(), returning(table, update.selection()));
         } else if (operation instanceof Operation.UpdateMany updateMany) {
             return writes.update(sql, table, updateMany.where(), updateMany.data(), null);
+        } else if (operation instanceof Operation.UpdateManyAndReturn updateMany) {
+            return writes.update(sql, table, updateMany.where(), updateMany.data(),
+                    returning(table, updateMany.selection()));
         } else if (operation instanceof Operation.Upsert upsert) {
             return writes.upsert(sql, table, upsert.where(), upsert.create(), upsert.update(),
                     returning(table, upsert.selection()));

@@ -46,7 +46,7 @@ final class WriteRenderer {
 
     /**
      * A multi-row insert; {@code returning} is {@code null} for a count, or the columns to return
-     * (for a future {@code createManyAndReturn}).
+     * ({@code createManyAndReturn}).
      */
     SqlStatement createMany(SqlBuilder sql, TableLayout table, List<WriteData> rows, boolean skipDuplicates,
             SqlRenderer.Selected returning) {
