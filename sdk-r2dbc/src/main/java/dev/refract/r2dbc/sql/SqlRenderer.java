@@ -25,7 +25,11 @@ import java.util.Objects;
  *       value — filter values, written values, {@code skip} and {@code take} — is a bind; nothing a
  *       caller gives reaches the text.</li>
  *   <li>Reads select the columns of {@link Selection#fields()} (every column when empty) in that
- *       order, and answer {@link ResultShape.Rows} with the same field order. Relations in
+ *       order, and answer {@link ResultShape.Rows} with the same field order. A column the driver
+ *       cannot decode as stored is read through {@link Dialect#readExpression} (named after the
+ *       column) wherever a statement returns it — select lists, {@code RETURNING}, the outer select
+ *       of {@code distinct}, aggregate arguments — while subqueries, conditions, writes and sort
+ *       keys use the column as stored. Relations in
  *       {@link Selection#includes()} are not joined here: the relation loader reads them with
  *       statements of their own.</li>
  *   <li>{@code findFirst} is {@code findMany} with {@code LIMIT 1}. {@code skip}/{@code take} become
