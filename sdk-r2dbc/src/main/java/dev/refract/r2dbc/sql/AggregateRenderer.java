@@ -55,7 +55,7 @@ final class AggregateRenderer {
 
     /** Appends {@code function(column)}, checking that the function applies to the field. */
     private void expression(SqlBuilder sql, TableLayout table, Aggregations.Function function, int field) {
-        String column = table.column(field);
+        String column = table.readExpression(field);
         ColumnType type = table.types[field];
         boolean applies = switch (function) {
             case SUM, AVG -> type.isNumeric();
@@ -78,7 +78,8 @@ final class AggregateRenderer {
         sql.append("SELECT ");
         for (int i = 0; i < groupBy.by().size(); i++) {
             int field = groupBy.by().get(i);
-            sql.append(i == 0 ? "" : ", ").append(table.column(field));
+            sql.append(i == 0 ? "" : ", ");
+            table.appendRead(sql.text(), field, "");
             positions.add(field);
         }
         columns(sql, table, groupBy.aggregations(), fieldCount, true, positions);

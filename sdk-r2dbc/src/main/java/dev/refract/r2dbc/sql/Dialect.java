@@ -54,6 +54,19 @@ public interface Dialect {
      */
     String valueCast(ColumnType type);
 
+    /**
+     * The expression that reads a column of {@code type} in a form the driver decodes, e.g.
+     * {@code "balance"::numeric} for a PostgreSQL {@code money} column, which the driver has no
+     * decoder for; {@code column} itself when the driver reads the column as it is. Only reads use
+     * it (select lists, {@code RETURNING}, aggregate arguments): comparisons, writes and sort keys
+     * keep the column, whose own type compares and sorts correctly.
+     *
+     * @param column the quoted (and possibly qualified) column
+     */
+    default String readExpression(String column, ColumnType type) {
+        return column;
+    }
+
     /** What follows a placeholder holding one element of a list column of {@code type}. */
     String elementCast(ColumnType type);
 

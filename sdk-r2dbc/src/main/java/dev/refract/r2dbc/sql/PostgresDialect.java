@@ -107,6 +107,15 @@ public final class PostgresDialect implements Dialect {
         return type.scalar() == dev.refract.meta.ScalarType.JSON ? "::jsonb" : "";
     }
 
+    /** A {@code money} value is read as {@code numeric}, as the driver decodes no {@code money} (OID 790). */
+    @Override
+    public String readExpression(String column, ColumnType type) {
+        if (type.nativeType() == null || !"money".equals(nativeSqlType(type.nativeType()))) {
+            return column;
+        }
+        return column + (type.list() ? "::numeric[]" : "::numeric");
+    }
+
     @Override
     public String elementCast(ColumnType type) {
         return "::" + elementType(type);

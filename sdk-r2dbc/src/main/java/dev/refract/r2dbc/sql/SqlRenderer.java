@@ -25,7 +25,11 @@ import java.util.Objects;
  *       value — filter values, written values, {@code skip} and {@code take} — is a bind; nothing a
  *       caller gives reaches the text.</li>
  *   <li>Reads select the columns of {@link Selection#fields()} (every column when empty) in that
- *       order, and answer {@link ResultShape.Rows} with the same field order. Relations in
+ *       order, and answer {@link ResultShape.Rows} with the same field order. A column the driver
+ *       cannot decode as stored is read through {@link Dialect#readExpression} (named after the
+ *       column) wherever a statement returns it — select lists, {@code RETURNING}, the outer select
+ *       of {@code distinct}, aggregate arguments — while subqueries, conditions, writes and sort
+ *       keys use the column as stored. Relations in
  *       {@link Selection#includes()} are not joined here: the relation loader reads them with
  *       statements of their own.</li>
  *   <li>{@code findFirst} is {@code findMany} with {@code LIMIT 1}. {@code skip}/{@code take} become
@@ -124,7 +128,7 @@ public final class SqlRenderer {
         } else if (operation instanceof Operation.FindUnique findUnique) {
             Selected selected = selected(table, findUnique.selection());
             sql.append("SELECT ");
-            appendColumns(sql.text(), table, selected.fields(), "");
+            appendColumns(sql.text(), table, selected.fields(), "", true);
             sql.append(" FROM ").append(table.table);
             filters.where(sql, table, "", findUnique.where());
             return sql.toStatement(selected.shape);
@@ -183,20 +187,24 @@ public final class SqlRenderer {
 
     private SqlStatement select(SqlBuilder sql, TableLayout table, Query query, Integer take) {
         Selected selected = selected(table, query.selection());
-        selectRows(sql, table, query, take, selected.fields());
+        selectRows(sql, table, query, take, selected.fields(), true);
         return sql.toStatement(selected.shape());
     }
 
-    /** Writes the {@code SELECT} of {@code query} returning the columns of {@code fields}. */
-    private void selectRows(SqlBuilder sql, TableLayout table, Query query, Integer take, List<Integer> fields) {
+    /**
+     * Writes the {@code SELECT} of {@code query} returning the columns of {@code fields}, as a
+     * result row reads them when {@code read}, as stored for a subquery.
+     */
+    private void selectRows(SqlBuilder sql, TableLayout table, Query query, Integer take, List<Integer> fields,
+            boolean read) {
         List<OrderBy> order = query.cursor() == null ? query.orderBy() : withIdKeys(table, query.orderBy());
         String qualifier = query.cursor() == null ? "" : table.table + ".";
         if (!query.distinct().isEmpty()) {
-            distinct(sql, table, query, take, order, qualifier, fields);
+            distinct(sql, table, query, take, order, qualifier, fields, read);
             return;
         }
         sql.append("SELECT ");
-        appendColumns(sql.text(), table, fields, qualifier);
+        appendColumns(sql.text(), table, fields, qualifier, read);
         fromAndWhere(sql, table, query, order, qualifier);
         orderBy(sql, table, order, qualifier);
         dialect.limitOffset(sql, take, query.skip());
@@ -270,13 +278,13 @@ public final class SqlRenderer {
     }
 
     private void distinct(SqlBuilder sql, TableLayout table, Query query, Integer take, List<OrderBy> order,
-            String qualifier, List<Integer> fields) {
+            String qualifier, List<Integer> fields, boolean read) {
         if (!dialect.supportsDistinctOn()) {
             throw new UnsupportedOperationException("This dialect has no DISTINCT ON; distinct is not available on "
                     + table.model.name());
         }
         sql.append("SELECT ");
-        appendColumns(sql.text(), table, fields, "");
+        appendColumns(sql.text(), table, fields, "", read);
         sql.append(" FROM (SELECT DISTINCT ON (");
         for (int i = 0; i < query.distinct().size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
@@ -288,7 +296,7 @@ public final class SqlRenderer {
                 inner.add(sort.field());
             }
         }
-        appendColumns(sql.text(), table, inner, qualifier);
+        appendColumns(sql.text(), table, inner, qualifier, false);
         fromAndWhere(sql, table, query, order, qualifier);
         sql.append(" ORDER BY ");
         for (int i = 0; i < query.distinct().size(); i++) {
@@ -313,7 +321,7 @@ public final class SqlRenderer {
         List<Integer> keys = query.distinct().isEmpty() ? table.model.id().fields() : query.distinct();
         Query rows = new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(),
                 query.distinct(), new Selection(keys, List.of()));
-        selectRows(sql, table, rows, query.take(), keys);
+        selectRows(sql, table, rows, query.take(), keys, false);
         sql.append(") AS ").identifier(COUNT_ALIAS);
         return sql.toStatement(new ResultShape.SingleNumber());
     }
@@ -333,7 +341,7 @@ public final class SqlRenderer {
             filters.where(sql, table, "", query.where());
         } else {
             sql.append(" FROM (");
-            selectRows(sql, table, query, query.take(), table.allFields);
+            selectRows(sql, table, query, query.take(), table.allFields, false);
             sql.append(") AS ").identifier(AGGREGATE_ALIAS);
         }
         return sql.toStatement(new ResultShape.Aggregated(width, positions));
@@ -387,10 +395,15 @@ public final class SqlRenderer {
                 : new Selected(selection.fields(), new ResultShape.Rows(table.model.index(), selection.fields()));
     }
 
-    /** Appends the columns of {@code fields}, each prefixed with {@code qualifier}. */
-    static void appendColumns(StringBuilder sql, TableLayout table, List<Integer> fields, String qualifier) {
+    /**
+     * Appends the columns of {@code fields}, each prefixed with {@code qualifier}: as the result row
+     * reads them when {@code read} (see {@link Dialect#readExpression}), as stored when another
+     * query selects from these rows.
+     */
+    static void appendColumns(StringBuilder sql, TableLayout table, List<Integer> fields, String qualifier,
+            boolean read) {
         if (fields == table.allFields && qualifier.isEmpty()) {
-            sql.append(table.allColumns);
+            sql.append(read ? table.allReadColumns : table.allColumns);
             return;
         }
         if (fields.isEmpty()) {
@@ -401,7 +414,11 @@ public final class SqlRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(qualifier).append(table.column(fields.get(i)));
+            if (read) {
+                table.appendRead(sql, fields.get(i), qualifier);
+            } else {
+                sql.append(qualifier).append(table.column(fields.get(i)));
+            }
         }
     }
 }

@@ -22,12 +22,17 @@ final class TableLayout {
     final ColumnType[] types;
     final String[] valueCasts;
     final List<Integer> allFields;
+    /** The columns of every scalar field as stored, for subqueries whose rows an outer query reads. */
     final String allColumns;
+    /** The columns of every scalar field as read for a result row (see {@link Dialect#readExpression}). */
+    final String allReadColumns;
+    private final Dialect dialect;
     final ResultShape.Rows allRows;
     final SqlRenderer.Selected allSelected;
 
     TableLayout(SchemaMeta schema, ModelMeta model, Dialect dialect) {
         this.model = model;
+        this.dialect = dialect;
         this.table = dialect.quote(model.dbName());
         int count = model.fieldCount();
         columns = new String[count];
@@ -35,6 +40,7 @@ final class TableLayout {
         valueCasts = new String[count];
         List<Integer> scalars = new ArrayList<>(count);
         StringBuilder all = new StringBuilder();
+        StringBuilder allRead = new StringBuilder();
         for (int i = 0; i < count; i++) {
             FieldMeta field = model.field(i);
             ColumnType type = columnType(schema, model, field);
@@ -46,12 +52,15 @@ final class TableLayout {
             valueCasts[i] = dialect.valueCast(type);
             if (!scalars.isEmpty()) {
                 all.append(", ");
+                allRead.append(", ");
             }
             all.append(columns[i]);
+            appendRead(allRead, i, "");
             scalars.add(i);
         }
         allFields = List.copyOf(scalars);
         allColumns = all.toString();
+        allReadColumns = allRead.toString();
         allRows = new ResultShape.Rows(model.index(), allFields);
         allSelected = new SqlRenderer.Selected(allFields, allRows);
     }
@@ -85,6 +94,25 @@ final class TableLayout {
                     + " of " + model.name() + " is not a column; filter, sort and write relations through the relation's own operations");
         }
         return column;
+    }
+
+    /**
+     * Appends the select-list item that reads {@code field} for a result row: the column, or the
+     * dialect's read expression named after the column, so a query around it still finds the
+     * column by its name.
+     */
+    void appendRead(StringBuilder sql, int field, String qualifier) {
+        String column = column(field);
+        String read = dialect.readExpression(qualifier + column, types[field]);
+        sql.append(read);
+        if (!read.equals(qualifier + column)) {
+            sql.append(" AS ").append(column);
+        }
+    }
+
+    /** The expression that reads {@code field} inside an aggregate function or another expression. */
+    String readExpression(int field) {
+        return dialect.readExpression(column(field), types[field]);
     }
 
     ColumnType type(int field) {

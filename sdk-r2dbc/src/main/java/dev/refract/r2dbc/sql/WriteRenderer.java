@@ -152,7 +152,7 @@ final class WriteRenderer {
             return sql.toStatement(new ResultShape.AffectedCount());
         }
         sql.append(" RETURNING ");
-        SqlRenderer.appendColumns(sql.text(), table, returning.fields(), "");
+        SqlRenderer.appendColumns(sql.text(), table, returning.fields(), "", true);
         return sql.toStatement(returning.shape());
     }
 

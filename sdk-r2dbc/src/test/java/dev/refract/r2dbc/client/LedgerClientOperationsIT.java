@@ -2,6 +2,8 @@ package dev.refract.r2dbc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ledger.db.Account;
+import com.example.ledger.db.AccountField;
 import com.example.ledger.db.AccountKind;
 import com.example.ledger.db.Entry;
 import com.example.ledger.db.Line;
@@ -43,7 +45,6 @@ class LedgerClientOperationsIT {
     private static final Instant DAY = Instant.parse("2024-06-30T00:00:00Z");
 
     private static RefractClient db;
-    private static PostgresNamespace namespace;
 
     @BeforeAll
     static void pushAndConnect(PostgresNamespace postgres) throws SQLException {
@@ -54,7 +55,6 @@ class LedgerClientOperationsIT {
             Assumptions.abort("the citext extension is not available on this server: " + e.getMessage());
         }
         ClientFixture.push(RefractClientMetadata.SCHEMA, 0, postgres);
-        namespace = postgres;
         db = RefractClient.builder().datasource("db", postgres.r2dbcUrl()).build();
     }
 
@@ -72,12 +72,12 @@ class LedgerClientOperationsIT {
         db.user().deleteMany().block(WAIT);
         db.period().deleteMany().block(WAIT);
         db.user().create(c -> c.email("Clerk@Example.com").name("Clerk")).block(WAIT);
-        // Accounts are written with SQL: their money column cannot be read back through the client
-        // yet (r2dbc-postgresql has no decoder for money into BigDecimal), and a create returns the row.
-        try (Connection connection = namespace.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO \"Account\" (number, name, kind) VALUES ('1000', 'Cash', 'ASSET'),"
-                    + " ('4000', 'Sales', 'INCOME')");
-        }
+        // A create returns the row, so each reads the money column back.
+        Account cash = db.account().create(c -> c.number_("1000").name("Cash").kind(AccountKind.ASSET)).block(WAIT);
+        assertThat(cash.openingBalance()).isEqualTo(new BigDecimal("0.00"));
+        Account sales = db.account().create(c -> c.number_("4000").name("Sales").kind(AccountKind.INCOME)
+                .openingBalance(new BigDecimal("1250.75"))).block(WAIT);
+        assertThat(sales.openingBalance()).isEqualTo(new BigDecimal("1250.75"));
     }
 
     private static Entry entry(String reference) {
@@ -94,12 +94,13 @@ class LedgerClientOperationsIT {
             assertThat(u.email()).isEqualTo("Clerk@Example.com");
             assertThat(u.permissions()).containsExactly(Permission.READ);
         }).verifyComplete();
-        StepVerifier.create(db.account().findUniqueOrThrow(q -> q.where(w -> w.number_("1000")).omit(o -> o.openingBalance())))
+        StepVerifier.create(db.account().findUniqueOrThrow(q -> q.where(w -> w.number_("1000"))))
                 .assertNext(cash -> {
                     assertThat(cash.flags()).isEqualTo("00000000");
                     assertThat(cash.currency()).isEqualTo("EUR");
                     assertThat(cash.archived()).isFalse();
                     assertThat(cash.kind()).isEqualTo(AccountKind.ASSET);
+                    assertThat(cash.openingBalance()).isEqualTo(new BigDecimal("0.00"));
                 })
                 .verifyComplete();
         Entry first = entry("INV-1");
@@ -207,6 +208,37 @@ class LedgerClientOperationsIT {
                 .verify(WAIT);
         StepVerifier.create(db.period().findUniqueOrThrow(q -> q.where(w -> w.label("2024-Q2"))).map(Period::rowVersion))
                 .expectNext(1)
+                .verifyComplete();
+    }
+
+    @Test
+    void moneyIsReadExactlyByEveryStatementThatReturnsIt() {
+        StepVerifier.create(db.account().update(w -> w.number_("1000"), u -> u.openingBalance(new BigDecimal("99.99"))))
+                .assertNext(cash -> assertThat(cash.openingBalance()).isEqualTo(new BigDecimal("99.99")))
+                .verifyComplete();
+        StepVerifier.create(db.account().findMany(q -> q.where(w -> w.openingBalance().gte(new BigDecimal("99.99")))
+                        .orderBy(o -> o.openingBalance().desc())).map(Account::openingBalance))
+                .expectNext(new BigDecimal("1250.75"), new BigDecimal("99.99"))
+                .verifyComplete();
+        StepVerifier.create(db.account().findMany(q -> q.distinct(AccountField.CURRENCY)
+                        .orderBy(o -> o.openingBalance().asc())).map(Account::openingBalance))
+                .expectNext(new BigDecimal("99.99"))
+                .verifyComplete();
+        StepVerifier.create(db.account().aggregate(a -> a.sum(AccountField.OPENING_BALANCE).avg(AccountField.OPENING_BALANCE)
+                        .min(AccountField.OPENING_BALANCE).max(AccountField.OPENING_BALANCE)))
+                .assertNext(result -> {
+                    assertThat(result.sum().openingBalance()).isEqualTo(new BigDecimal("1350.74"));
+                    assertThat(result.avg().openingBalance()).isEqualByComparingTo("675.37");
+                    assertThat(result.min().openingBalance()).isEqualTo(new BigDecimal("99.99"));
+                    assertThat(result.max().openingBalance()).isEqualTo(new BigDecimal("1250.75"));
+                })
+                .verifyComplete();
+        StepVerifier.create(db.account().groupBy(g -> g.by(AccountField.OPENING_BALANCE).count()
+                        .orderBy(o -> o.openingBalance().asc())).map(group -> group.openingBalance()))
+                .expectNext(new BigDecimal("99.99"), new BigDecimal("1250.75"))
+                .verifyComplete();
+        StepVerifier.create(db.account().delete(w -> w.number_("4000")))
+                .assertNext(sales -> assertThat(sales.openingBalance()).isEqualTo(new BigDecimal("1250.75")))
                 .verifyComplete();
     }
 }
