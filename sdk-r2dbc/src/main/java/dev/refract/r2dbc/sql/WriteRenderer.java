@@ -181,13 +181,21 @@ final class WriteRenderer {
                 throw table.invalid(field, write.op().name().toLowerCase(java.util.Locale.ROOT) + " applies to numeric fields; "
                         + table.fieldName(field) + " of " + table.model.name() + " is not one — use set");
             }
-            sql.append(qualifier).append(column).append(switch (write.op()) {
+            // A column the dialect reads through a conversion (money as numeric) computes in the
+            // type it is read as, and the result is cast back to the column's own type.
+            String stored = qualifier + column;
+            String read = dialect.readExpression(stored, table.types[field]);
+            boolean converted = !read.equals(stored);
+            sql.append(converted ? "(" : "").append(read).append(switch (write.op()) {
                 case INCREMENT -> " + ";
                 case DECREMENT -> " - ";
                 case MULTIPLY -> " * ";
                 default -> " / ";
             });
             sql.bind(Bind.of(write.value()));
+            if (converted) {
+                sql.append(")").append(dialect.elementCast(table.types[field]));
+            }
         }
     }
 

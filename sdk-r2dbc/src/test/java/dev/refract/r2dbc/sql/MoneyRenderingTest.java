@@ -18,6 +18,7 @@ import dev.refract.query.Filter.Operator;
 import dev.refract.query.Operation;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
+import dev.refract.query.WriteData;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,19 @@ class MoneyRenderingTest {
         assertThat(update.sql()).isEqualTo("UPDATE \"Account\" SET \"opening_balance\" = $1::money"
                 + " WHERE \"id\" = $2 RETURNING \"opening_balance\"::numeric AS \"opening_balance\"");
         assertThat(delete.sql()).isEqualTo("DELETE FROM \"Account\" WHERE \"id\" = $1 RETURNING " + READ_COLUMNS);
+    }
+
+    @Test
+    void arithmeticOnMoneyComputesInNumericAndStoresMoney() {
+        SqlStatement increment = MONEY.render(new Operation.UpdateMany(ACCOUNT, eq(ID, 1), new WriteData(List.of(
+                new WriteData.FieldWrite(BALANCE, WriteData.WriteOp.INCREMENT, new BigDecimal("10.25"))))));
+        SqlStatement multiply = MONEY.render(new Operation.UpdateMany(ACCOUNT, eq(ID, 1), new WriteData(List.of(
+                new WriteData.FieldWrite(BALANCE, WriteData.WriteOp.MULTIPLY, new BigDecimal("1.5"))))));
+
+        assertThat(increment.sql()).isEqualTo("UPDATE \"Account\" SET \"opening_balance\" ="
+                + " (\"opening_balance\"::numeric + $1)::money WHERE \"id\" = $2");
+        assertThat(multiply.sql()).isEqualTo("UPDATE \"Account\" SET \"opening_balance\" ="
+                + " (\"opening_balance\"::numeric * $1)::money WHERE \"id\" = $2");
     }
 
     @Test
