@@ -9,14 +9,10 @@ import dev.refract.query.WriteData;
 import dev.refract.query.WriteData.FieldWrite;
 import dev.refract.query.WriteData.WriteOp;
 import dev.refract.spi.Row;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -100,29 +96,15 @@ class GeneratedClientDefaultsTest {
             }
             """;
 
-    private static ClassLoader loader;
+    private static SeedScenarios scenarios;
 
     @BeforeAll
     static void compile() {
-        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(new JavaGenerator().generate(SeedSchemaFixture.seed())));
-        sources.put("com/example/pipeline/db/DefaultsScenarios.java", SCENARIOS);
-        InMemoryCompiler.Result result = InMemoryCompiler.compile(sources);
-        assertThat(result.success()).as(result.diagnostics()).isTrue();
-        loader = result.classLoader();
+        scenarios = SeedScenarios.compile("com.example.pipeline.db.DefaultsScenarios", SCENARIOS);
     }
 
     private static Object scenario(String name, Object... arguments) throws Exception {
-        Class<?> scenarios = loader.loadClass("com.example.pipeline.db.DefaultsScenarios");
-        for (Method method : scenarios.getMethods()) {
-            if (method.getName().equals(name)) {
-                try {
-                    return method.invoke(null, arguments);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new IllegalArgumentException("no scenario " + name);
+        return scenarios.run(name, arguments);
     }
 
     private static RecordingAdapter adapter() {

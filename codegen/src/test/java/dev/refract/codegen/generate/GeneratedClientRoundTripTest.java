@@ -20,12 +20,8 @@ import dev.refract.query.WriteData;
 import dev.refract.query.WriteData.FieldWrite;
 import dev.refract.query.WriteData.WriteOp;
 import dev.refract.spi.Row;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -101,33 +97,15 @@ class GeneratedClientRoundTripTest {
             }
             """;
 
-    private static ClassLoader loader;
+    private static SeedScenarios scenarios;
 
     @BeforeAll
     static void compile() {
-        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(new JavaGenerator().generate(SeedSchemaFixture.seed())));
-        sources.put("com/example/app/Scenarios.java", SCENARIOS);
-        InMemoryCompiler.Result result = InMemoryCompiler.compile(sources);
-        assertThat(result.success()).as(result.diagnostics()).isTrue();
-        loader = result.classLoader();
+        scenarios = SeedScenarios.compile("com.example.app.Scenarios", SCENARIOS);
     }
 
     private static Object scenario(String name, Object... arguments) throws Exception {
-        Class<?> scenarios = loader.loadClass("com.example.app.Scenarios");
-        for (Method method : scenarios.getMethods()) {
-            if (method.getName().equals(name)) {
-                try {
-                    return method.invoke(null, arguments);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new IllegalArgumentException("no scenario " + name);
-    }
-
-    private static List<Object> collect(Object publisher) {
-        return Flux.from((org.reactivestreams.Publisher<?>) publisher).<Object>map(value -> value).collectList().block();
+        return scenarios.run(name, arguments);
     }
 
     private static Row runRow(Object steps) {
@@ -144,7 +122,7 @@ class GeneratedClientRoundTripTest {
 
         Object publisher = scenario("failedRunsWithSteps", adapter, SINCE);
         assertThat(adapter.operations()).as("nothing runs before subscription").isEmpty();
-        List<?> runs = collect(publisher);
+        List<?> runs = SeedScenarios.collect(publisher);
 
         Operation.FindMany operation = (Operation.FindMany) adapter.operations().get(0);
         assertThat(operation.model()).isZero();
@@ -171,7 +149,7 @@ class GeneratedClientRoundTripTest {
     void relationNotIncludedSaysHowToIncludeIt() throws Exception {
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(runRow(null)));
 
-        Object run = collect(scenario("runWithoutSteps", adapter)).get(0);
+        Object run = SeedScenarios.collect(scenario("runWithoutSteps", adapter)).get(0);
 
         dev.refract.relation.Relation<?> steps = (dev.refract.relation.Relation<?>) accessor(run, "steps");
         assertThat(steps.isLoaded()).isFalse();
@@ -205,7 +183,7 @@ class GeneratedClientRoundTripTest {
     void updateCarriesAtomicIncrementAndExplicitNull() throws Exception {
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(stepRow()));
 
-        collect(scenario("retryStep", adapter));
+        SeedScenarios.collect(scenario("retryStep", adapter));
 
         Operation.Update update = (Operation.Update) adapter.operations().get(0);
         assertThat(update.model()).isEqualTo(1);
@@ -220,7 +198,7 @@ class GeneratedClientRoundTripTest {
     void insensitiveModeReachesTheFilter() throws Exception {
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of());
 
-        assertThat(collect(scenario("insensitiveSearch", adapter))).containsExactly(0L);
+        assertThat(SeedScenarios.collect(scenario("insensitiveSearch", adapter))).containsExactly(0L);
 
         Operation.Count count = (Operation.Count) adapter.operations().get(0);
         assertThat(count.query().where()).isEqualTo(new Comparison(1, Operator.CONTAINS, "Video", Mode.INSENSITIVE));
@@ -233,7 +211,7 @@ class GeneratedClientRoundTripTest {
         values[dev.refract.query.Aggregations.index(dev.refract.query.Aggregations.Function.SUM, 5, 8, 8)] = 12.5;
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(Row.wrap(values)));
 
-        Object group = collect(scenario("costByName", adapter)).get(0);
+        Object group = SeedScenarios.collect(scenario("costByName", adapter)).get(0);
 
         assertThat(accessor(group, "name")).isEqualTo("video-production");
         assertThat(accessor(accessor(group, "sum"), "cost")).isEqualTo(12.5);

@@ -15,15 +15,10 @@ import dev.refract.query.Selection;
 import dev.refract.query.WriteData.FieldWrite;
 import dev.refract.query.WriteData.WriteOp;
 import dev.refract.spi.Row;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 /**
  * The generated seed client's field comparisons, JSON path conditions, list conditions and
@@ -93,22 +88,18 @@ class GeneratedFiltersAndReturningWritesTest {
             }
             """;
 
-    private static ClassLoader loader;
+    private static SeedScenarios scenarios;
 
     @BeforeAll
     static void compile() {
-        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(new JavaGenerator().generate(SeedSchemaFixture.seed())));
-        sources.put("com/example/app/Scenarios.java", SCENARIOS);
-        InMemoryCompiler.Result result = InMemoryCompiler.compile(sources);
-        assertThat(result.success()).as(result.diagnostics()).isTrue();
-        loader = result.classLoader();
+        scenarios = SeedScenarios.compile("com.example.app.Scenarios", SCENARIOS);
     }
 
     @Test
     void fieldReferencesAndJsonPathsBecomeTheirFilters() throws Exception {
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of());
 
-        collect(scenario("staleRuns", adapter));
+        SeedScenarios.collect(scenario("staleRuns", adapter));
 
         Operation.FindMany findMany = (Operation.FindMany) adapter.operations().get(0);
         assertThat(findMany.query().where()).isEqualTo(new Filter.And(List.of(
@@ -124,7 +115,7 @@ class GeneratedFiltersAndReturningWritesTest {
     void everyComparisonOperatorComparesTwoFields() throws Exception {
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of());
 
-        collect(scenario("stepsComparedWithThemselves", adapter));
+        SeedScenarios.collect(scenario("stepsComparedWithThemselves", adapter));
 
         Operation.Count count = (Operation.Count) adapter.operations().get(0);
         assertThat(count.query().where()).isEqualTo(new Filter.And(List.of(
@@ -149,7 +140,7 @@ class GeneratedFiltersAndReturningWritesTest {
     void createManyAndReturnSendsDefaultFilledRecordsAndMapsTheRowsBack() throws Exception {
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(stepRow("s1"), stepRow("mine")));
 
-        List<Object> steps = collect(scenario("createStepsAndReturn", adapter));
+        List<Object> steps = SeedScenarios.collect(scenario("createStepsAndReturn", adapter));
 
         Operation.CreateManyAndReturn operation = (Operation.CreateManyAndReturn) adapter.operations().get(0);
         assertThat(operation.model()).isEqualTo(1);
@@ -171,7 +162,7 @@ class GeneratedFiltersAndReturningWritesTest {
         Row run = Row.of("run-1", "video", "FAILED", SINCE, SINCE, 1.0, null, null);
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(run));
 
-        List<Object> runs = collect(scenario("failRunningRunsAndReturn", adapter));
+        List<Object> runs = SeedScenarios.collect(scenario("failRunningRunsAndReturn", adapter));
 
         Operation.UpdateManyAndReturn operation = (Operation.UpdateManyAndReturn) adapter.operations().get(0);
         assertThat(operation.where()).isEqualTo(new Comparison(2, Operator.EQUALS, "RUNNING", Mode.DEFAULT));
@@ -187,21 +178,7 @@ class GeneratedFiltersAndReturningWritesTest {
     }
 
     private static Object scenario(String name, Object... arguments) throws Exception {
-        Class<?> scenarios = loader.loadClass("com.example.app.Scenarios");
-        for (Method method : scenarios.getMethods()) {
-            if (method.getName().equals(name)) {
-                try {
-                    return method.invoke(null, arguments);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new IllegalArgumentException("no scenario " + name);
-    }
-
-    private static List<Object> collect(Object publisher) {
-        return Flux.from((org.reactivestreams.Publisher<?>) publisher).<Object>map(value -> value).collectList().block();
+        return scenarios.run(name, arguments);
     }
 
     private static Object accessor(Object record, String name) throws Exception {
