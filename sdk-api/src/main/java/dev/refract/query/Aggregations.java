@@ -21,8 +21,11 @@ import java.util.List;
  * @param avg   indexes of numeric fields to average
  * @param min   indexes of fields to take the least value of
  * @param max   indexes of fields to take the greatest value of
+ * @param counts indexes of fields whose values to count, records where the field holds no value
+ *               not counted (Prisma's {@code _count: { field: true }}); each a {@code Long}
  */
-public record Aggregations(boolean count, List<Integer> sum, List<Integer> avg, List<Integer> min, List<Integer> max) {
+public record Aggregations(boolean count, List<Integer> sum, List<Integer> avg, List<Integer> min, List<Integer> max,
+        List<Integer> counts) {
 
     /** Nothing computed. */
     public static final Aggregations NONE = new Aggregations(false, List.of(), List.of(), List.of(), List.of());
@@ -32,10 +35,30 @@ public record Aggregations(boolean count, List<Integer> sum, List<Integer> avg, 
         avg = List.copyOf(avg);
         min = List.copyOf(min);
         max = List.copyOf(max);
+        counts = List.copyOf(counts);
     }
 
-    /** The aggregate functions over a field, in the order of their blocks in a result row. */
-    public enum Function { SUM, AVG, MIN, MAX }
+    /** Aggregations that count no field's values. */
+    public Aggregations(boolean count, List<Integer> sum, List<Integer> avg, List<Integer> min, List<Integer> max) {
+        this(count, sum, avg, min, max, List.of());
+    }
+
+    /** The fields {@code function} is computed over. */
+    public List<Integer> fields(Function function) {
+        return switch (function) {
+            case SUM -> sum;
+            case AVG -> avg;
+            case MIN -> min;
+            case MAX -> max;
+            case COUNT -> counts;
+        };
+    }
+
+    /**
+     * The aggregate functions over a field, in the order of their blocks in a result row;
+     * {@code COUNT} counts the values a field holds.
+     */
+    public enum Function { SUM, AVG, MIN, MAX, COUNT }
 
     /** The position of the record count in a result row. */
     public static int countIndex(int keyCount) {

@@ -90,6 +90,50 @@ public sealed interface Filter {
         }
     }
 
+    /**
+     * A condition on the records related through a relation field, nested to any depth: {@code filter}
+     * is a filter of the related model.
+     *
+     * <ul>
+     *   <li>{@link Quantifier#SOME}: at least one related record matches (to-many).</li>
+     *   <li>{@link Quantifier#EVERY}: every related record matches; true when there are none (to-many).</li>
+     *   <li>{@link Quantifier#NONE}: no related record matches; true when there are none (to-many).</li>
+     *   <li>{@link Quantifier#IS}: the related record exists and matches (to-one); with
+     *       {@link Filter#ALL}, the relation is set.</li>
+     *   <li>{@link Quantifier#IS_NOT}: the opposite of {@code IS} (to-one); with {@link Filter#ALL}, the
+     *       relation is not set.</li>
+     * </ul>
+     *
+     * @param field      the index of the relation field in this model
+     * @param quantifier how the related records must match
+     * @param filter     a filter of the related model
+     */
+    record Related(int field, Quantifier quantifier, Filter filter) implements Filter {
+        public Related {
+            Objects.requireNonNull(quantifier, "quantifier");
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
+    /** How a {@link Related} filter quantifies over the related records. */
+    enum Quantifier {
+        /** At least one related record matches (to-many). */
+        SOME,
+        /** Every related record matches (to-many). */
+        EVERY,
+        /** No related record matches (to-many). */
+        NONE,
+        /** The related record exists and matches (to-one). */
+        IS,
+        /** Not {@link #IS} (to-one). */
+        IS_NOT;
+
+        /** True for the quantifiers of to-many relations. */
+        public boolean toMany() {
+            return this == SOME || this == EVERY || this == NONE;
+        }
+    }
+
     /** What a {@link JsonPath} filter asks of the value at its path. */
     enum JsonOperator {
         /** The value equals the given JSON value. */

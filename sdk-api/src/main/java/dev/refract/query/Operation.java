@@ -10,7 +10,14 @@ import java.util.Objects;
  * <p>Reads and writes that return records produce rows of the model (see {@link dev.refract.spi.Row});
  * {@code …Many} writes, {@link DeleteMany} and {@link Count} produce a count; {@link Aggregate} and
  * {@link GroupBy} produce rows laid out as {@link Aggregations} describes;
- * {@link CreateManyAndReturn} and {@link UpdateManyAndReturn} produce the rows they wrote.
+ * {@link CreateManyAndReturn} and {@link UpdateManyAndReturn} produce the rows they wrote;
+ * {@link FindRelated} produces rows of the related model tagged with their parent's key;
+ * {@link Link} and {@link Unlink} produce a count.
+ *
+ * <p>A selection's {@link Selection#includes() includes} and a write's
+ * {@link WriteData#relations() nested writes} are resolved by the client core, which sends adapters
+ * operations without them: an adapter renders the fields and relation counts of a selection and
+ * the scalar writes of a write.
  */
 public sealed interface Operation {
 
@@ -122,6 +129,52 @@ public sealed interface Operation {
     record Count(int model, Query query) implements Operation {
         public Count {
             Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /**
+     * The records of model {@code model} related through relation field {@code field} of model
+     * {@code parentModel} to the parents whose link keys are {@code keys} (see
+     * {@link dev.refract.meta.RelationLinks}): what loading an include of many parents reads in one
+     * statement. {@code query}'s filter, order, skip and take apply to each parent's related records
+     * on their own (take 3 is three per parent); its selection is the related records' selection.
+     *
+     * <p>Each row carries, after the model's fields and the relation-count position, at
+     * {@code fieldCount + 1}, the link key of its parent (a single value, or a {@code List} for a
+     * compound key). A record related to two parents comes once per parent.
+     *
+     * @param keys the parents' link keys, without duplicates or {@code null}s
+     */
+    record FindRelated(int model, int parentModel, int field, List<Object> keys, Query query) implements Operation {
+        public FindRelated {
+            keys = List.copyOf(keys);
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /**
+     * Relates the record of {@code model} whose link key is {@code key} to the records of the
+     * target whose keys are {@code targetKeys}, through implicit many-to-many relation field
+     * {@code field}: adds the join rows missing, keeps the ones present. Produces the number of
+     * join rows added.
+     */
+    record Link(int model, int field, Object key, List<Object> targetKeys) implements Operation {
+        public Link {
+            Objects.requireNonNull(key, "key");
+            targetKeys = List.copyOf(targetKeys);
+        }
+    }
+
+    /**
+     * Unrelates the record of {@code model} whose link key is {@code key} from the records of the
+     * target matching {@code targets} ({@link Filter#ALL} for every one), through implicit
+     * many-to-many relation field {@code field}; the records themselves stay. Produces the number
+     * of join rows removed.
+     */
+    record Unlink(int model, int field, Object key, Filter targets) implements Operation {
+        public Unlink {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(targets, "targets");
         }
     }
 

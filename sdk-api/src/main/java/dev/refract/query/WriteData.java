@@ -4,13 +4,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of one create or update: per field, what to do with it. Fields not mentioned keep
- * their value (update) or get their default (create).
+ * The values of one create or update: per field, what to do with it, and per relation, the nested
+ * writes on related records. Fields not mentioned keep their value (update) or get their default
+ * (create).
+ *
+ * @param writes    the scalar fields' changes
+ * @param relations the nested writes, per relation field, in the order they were given
  */
-public record WriteData(List<FieldWrite> writes) {
+public record WriteData(List<FieldWrite> writes, List<RelationWrite> relations) {
 
     public WriteData {
         writes = List.copyOf(writes);
+        relations = List.copyOf(relations);
+    }
+
+    /** Values without nested writes. */
+    public WriteData(List<FieldWrite> writes) {
+        this(writes, List.of());
+    }
+
+    /** True when this write reaches records of other models. */
+    public boolean hasNestedWrites() {
+        return !relations.isEmpty();
     }
 
     /**
@@ -29,5 +44,108 @@ public record WriteData(List<FieldWrite> writes) {
     /** What a write does with the field's current value. */
     public enum WriteOp {
         SET, INCREMENT, DECREMENT, MULTIPLY, DIVIDE
+    }
+
+    /**
+     * The nested writes through one relation field, run in order.
+     *
+     * @param field  the index of the relation field in the model written
+     * @param writes what to do with the related records
+     */
+    public record RelationWrite(int field, List<NestedWrite> writes) {
+        public RelationWrite {
+            writes = List.copyOf(writes);
+        }
+    }
+
+    /**
+     * One nested write on the records related through a relation field. Filters are filters of the
+     * related model; "unique" ones name a record by its id or a unique key, as in {@code findUnique}.
+     * On a to-one relation, the filters of {@link Disconnect}, {@link Delete}, {@link Update} and
+     * {@link Upsert} are {@link Filter#ALL} (the related record) or a condition it must meet.
+     */
+    public sealed interface NestedWrite {
+
+        /** Creates related records and relates them (a to-one relation takes exactly one). */
+        record Create(List<WriteData> data) implements NestedWrite {
+            public Create {
+                data = List.copyOf(data);
+            }
+        }
+
+        /** Creates related records in one statement (to-many, foreign key on the related side). */
+        record CreateMany(List<WriteData> data, boolean skipDuplicates) implements NestedWrite {
+            public CreateMany {
+                data = List.copyOf(data);
+            }
+        }
+
+        /** Relates existing records, each named by a unique filter; fails when one does not exist. */
+        record Connect(List<Filter> where) implements NestedWrite {
+            public Connect {
+                where = List.copyOf(where);
+            }
+        }
+
+        /** Relates the record the unique filter names, creating it from {@code create} when it does not exist. */
+        record ConnectOrCreate(Filter where, WriteData create) implements NestedWrite {
+            public ConnectOrCreate {
+                Objects.requireNonNull(where, "where");
+                Objects.requireNonNull(create, "create");
+            }
+        }
+
+        /** Replaces every related record with the ones named (to-many); an empty list relates none. */
+        record Set(List<Filter> where) implements NestedWrite {
+            public Set {
+                where = List.copyOf(where);
+            }
+        }
+
+        /** Unrelates the records named, keeping them. */
+        record Disconnect(List<Filter> where) implements NestedWrite {
+            public Disconnect {
+                where = List.copyOf(where);
+            }
+        }
+
+        /** Updates the related record {@code where} names; fails when it is not related. */
+        record Update(Filter where, WriteData data) implements NestedWrite {
+            public Update {
+                Objects.requireNonNull(where, "where");
+                Objects.requireNonNull(data, "data");
+            }
+        }
+
+        /** Updates every related record matching {@code where}. */
+        record UpdateMany(Filter where, WriteData data) implements NestedWrite {
+            public UpdateMany {
+                Objects.requireNonNull(where, "where");
+                Objects.requireNonNull(data, "data");
+            }
+        }
+
+        /** Updates the related record {@code where} names, or creates and relates it. */
+        record Upsert(Filter where, WriteData create, WriteData update) implements NestedWrite {
+            public Upsert {
+                Objects.requireNonNull(where, "where");
+                Objects.requireNonNull(create, "create");
+                Objects.requireNonNull(update, "update");
+            }
+        }
+
+        /** Deletes the related records named; fails when one is not related. */
+        record Delete(List<Filter> where) implements NestedWrite {
+            public Delete {
+                where = List.copyOf(where);
+            }
+        }
+
+        /** Deletes every related record matching {@code where}. */
+        record DeleteMany(Filter where) implements NestedWrite {
+            public DeleteMany {
+                Objects.requireNonNull(where, "where");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.refract.spi;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,12 @@ import java.util.Optional;
  * fields. A field not selected is {@code null}. At a relation field's position the value is
  * {@code null} when the relation was not included, a {@code List<Row>} for an included to-many
  * relation, and an {@code Optional<Row>} for an included to-one relation.
+ *
+ * <p>A row has one position per field of its model ({@code fieldCount}). When its selection counts
+ * relations ({@link dev.refract.query.Selection#counts()}), position {@code fieldCount} holds a
+ * {@code Map<Integer, Long>} from relation field index to count; a row of
+ * {@link dev.refract.query.Operation.FindRelated} also holds its parent's link key at
+ * {@code fieldCount + 1}.
  */
 public interface Row {
 
@@ -35,6 +42,15 @@ public interface Row {
     @SuppressWarnings("unchecked")
     default Optional<Row> getRow(int index) {
         return (Optional<Row>) get(index);
+    }
+
+    /**
+     * The relation counts of a row of a model with {@code fieldCount} fields, or {@code null} when
+     * its selection counted none.
+     */
+    @SuppressWarnings("unchecked")
+    default Map<Integer, Long> getCounts(int fieldCount) {
+        return size() > fieldCount ? (Map<Integer, Long>) get(fieldCount) : null;
     }
 
     /** The list held by a list field at {@code index}, or {@code null}. */

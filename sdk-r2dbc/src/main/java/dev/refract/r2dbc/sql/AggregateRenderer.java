@@ -40,6 +40,8 @@ final class AggregateRenderer {
         function(sql, table, Aggregations.Function.AVG, aggregations.avg(), keyCount, positions, before, leadingComma);
         function(sql, table, Aggregations.Function.MIN, aggregations.min(), keyCount, positions, before, leadingComma);
         function(sql, table, Aggregations.Function.MAX, aggregations.max(), keyCount, positions, before, leadingComma);
+        function(sql, table, Aggregations.Function.COUNT, aggregations.counts(), keyCount, positions, before,
+                leadingComma);
         return positions.size() > before;
     }
 
@@ -61,6 +63,7 @@ final class AggregateRenderer {
             case SUM, AVG -> type.isNumeric();
             case MIN, MAX -> !type.list() && (type.scalar() == null || (type.scalar() != ScalarType.JSON
                     && type.scalar() != ScalarType.BYTES && type.scalar() != ScalarType.BOOLEAN));
+            case COUNT -> true;
         };
         if (!applies) {
             throw table.invalid(field, function.name().toLowerCase(java.util.Locale.ROOT) + " does not apply to "
@@ -96,11 +99,11 @@ final class AggregateRenderer {
         List<OrderBy> order = groupBy.orderBy();
         for (int i = 0; i < order.size(); i++) {
             OrderBy sort = order.get(i);
-            if (!groupBy.by().contains(sort.field())) {
-                throw table.invalid(sort.field(), "A groupBy sorts by the fields it groups by; "
-                        + table.fieldName(sort.field()) + " is not one of them");
+            if (!groupBy.by().contains(SortKeys.field(sort))) {
+                throw table.invalid(SortKeys.field(sort), "A groupBy sorts by the fields it groups by; "
+                        + table.fieldName(SortKeys.field(sort)) + " is not one of them");
             }
-            sql.append(i == 0 ? " ORDER BY " : ", ").append(table.columns[sort.field()]);
+            sql.append(i == 0 ? " ORDER BY " : ", ").append(table.columns[SortKeys.field(sort)]);
             if (sort.direction() == OrderBy.Direction.DESC) {
                 sql.append(" DESC");
             }
@@ -213,6 +216,7 @@ final class AggregateRenderer {
                 yield type.scalar() == ScalarType.DECIMAL ? type : ColumnType.scalar(ScalarType.FLOAT, false);
             }
             case MIN, MAX -> type;
+            case COUNT -> COUNT_TYPE;
         };
     }
 }

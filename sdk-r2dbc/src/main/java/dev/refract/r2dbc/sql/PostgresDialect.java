@@ -310,6 +310,7 @@ public final class PostgresDialect implements Dialect {
             case AVG -> scalar == dev.refract.meta.ScalarType.INT || scalar == dev.refract.meta.ScalarType.BIGINT
                     ? "::double precision" : "";
             case MIN, MAX -> type.enumName() != null ? "::text" : "";
+            case COUNT -> "";
         };
     }
 }

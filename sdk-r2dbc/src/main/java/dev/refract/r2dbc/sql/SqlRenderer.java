@@ -219,7 +219,7 @@ public final class SqlRenderer {
         String alias = dialect.quote(table.model.dbName().equals(CURSOR_ALIAS) ? CURSOR_ALIAS + "_row" : CURSOR_ALIAS);
         sql.append(", (SELECT ");
         for (int i = 0; i < order.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(table.column(order.get(i).field()));
+            sql.append(i == 0 ? "" : ", ").append(table.column(SortKeys.field(order.get(i))));
         }
         sql.append(" FROM ").append(table.table);
         filters.where(sql, table, "", query.cursor());
@@ -237,9 +237,9 @@ public final class SqlRenderer {
     private void cursorCondition(SqlBuilder sql, TableLayout table, List<OrderBy> order, int key, String qualifier,
             String cursor) {
         OrderBy sort = order.get(key);
-        String column = qualifier + table.column(sort.field());
-        String value = cursor + table.columns[sort.field()];
-        boolean optional = table.model.field(sort.field()).isOptional();
+        String column = qualifier + table.column(SortKeys.field(sort));
+        String value = cursor + table.columns[SortKeys.field(sort)];
+        boolean optional = table.model.field(SortKeys.field(sort)).isOptional();
         boolean last = key == order.size() - 1;
         if (last && !optional) {
             sql.append(column).append(sort.direction() == OrderBy.Direction.ASC ? " >= " : " <= ").append(value);
@@ -292,8 +292,8 @@ public final class SqlRenderer {
         sql.append(") ");
         List<Integer> inner = new ArrayList<>(fields);
         for (OrderBy sort : order) {
-            if (!inner.contains(sort.field())) {
-                inner.add(sort.field());
+            if (!inner.contains(SortKeys.field(sort))) {
+                inner.add(SortKeys.field(sort));
             }
         }
         appendColumns(sql.text(), table, inner, qualifier, false);
@@ -361,7 +361,7 @@ public final class SqlRenderer {
     }
 
     private void sortKey(SqlBuilder sql, TableLayout table, OrderBy sort, String qualifier) {
-        sql.append(qualifier).append(table.column(sort.field()));
+        sql.append(qualifier).append(table.column(SortKeys.field(sort)));
         if (sort.direction() == OrderBy.Direction.DESC) {
             sql.append(" DESC");
         }
@@ -376,7 +376,7 @@ public final class SqlRenderer {
         for (int field : id.fields()) {
             boolean present = false;
             for (OrderBy sort : order) {
-                present |= sort.field() == field;
+                present |= SortKeys.field(sort) == field;
             }
             if (!present) {
                 total.add(new OrderBy(field, OrderBy.Direction.ASC, OrderBy.Nulls.DEFAULT));

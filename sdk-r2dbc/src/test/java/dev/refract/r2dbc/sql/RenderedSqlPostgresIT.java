@@ -131,7 +131,7 @@ class RenderedSqlPostgresIT {
                         new Query(Filter.ALL, order, 0, null, null, List.of(), fields(STEP_ID))));
                 // the whole order must be total for the expectation to be unique
                 List<OrderBy> total = new ArrayList<>(order);
-                if (order.stream().noneMatch(sort -> sort.field() == STEP_ID)) {
+                if (order.stream().noneMatch(sort -> sort.key().equals(new OrderBy.Key.Field(STEP_ID)))) {
                     total.add(asc(STEP_ID));
                 }
                 List<String> sorted = ids(connection, new Operation.FindMany(STEP,
