@@ -5,10 +5,15 @@ import dev.refract.meta.ModelMeta;
 import dev.refract.r2dbc.codec.Codec;
 import dev.refract.r2dbc.codec.CodecRegistry;
 import dev.refract.r2dbc.codec.Column;
+import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads driver rows of one result into positional {@link Row}s of a model: column {@code i} goes to
@@ -19,16 +24,27 @@ import java.util.Locale;
 final class RowReader {
 
     private final int width;
+    private final int fieldCount;
     private final int[] positions;
     private final FieldMeta[] fields;
+    private final int[] counts;
+    private final int keyColumns;
     private final CodecRegistry codecs;
     private Codec[] decoders;
     private String[] typeNames;
 
-    RowReader(ModelMeta model, List<Integer> fields, CodecRegistry codecs) {
-        this.width = model.fieldCount();
-        this.positions = fields.stream().mapToInt(Integer::intValue).toArray();
-        this.fields = StatementExecutor.fieldsOf(model, fields);
+    RowReader(ModelMeta model, ResultShape.Rows shape, CodecRegistry codecs) {
+        this.fieldCount = model.fieldCount();
+        this.positions = shape.fields().stream().mapToInt(Integer::intValue).toArray();
+        this.counts = shape.counts().stream().mapToInt(Integer::intValue).toArray();
+        this.keyColumns = shape.keyFields().size();
+        this.width = fieldCount + (keyColumns > 0 ? 2 : counts.length > 0 ? 1 : 0);
+        FieldMeta[] read = StatementExecutor.fieldsOf(model, shape.fields());
+        FieldMeta[] all = Arrays.copyOf(read, read.length + keyColumns);
+        for (int i = 0; i < keyColumns; i++) {
+            all[read.length + i] = shape.keyFields().get(i);
+        }
+        this.fields = all;
         this.codecs = codecs;
     }
 
@@ -40,20 +56,48 @@ final class RowReader {
         for (int i = 0; i < positions.length; i++) {
             values[positions[i]] = decoders[i].decode(new Column(row, i, typeNames[i]), fields[i]);
         }
+        if (counts.length > 0) {
+            Map<Integer, Long> counted = new HashMap<>(counts.length * 2);
+            for (int i = 0; i < counts.length; i++) {
+                Number count = row.get(positions.length + i, Number.class);
+                counted.put(counts[i], count == null ? 0L : count.longValue());
+            }
+            values[fieldCount] = Map.copyOf(counted);
+        }
+        if (keyColumns > 0) {
+            int first = positions.length + counts.length;
+            values[fieldCount + 1] = keyColumns == 1 ? key(row, first, positions.length)
+                    : keyList(row, first, positions.length);
+        }
         return Row.wrap(values);
+    }
+
+    private Object key(io.r2dbc.spi.Row row, int column, int decoder) {
+        return decoders[decoder].decode(new Column(row, column, typeNames[decoder]), fields[decoder]);
+    }
+
+    private List<Object> keyList(io.r2dbc.spi.Row row, int first, int firstDecoder) {
+        List<Object> key = new ArrayList<>(keyColumns);
+        for (int i = 0; i < keyColumns; i++) {
+            key.add(key(row, first + i, firstDecoder + i));
+        }
+        return List.copyOf(key);
     }
 
     private void prepare(RowMetadata metadata) {
         int columns = metadata.getColumnMetadatas().size();
-        if (columns < positions.length) {
+        int expected = positions.length + counts.length + keyColumns;
+        if (columns < expected) {
             throw new IllegalStateException("The statement returned " + columns + " columns but its shape reads "
-                    + positions.length);
+                    + expected);
         }
-        Codec[] found = new Codec[positions.length];
-        String[] names = new String[positions.length];
-        for (int i = 0; i < positions.length; i++) {
+        // decoders of the key columns follow those of the fields; their columns come after the counts
+        Codec[] found = new Codec[fields.length];
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            int column = i < positions.length ? i : i + counts.length;
             found[i] = codecs.decoderFor(fields[i]);
-            names[i] = typeName(metadata.getColumnMetadata(i).getType().getName());
+            names[i] = typeName(metadata.getColumnMetadata(column).getType().getName());
         }
         typeNames = names;
         decoders = found;

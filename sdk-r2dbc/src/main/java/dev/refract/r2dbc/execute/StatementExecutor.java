@@ -47,7 +47,7 @@ public final class StatementExecutor {
         return Flux.defer(() -> {
             BiFunction<io.r2dbc.spi.Row, RowMetadata, Row> reader;
             if (statement.result() instanceof ResultShape.Rows shape) {
-                reader = new RowReader(schema.model(shape.model()), shape.fields(), codecs)::read;
+                reader = new RowReader(schema.model(shape.model()), shape, codecs)::read;
             } else if (statement.result() instanceof ResultShape.Aggregated shape) {
                 reader = new AggregatedReader(shape, codecs)::read;
             } else {

@@ -1,5 +1,6 @@
 package dev.refract.r2dbc.sql;
 
+import dev.refract.meta.FieldMeta;
 import java.util.List;
 
 /** How the executor reads what a {@link SqlStatement} returns. */
@@ -10,10 +11,26 @@ public sealed interface ResultShape {
      * model {@code model} (indexes into {@link dev.refract.meta.SchemaMeta#models()} and
      * {@link dev.refract.meta.ModelMeta#fields()}). The executor builds one positional
      * {@link dev.refract.spi.Row} per result row, {@code null} at every field not read.
+     *
+     * <p>After the fields' columns come one {@code bigint} column per relation in {@code counts}
+     * (relation field indexes), read into a {@code Map<Integer, Long>} at position
+     * {@code fieldCount}, and then one column per field of {@code keyFields}, a parent's link key
+     * (see {@link dev.refract.query.Operation.FindRelated}), each decoded as that field and read
+     * into position {@code fieldCount + 1}: the value itself for one column, a {@code List} for
+     * more. A row is {@code fieldCount} wide when there are neither, else
+     * {@code fieldCount + 1} or {@code fieldCount + 2}.
      */
-    record Rows(int model, List<Integer> fields) implements ResultShape {
+    record Rows(int model, List<Integer> fields, List<Integer> counts, List<FieldMeta> keyFields)
+            implements ResultShape {
         public Rows {
             fields = List.copyOf(fields);
+            counts = List.copyOf(counts);
+            keyFields = List.copyOf(keyFields);
+        }
+
+        /** Rows of the fields alone. */
+        public Rows(int model, List<Integer> fields) {
+            this(model, fields, List.of(), List.of());
         }
     }
 
