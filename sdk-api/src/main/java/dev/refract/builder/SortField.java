@@ -6,19 +6,20 @@ import dev.refract.query.OrderBy.Nulls;
 
 /**
  * One sort key being chosen: where nulls go, then the direction, which adds the key, e.g.
- * {@code o.durationMs().nullsLast().desc()}.
+ * {@code o.durationMs().nullsLast().desc()}. The key is a field of the model, a field reached
+ * through to-one relations, a count of related records, or an aggregate of a group.
  *
  * @param <O> the order-by builder
  */
 public final class SortField<O extends OrderByBuilder<O>> {
 
     private final O orderBy;
-    private final int field;
+    private final OrderBy.Key key;
     private Nulls nulls = Nulls.DEFAULT;
 
-    SortField(O orderBy, int field) {
+    SortField(O orderBy, OrderBy.Key key) {
         this.orderBy = orderBy;
-        this.field = field;
+        this.key = key;
     }
 
     /** Records without a value sort first. */
@@ -33,13 +34,13 @@ public final class SortField<O extends OrderByBuilder<O>> {
         return this;
     }
 
-    /** Sort ascending by this field. */
+    /** Sort ascending by this key. */
     public O asc() {
-        return orderBy.add(new OrderBy(field, Direction.ASC, nulls));
+        return orderBy.add(new OrderBy(key, Direction.ASC, nulls));
     }
 
-    /** Sort descending by this field. */
+    /** Sort descending by this key. */
     public O desc() {
-        return orderBy.add(new OrderBy(field, Direction.DESC, nulls));
+        return orderBy.add(new OrderBy(key, Direction.DESC, nulls));
     }
 }

@@ -221,6 +221,16 @@ class QueryBuildersTest {
     }
 
     @Test
+    void relationCountsTravelWithTheChosenFields() {
+        List<Selection.RelationCount> counts = List.of(new Selection.RelationCount(4, Filter.ALL),
+                new Selection.RelationCount(5, new Comparison(1, Operator.EQUALS, "x", Mode.DEFAULT)));
+
+        Selection selection = Selections.of("Person", List.of(), List.of(2), List.of(0, 1, 2, 3), List.of(), counts);
+
+        assertThat(selection).isEqualTo(new Selection(List.of(0, 1, 3), List.of(), counts));
+    }
+
+    @Test
     void selectAndOmitTogetherAreRejected() {
         assertThatThrownBy(() -> Selections.of("Person", List.of(1), List.of(2), List.of(0, 1, 2), List.of()))
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("both select and omit");

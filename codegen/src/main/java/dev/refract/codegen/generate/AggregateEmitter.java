@@ -12,8 +12,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the typed results of {@code aggregate} and {@code groupBy}: the aggregate record with its
- * {@code Sum}, {@code Avg} and {@code Bounds} parts, and the group record (its keys, then the
- * same parts). A value not asked for is {@code null}.
+ * {@code Sum}, {@code Avg}, {@code Bounds} and {@code Counts} parts, and the group record (its keys,
+ * then the same parts). A value not asked for is {@code null}.
  */
 final class AggregateEmitter {
 
@@ -30,7 +30,7 @@ final class AggregateEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The result of {@code aggregate} over {@link $T} records; a value not asked for is {@code null}.\n",
                         names.record())
-                .recordConstructor(parts(names, shape, MethodSpec.constructorBuilder()).build());
+                .recordConstructor(parts(names, shape, MethodSpec.constructorBuilder(), "counts").build());
         if (!shape.numeric().isEmpty()) {
             builder.addType(part(names.aggregate().nestedClass("Sum"), shape.numeric(), AggregateShape::sumType,
                     "Sums of the numeric fields."));
@@ -41,6 +41,8 @@ final class AggregateEmitter {
             builder.addType(part(names.aggregate().nestedClass("Bounds"), shape.ordered(), f -> context.types().value(f),
                     "Least or greatest values of the ordered fields."));
         }
+        builder.addType(part(names.fieldCounts(), context.scalarFields(model), f -> ClassName.get(Long.class),
+                "How many records hold a value in each field, for the fields asked with {@code count(fields)}."));
         return builder.build();
     }
 
@@ -55,11 +57,12 @@ final class AggregateEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("One group of {@code groupBy} over {@link $T} records: the values of the fields grouped by\n"
                         + "(the others are {@code null}), then the aggregates asked for.\n", names.record())
-                .recordConstructor(parts(names, shape, constructor).build())
+                .recordConstructor(parts(names, shape, constructor, context.groupCountsComponent(model)).build())
                 .build();
     }
 
-    private static MethodSpec.Builder parts(ModelNames names, AggregateShape shape, MethodSpec.Builder constructor) {
+    private static MethodSpec.Builder parts(ModelNames names, AggregateShape shape, MethodSpec.Builder constructor,
+            String counts) {
         constructor.addParameter(Long.class, "count");
         if (!shape.numeric().isEmpty()) {
             constructor.addParameter(names.aggregate().nestedClass("Sum"), "sum");
@@ -69,7 +72,7 @@ final class AggregateEmitter {
             constructor.addParameter(names.aggregate().nestedClass("Bounds"), "min");
             constructor.addParameter(names.aggregate().nestedClass("Bounds"), "max");
         }
-        return constructor;
+        return constructor.addParameter(names.fieldCounts(), counts);
     }
 
     private TypeSpec part(ClassName name, List<FieldDefinition> fields, Function<FieldDefinition, TypeName> type,

@@ -14,7 +14,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the arguments of {@code aggregate} and {@code groupBy}: which records, which fields to
- * group by, and which of count, sum, average, minimum and maximum to compute.
+ * group by, and which of count (of records, or of each field's values), sum, average, minimum and
+ * maximum to compute.
  */
 final class AggregateQueryEmitter {
 
@@ -29,7 +30,8 @@ final class AggregateQueryEmitter {
     TypeSpec emitAggregateQuery(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName owner = names.aggregateQuery();
-        TypeSpec.Builder builder = common(model, owner,
+        TypeSpec.Builder builder = common(model, owner, names.orderBy(),
+                "Sorts the records by these keys (with skip and take, this picks the records covered).",
                 "What {@code aggregate} computes over {@link $T} records, e.g.\n"
                         + "{@code a -> a.where(...).count().sum($T...)}.\n");
         builder.addMethod(MethodSpec.methodBuilder("build")
@@ -47,7 +49,8 @@ final class AggregateQueryEmitter {
     TypeSpec emitGroupByQuery(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName owner = names.groupByQuery();
-        TypeSpec.Builder builder = common(model, owner,
+        TypeSpec.Builder builder = common(model, owner, names.groupOrderBy(),
+                "Sorts the groups by these keys: fields grouped by, and aggregates of each group.",
                 "How {@code groupBy} groups {@link $T} records and what it computes per group, e.g.\n"
                         + "{@code g -> g.by($T...).count()}.\n");
         builder.addField(FieldSpec.builder(INDEX_SET, "by", Modifier.PRIVATE, Modifier.FINAL)
@@ -82,26 +85,26 @@ final class AggregateQueryEmitter {
         return builder.build();
     }
 
-    private TypeSpec.Builder common(ModelDefinition model, ClassName owner, String doc) {
+    private TypeSpec.Builder common(ModelDefinition model, ClassName owner, ClassName orderBy, String orderByDoc,
+            String doc) {
         ModelNames names = context.names(model);
         ClassName field = names.field();
         TypeSpec.Builder builder = TypeSpec.classBuilder(owner)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(doc, names.record(), field)
                 .addField(BuilderMembers.freshField(names.where(), "where"))
-                .addField(BuilderMembers.freshField(names.orderBy(), "orderBy"))
+                .addField(BuilderMembers.freshField(orderBy, "orderBy"))
                 .addField(TypeName.INT, "skip", Modifier.PRIVATE)
                 .addField(Integer.class, "take", Modifier.PRIVATE)
                 .addField(TypeName.BOOLEAN, "count", Modifier.PRIVATE);
-        for (String function : new String[] {"sum", "avg", "min", "max"}) {
+        for (String function : new String[] {"sum", "avg", "min", "max", "counts"}) {
             builder.addField(FieldSpec.builder(INDEX_SET, function, Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T<>()", TreeSet.class).build());
         }
         builder.addMethod(BuilderMembers.publicConstructor("Nothing computed yet, over every record.\n"))
                 .addMethod(BuilderMembers.consumerSetter(owner, "where", names.where(), "where",
                         "Only records meeting these conditions."))
-                .addMethod(BuilderMembers.consumerSetter(owner, "orderBy", names.orderBy(), "orderBy",
-                        "Sorts the records (or groups, by their keys) by these keys."))
+                .addMethod(BuilderMembers.consumerSetter(owner, "orderBy", orderBy, "orderBy", orderByDoc))
                 .addMethod(BuilderMembers.countSetter(owner, "skip", "Passes over the first {@code count} records or groups.\n"))
                 .addMethod(BuilderMembers.countSetter(owner, "take", "Covers at most {@code count} records or groups.\n"))
                 .addMethod(MethodSpec.methodBuilder("count")
@@ -109,6 +112,17 @@ final class AggregateQueryEmitter {
                         .addModifiers(Modifier.PUBLIC)
                         .returns(owner)
                         .addStatement("this.count = true")
+                        .addStatement("return this")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("count")
+                        .addJavadoc("Counts, per field, the records where the field holds a value.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(owner)
+                        .addParameter(ArrayTypeName.of(field), "fields")
+                        .varargs()
+                        .beginControlFlow("for ($T field : fields)", field)
+                        .addStatement("counts.add(field.index())")
+                        .endControlFlow()
                         .addStatement("return this")
                         .build())
                 .addMethod(function(owner, field, "sum", "Sums these number fields.", "numeric", "a number"))
@@ -120,8 +134,9 @@ final class AggregateQueryEmitter {
                 .addMethod(MethodSpec.methodBuilder("aggregations")
                         .addModifiers(Modifier.PRIVATE)
                         .returns(BuilderTypes.AGGREGATIONS)
-                        .addStatement("return new $T(count, $T.copyOf(sum), $T.copyOf(avg), $T.copyOf(min), $T.copyOf(max))",
-                                BuilderTypes.AGGREGATIONS, JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST)
+                        .addStatement("return new $T(count, $T.copyOf(sum), $T.copyOf(avg), $T.copyOf(min), $T.copyOf(max),\n"
+                                + "$T.copyOf(counts))", BuilderTypes.AGGREGATIONS, JavaTypes.LIST, JavaTypes.LIST,
+                                JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST)
                         .build());
         return builder;
     }

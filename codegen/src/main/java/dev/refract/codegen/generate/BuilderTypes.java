@@ -18,6 +18,8 @@ final class BuilderTypes {
     static final ClassName FIELD_REF = ClassName.get(BUILDER, "FieldRef");
     static final ClassName ORDER_BY_BUILDER = ClassName.get(BUILDER, "OrderByBuilder");
     static final ClassName SORT_FIELD = ClassName.get(BUILDER, "SortField");
+    static final ClassName RELATION_SORT = ClassName.get(BUILDER, "RelationSort");
+    static final ClassName RELATION_FILTER = ClassName.get(BUILDER, "RelationFilter");
     static final ClassName FIELD_SET_BUILDER = ClassName.get(BUILDER, "FieldSetBuilder");
     static final ClassName WRITE_BUILDER = ClassName.get(BUILDER, "WriteBuilder");
     static final ClassName NUMBER_UPDATE = ClassName.get(BUILDER, "NumberUpdate");
@@ -28,6 +30,7 @@ final class BuilderTypes {
     static final ClassName QUERY_TYPE = ClassName.get(QUERY, "Query");
     static final ClassName SELECTION = ClassName.get(QUERY, "Selection");
     static final ClassName INCLUDE = ClassName.get(QUERY, "Selection", "Include");
+    static final ClassName RELATION_COUNT = ClassName.get(QUERY, "Selection", "RelationCount");
     static final ClassName WRITE_DATA = ClassName.get(QUERY, "WriteData");
     static final ClassName OPERATION = ClassName.get(QUERY, "Operation");
     static final ClassName AGGREGATIONS = ClassName.get(QUERY, "Aggregations");

@@ -1,5 +1,6 @@
 package dev.refract.codegen.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -7,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.refract.codegen.definition.ModelDefinition;
+import java.util.Arrays;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -150,6 +152,16 @@ final class DelegateEmitter {
         builder.addMethod(method("count", monoLong, "Counts every record.")
                 .addStatement("return count(() -> new $T.Count(MODEL, $T.ALL))", op, BuilderTypes.QUERY_TYPE)
                 .build());
+        builder.addMethod(method("countFields", ParameterizedTypeName.get(JavaTypes.MONO, n.fieldCounts()),
+                        "Counts, per field, the records of the query where the field holds a value; the fields not\n"
+                                + "given are {@code null} in the result. Fails with {@code IllegalArgumentException} when no\n"
+                                + "field is given.")
+                .addParameter(consumer(n.findMany()), "query")
+                .addParameter(ArrayTypeName.of(n.field()), "fields")
+                .varargs()
+                .addStatement("return single(() -> new $T.Aggregate(MODEL, apply(new $T(), query).build(), fieldCounts(fields)),\n"
+                        + "row -> $T.mapAggregate(row).counts())", op, n.findMany(), n.mapper())
+                .build());
         builder.addMethod(method("aggregate", ParameterizedTypeName.get(JavaTypes.MONO, n.aggregate()),
                         "Computes aggregates over the matching records.")
                 .addParameter(consumer(n.aggregateQuery()), "query")
@@ -160,6 +172,20 @@ final class DelegateEmitter {
                         "Groups the matching records and computes aggregates per group.")
                 .addParameter(consumer(n.groupByQuery()), "query")
                 .addStatement("return rows(() -> apply(new $T(), query).build(),\n$T::mapGroup)", n.groupByQuery(), n.mapper())
+                .build());
+        builder.addMethod(MethodSpec.methodBuilder("fieldCounts")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(BuilderTypes.AGGREGATIONS)
+                .addParameter(ArrayTypeName.of(n.field()), "fields")
+                .beginControlFlow("if (fields.length == 0)")
+                .addStatement("throw new $T($S)", IllegalArgumentException.class,
+                        "countFields on " + model.name() + " needs at least one field to count, e.g. countFields(q -> {}, "
+                                + n.field().simpleName() + "." + context.constant(model, context.scalarFields(model).get(0))
+                                + ")")
+                .endControlFlow()
+                .addStatement("return new $T(false, $T.of(), $T.of(), $T.of(), $T.of(),\n"
+                        + "$T.stream(fields).map($T::index).distinct().sorted().toList())", BuilderTypes.AGGREGATIONS,
+                        JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST, Arrays.class, n.field())
                 .build());
         return builder.build();
     }

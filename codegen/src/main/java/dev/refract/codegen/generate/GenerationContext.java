@@ -224,6 +224,57 @@ public final class GenerationContext {
         return fields(model).stream().filter(f -> f.relation() != null).toList();
     }
 
+    /**
+     * The relation fields that queries can follow inside the database: filters, sort keys and
+     * counts. A relation to a model of another datasource is left out, since no single query can
+     * reach both sides; the client only loads it with {@code include}.
+     */
+    public List<FieldDefinition> queryableRelations(ModelDefinition model) {
+        return relationFields(model).stream().filter(f -> !f.relation().crossDatasource()).toList();
+    }
+
+    /** The relation fields that lead to a model of another datasource. */
+    public List<FieldDefinition> crossDatasourceRelations(ModelDefinition model) {
+        return relationFields(model).stream().filter(f -> f.relation().crossDatasource()).toList();
+    }
+
+    /** The {@linkplain #queryableRelations queryable} to-many relation fields: those a query can count. */
+    public List<FieldDefinition> countableRelations(ModelDefinition model) {
+        return queryableRelations(model).stream().filter(FieldDefinition::isList).toList();
+    }
+
+    /**
+     * The name of the record component holding the relation counts of {@code model}:
+     * {@code relationCounts}, with a trailing {@code _} for as long as a field of the model takes the name.
+     */
+    public String relationCountsComponent(ModelDefinition model) {
+        Set<String> taken = new HashSet<>();
+        for (FieldDefinition field : fields(model)) {
+            taken.add(naming.fieldName(field.name()));
+        }
+        return free("relationCounts", taken);
+    }
+
+    /**
+     * The name of the group record's component holding the per-field counts: {@code counts}, with a
+     * trailing {@code _} for as long as a group key of the model takes the name.
+     */
+    public String groupCountsComponent(ModelDefinition model) {
+        Set<String> taken = new HashSet<>();
+        for (FieldDefinition field : scalarFields(model)) {
+            taken.add(naming.builderMethodName(field.name()));
+        }
+        return free("counts", taken);
+    }
+
+    private static String free(String name, Set<String> taken) {
+        String candidate = name;
+        while (taken.contains(candidate)) {
+            candidate = candidate + "_";
+        }
+        return candidate;
+    }
+
     /** The index of the field called {@code fieldName} in {@code model}'s rows. */
     public int fieldIndex(ModelDefinition model, String fieldName) {
         List<FieldDefinition> fields = fields(model);

@@ -72,6 +72,8 @@ public final class JavaGenerator {
         HavingEmitter havings = new HavingEmitter(context);
         MapperEmitter mappers = new MapperEmitter(context);
         DelegateEmitter delegates = new DelegateEmitter(context);
+        RelationCountsEmitter relationCounts = new RelationCountsEmitter(context);
+        GroupOrderByEmitter groupOrders = new GroupOrderByEmitter(context);
         for (ModelDefinition model : schema.models()) {
             types.add(records.emit(model));
             types.add(fieldEnums.emit(model));
@@ -82,6 +84,9 @@ public final class JavaGenerator {
             if (!context.relationFields(model).isEmpty()) {
                 types.add(queries.emitInclude(model));
             }
+            if (!context.countableRelations(model).isEmpty()) {
+                types.add(relationCounts.emit(model));
+            }
             types.add(queries.emitFindMany(model));
             types.add(queries.emitFindUnique(model));
             types.add(writes.emitCreate(model));
@@ -90,6 +95,7 @@ public final class JavaGenerator {
             types.add(aggregates.emitGroup(model));
             types.add(aggregateQueries.emitAggregateQuery(model));
             types.add(aggregateQueries.emitGroupByQuery(model));
+            types.add(groupOrders.emit(model));
             types.add(havings.emit(model));
             types.add(mappers.emit(model));
             types.add(delegates.emit(model));

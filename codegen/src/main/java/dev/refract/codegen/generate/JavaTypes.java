@@ -18,6 +18,7 @@ import java.util.Set;
 public final class JavaTypes {
 
     static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName MAP = ClassName.get("java.util", "Map");
     static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
     static final ClassName MONO = ClassName.get("reactor.core.publisher", "Mono");

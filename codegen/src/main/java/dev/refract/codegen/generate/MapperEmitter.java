@@ -47,6 +47,11 @@ final class MapperEmitter {
                 builder.addMethod(relationMethod(model, field, i));
             }
         }
+        if (!context.countableRelations(model).isEmpty()) {
+            String component = context.relationCountsComponent(model);
+            arguments.add(",\n$N(row)", component);
+            builder.addMethod(countsMethod(model, component));
+        }
         builder.addMethod(rowMapper("map", "The record in {@code row}, laid out in the model's field order.\n",
                 names.record(), arguments.build()));
         TypeName rows = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.ROW);
@@ -100,21 +105,49 @@ final class MapperEmitter {
             code.add(",\n").add(block(names.aggregate().nestedClass("Bounds"), shape.ordered(), Function.MAX, model,
                     keyCount, fieldCount, null));
         }
+        code.add(",\n").add(block(names.fieldCounts(), context.scalarFields(model), Function.COUNT, model, keyCount,
+                fieldCount, null));
         return code.build();
     }
 
-    /** {@code new Nested((T) row.get(i), ...)} for one aggregate function; {@code sum} picks the sum or average type. */
-    private CodeBlock block(com.palantir.javapoet.ClassName nested, List<FieldDefinition> fields, Function function,
+    /**
+     * {@code new Nested((T) row.get(i), ...)} for one aggregate function; {@code sum} picks the sum or
+     * average type, and the value type otherwise ({@code Long} for counts).
+     */
+    private CodeBlock block(ClassName nested, List<FieldDefinition> fields, Function function,
             ModelDefinition model, int keyCount, int fieldCount, Boolean sum) {
         CodeBlock.Builder code = CodeBlock.builder().add("new $T(", nested);
         for (int i = 0; i < fields.size(); i++) {
             FieldDefinition field = fields.get(i);
-            TypeName type = sum == null ? context.types().value(field)
+            TypeName type = function == Function.COUNT ? ClassName.get(Long.class)
+                    : sum == null ? context.types().value(field)
                     : sum ? AggregateShape.sumType(field) : AggregateShape.avgType(field);
             code.add(i == 0 ? "" : fields.size() > 3 ? ",\n" : ", ").add("($T) row.get($L)", type,
                     Aggregations.index(function, context.fieldIndex(model, field.name()), keyCount, fieldCount));
         }
         return code.add(")").build();
+    }
+
+    /**
+     * The helper reading the relation counts: {@code null} when the row carries none, else one value
+     * per countable relation, {@code null} for a relation not counted.
+     */
+    private MethodSpec countsMethod(ModelDefinition model, String name) {
+        ClassName counts = context.names(model).counts();
+        CodeBlock.Builder values = CodeBlock.builder();
+        List<FieldDefinition> counted = context.countableRelations(model);
+        for (int i = 0; i < counted.size(); i++) {
+            values.add(i == 0 ? "" : counted.size() > 3 ? ",\n" : ", ")
+                    .add("counts.get($L)", context.fieldIndex(model, counted.get(i).name()));
+        }
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(counts)
+                .addParameter(JavaTypes.ROW, "row")
+                .addStatement("$T counts = row.getCounts($L)", ParameterizedTypeName.get(JavaTypes.MAP,
+                        ClassName.get(Integer.class), ClassName.get(Long.class)), context.fields(model).size())
+                .addStatement("return counts == null ? null : new $T($L)", counts, values.build())
+                .build();
     }
 
     private MethodSpec relationMethod(ModelDefinition model, FieldDefinition field, int index) {

@@ -30,9 +30,52 @@ final class QueryEmitter {
     TypeSpec emitOrderBy(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName orderBy = names.orderBy();
+        StringBuilder doc = new StringBuilder("Sort keys of {@link $T} records, most significant first, e.g. {@code o -> o.$L().desc()}.\n");
+        List<FieldDefinition> relations = context.queryableRelations(model);
+        if (!relations.isEmpty()) {
+            doc.append("Keys may follow relations: the fields of a to-one relation's record, and the number of\n"
+                    + "records of a to-many relation.\n");
+        }
+        List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
+        if (!skipped.isEmpty()) {
+            doc.append("Relations to models of another datasource (").append(codeList(skipped))
+                    .append(") offer no sort key: no\nsingle query reaches both datasources.\n");
+        }
         TypeSpec.Builder builder = BuilderMembers.selfTypedClass(orderBy, BuilderTypes.ORDER_BY_BUILDER, "No sort key yet.\n")
-                .addJavadoc("Sort keys of {@link $T} records, most significant first, e.g. {@code o -> o.$L().desc()}.\n",
-                        names.record(), context.naming().builderMethodName(context.scalarFields(model).get(0).name()));
+                .addJavadoc(doc.toString(), names.record(),
+                        context.naming().builderMethodName(context.scalarFields(model).get(0).name()));
+        addSortMethods(builder, model, orderBy);
+        for (FieldDefinition field : relations) {
+            String method = context.naming().builderMethodName(field.name());
+            int index = context.fieldIndex(model, field.name());
+            if (field.isList()) {
+                builder.addMethod(MethodSpec.methodBuilder(method)
+                        .addJavadoc("Sort by the related {@code $L} records, e.g. {@code o.$L().count().desc()}.\n",
+                                field.name(), method)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(BuilderTypes.RELATION_SORT, orderBy))
+                        .addStatement("return relation($L)", index)
+                        .build());
+            } else {
+                ClassName target = context.names(field.relation().targetModel()).orderBy();
+                builder.addMethod(MethodSpec.methodBuilder(method)
+                        .addJavadoc("Sort by fields of the related {@code $L} record, or by its own relations, e.g.\n"
+                                + "{@code o.$L(r -> r.$L().asc())}$L.\n", field.name(), method,
+                                context.naming().builderMethodName(context.scalarFields(
+                                        context.model(field.relation().targetModel())).get(0).name()),
+                                field.isOptional() ? "; a record without one sorts as a missing value" : "")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(orderBy)
+                        .addParameter(ParameterizedTypeName.get(JavaTypes.CONSUMER, target), "order")
+                        .addStatement("return related($L, new $T(), order)", index, target)
+                        .build());
+            }
+        }
+        return builder.build();
+    }
+
+    /** Adds one sort method per sortable scalar field of {@code model} to the order-by builder {@code owner}. */
+    void addSortMethods(TypeSpec.Builder builder, ModelDefinition model, ClassName owner) {
         for (FieldDefinition field : context.scalarFields(model)) {
             if (!sortable(field)) {
                 continue;
@@ -40,11 +83,15 @@ final class QueryEmitter {
             builder.addMethod(MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
                     .addJavadoc("Sort by {@code $L}.\n", field.name())
                     .addModifiers(Modifier.PUBLIC)
-                    .returns(ParameterizedTypeName.get(BuilderTypes.SORT_FIELD, orderBy))
+                    .returns(ParameterizedTypeName.get(BuilderTypes.SORT_FIELD, owner))
                     .addStatement("return field($L)", context.fieldIndex(model, field.name()))
                     .build());
         }
-        return builder.build();
+    }
+
+    /** The names of {@code fields} as Javadoc code, separated by commas. */
+    static String codeList(List<FieldDefinition> fields) {
+        return fields.stream().map(f -> "{@code " + f.name() + "}").collect(Collectors.joining(", "));
     }
 
     private static boolean sortable(FieldDefinition field) {
@@ -76,12 +123,17 @@ final class QueryEmitter {
         ModelNames names = context.names(model);
         ClassName include = names.include();
         TypeName includes = ParameterizedTypeName.get(JavaTypes.LIST, BuilderTypes.INCLUDE);
+        boolean countable = !context.countableRelations(model).isEmpty();
         TypeSpec.Builder builder = TypeSpec.classBuilder(include)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The relations of {@link $T} to load with it, each with its own query.\n", names.record())
+                .addJavadoc("The relations of {@link $T} to load with it, each with its own query$L.\n", names.record(),
+                        countable ? ", and the to-many\nrelations to count" : "")
                 .addField(FieldSpec.builder(includes, "relations", Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T<>()", java.util.ArrayList.class).build())
-                .addMethod(BuilderMembers.publicConstructor("No relation yet.\n"));
+                        .initializer("new $T<>()", java.util.ArrayList.class).build());
+        if (countable) {
+            builder.addField(BuilderMembers.freshField(names.relationCounts(), "counts"));
+        }
+        builder.addMethod(BuilderMembers.publicConstructor("No relation yet.\n"));
         for (FieldDefinition field : context.relationFields(model)) {
             ModelNames target = context.names(field.relation().targetModel());
             String method = context.naming().builderMethodName(field.name());
@@ -106,11 +158,26 @@ final class QueryEmitter {
                     .addStatement("return this")
                     .build());
         }
+        if (countable) {
+            builder.addMethod(MethodSpec.methodBuilder("count")
+                    .addJavadoc("Counts the records of these to-many relations with each record, e.g.\n"
+                            + "{@code i.count(c -> c.$L())}; the counts are in the record's {@code $L}.\n",
+                            context.naming().builderMethodName(context.countableRelations(model).get(0).name()),
+                            context.relationCountsComponent(model))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(include)
+                    .addParameter(ParameterizedTypeName.get(JavaTypes.CONSUMER, names.relationCounts()), "counts")
+                    .addStatement("counts.accept(this.counts)")
+                    .addStatement("return this")
+                    .build());
+        }
         builder.addMethod(MethodSpec.methodBuilder("build")
-                .addJavadoc("The relations chosen, in the order they were added.\n")
+                .addJavadoc("The relations to load, in the order they were added, and those to count, over every\n"
+                        + "scalar field: the query's select or omit settles the fields.\n")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(includes)
-                .addStatement("return $T.copyOf(relations)", JavaTypes.LIST)
+                .returns(BuilderTypes.SELECTION)
+                .addStatement("return new $T($T.of(), relations, $L)", BuilderTypes.SELECTION, JavaTypes.LIST,
+                        countable ? CodeBlock.of("counts.build()") : CodeBlock.of("$T.of()", JavaTypes.LIST))
                 .build());
         return builder.build();
     }
@@ -218,12 +285,17 @@ final class QueryEmitter {
         String scalarIndexes = context.scalarFields(model).stream()
                 .map(f -> String.valueOf(context.fieldIndex(model, f.name())))
                 .collect(Collectors.joining(", "));
-        builder.addMethod(MethodSpec.methodBuilder("selection")
+        MethodSpec.Builder selection = MethodSpec.methodBuilder("selection")
                 .addModifiers(Modifier.PRIVATE)
-                .returns(BuilderTypes.SELECTION)
-                .addStatement("return $T.of($S, select.build(), omit.build(), $T.of($L), $L)", BuilderTypes.SELECTIONS,
-                        model.name(), JavaTypes.LIST, scalarIndexes,
-                        hasRelations ? CodeBlock.of("include.build()") : CodeBlock.of("$T.of()", JavaTypes.LIST))
-                .build());
+                .returns(BuilderTypes.SELECTION);
+        if (hasRelations) {
+            selection.addStatement("$T relations = include.build()", BuilderTypes.SELECTION)
+                    .addStatement("return $T.of($S, select.build(), omit.build(), $T.of($L),\nrelations.includes(), "
+                            + "relations.counts())", BuilderTypes.SELECTIONS, model.name(), JavaTypes.LIST, scalarIndexes);
+        } else {
+            selection.addStatement("return $T.of($S, select.build(), omit.build(), $T.of($L), $T.of())",
+                    BuilderTypes.SELECTIONS, model.name(), JavaTypes.LIST, scalarIndexes, JavaTypes.LIST);
+        }
+        builder.addMethod(selection.build());
     }
 }

@@ -17,9 +17,10 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the where builder of a model (one typed condition per scalar field, and one typed field
- * reference per single-valued field for comparing two fields of a record) and its unique-where
- * builder (one method per unique key, plus optional extra conditions).
+ * Emits the where builder of a model (one typed condition per scalar field, one typed field
+ * reference per single-valued field for comparing two fields of a record, and one relation condition
+ * per relation a query can follow) and its unique-where builder (one method per unique key, plus
+ * optional extra conditions).
  */
 final class WhereEmitter {
 
@@ -34,11 +35,26 @@ final class WhereEmitter {
     TypeSpec emitWhere(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName where = names.where();
+        StringBuilder doc = new StringBuilder("Conditions on {@link $T} records, all of which must hold, e.g.\n"
+                + "{@code w -> w.$L().eq(...)}; group them with {@code and}, {@code or} and {@code not}.\n");
+        List<FieldDefinition> relations = context.queryableRelations(model);
+        if (!relations.isEmpty()) {
+            doc.append("Conditions may follow relations to the related records' own conditions, e.g.\n{@code w -> w.$L().$L(r -> ...)}.\n");
+        }
+        List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
+        if (!skipped.isEmpty()) {
+            doc.append("Relations to models of another datasource (").append(QueryEmitter.codeList(skipped))
+                    .append(") have no conditions\nhere: no single query reaches both datasources.\n");
+        }
+        List<Object> arguments = new ArrayList<>(List.of(names.record(),
+                context.naming().builderMethodName(context.scalarFields(model).get(0).name())));
+        if (!relations.isEmpty()) {
+            arguments.add(context.naming().builderMethodName(relations.get(0).name()));
+            arguments.add(relations.get(0).isList() ? "some" : "is");
+        }
         TypeSpec.Builder builder = BuilderMembers.selfTypedClass(where, BuilderTypes.WHERE_BUILDER,
                         "An empty builder: it matches every record.\n")
-                .addJavadoc("Conditions on {@link $T} records, all of which must hold, e.g.\n"
-                        + "{@code w -> w.$L().eq(...)}; group them with {@code and}, {@code or} and {@code not}.\n",
-                        names.record(), context.naming().builderMethodName(context.scalarFields(model).get(0).name()))
+                .addJavadoc(doc.toString(), arguments.toArray())
                 .addMethod(BuilderMembers.newBuilder(where));
         for (FieldDefinition field : context.scalarFields(model)) {
             builder.addMethod(condition(model, field, where));
@@ -46,7 +62,39 @@ final class WhereEmitter {
                 builder.addField(fieldRef(model, field, where));
             }
         }
+        for (FieldDefinition field : relations) {
+            builder.addMethod(relationCondition(model, field, where));
+        }
         return builder.build();
+    }
+
+    /**
+     * The accessor of the conditions on the records related through {@code field}: some, every or none
+     * of a to-many relation's records; is or is not for a to-one relation's record, and whether an
+     * optional one is set.
+     */
+    private MethodSpec relationCondition(ModelDefinition model, FieldDefinition field, ClassName where) {
+        ClassName related = context.names(field.relation().targetModel()).where();
+        ClassName type;
+        String what;
+        if (field.isList()) {
+            type = BuilderTypes.RELATION_FILTER.nestedClass("ToMany");
+            what = "records: whether some, every or none of them meet conditions";
+        } else if (field.isOptional()) {
+            type = BuilderTypes.RELATION_FILTER.nestedClass("ToOne").nestedClass("Nullable");
+            what = "record: whether there is one, and whether it meets conditions";
+        } else {
+            type = BuilderTypes.RELATION_FILTER.nestedClass("ToOne");
+            what = "record: whether it meets conditions";
+        }
+        String doc = Docs.paramDoc(field.doc());
+        return MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
+                .addJavadoc("Conditions on the related {@code $L} $L.$L\n", field.name(), what, doc == null ? "" : "\n" + doc)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(type, where, related))
+                .addStatement("return new $T<>(this, $L, $S, $T::new)", type, context.fieldIndex(model, field.name()),
+                        field.name(), related)
+                .build();
     }
 
     /**

@@ -31,6 +31,52 @@ class AggregateEmitterTest {
     }
 
     @Test
+    void aggregateAndGroupEndWithPerFieldCounts() {
+        String aggregate = Emitted.render(context,
+                new AggregateEmitter(context).emitAggregate(Emitted.model(context, "PipelineRun")));
+        String group = Emitted.render(context, new AggregateEmitter(context).emitGroup(Emitted.model(context, "PipelineRun")));
+
+        assertThat(aggregate).contains("PipelineRunAggregate.Counts counts)")
+                .contains("public record Counts(Long id, Long name, Long status, Long startedAt, Long updatedAt, Long cost,\n"
+                        + "            Long metadata)");
+        assertThat(group).contains("PipelineRunAggregate.Bounds max, PipelineRunAggregate.Counts counts)");
+    }
+
+    @Test
+    void aggregateAndGroupByQueriesCountFieldValues() {
+        String aggregate = Emitted.render(context,
+                new AggregateQueryEmitter(context).emitAggregateQuery(Emitted.model(context, "PipelineRun")));
+
+        assertThat(aggregate).contains("public PipelineRunAggregateQuery count(PipelineRunField... fields)")
+                .contains("counts.add(field.index());")
+                .contains("List.copyOf(max),\n                List.copyOf(counts));");
+    }
+
+    @Test
+    void groupByQuerySortsWithTheGroupOrderBy() {
+        String source = Emitted.render(context,
+                new AggregateQueryEmitter(context).emitGroupByQuery(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("public PipelineRunGroupByQuery orderBy(Consumer<PipelineRunGroupOrderBy> orderBy)");
+    }
+
+    @Test
+    void groupOrderBySortsOnKeysAndAggregates() {
+        String source = Emitted.render(context, new GroupOrderByEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("extends OrderByBuilder<PipelineRunGroupOrderBy>")
+                .contains("public SortField<PipelineRunGroupOrderBy> name()")
+                .contains("public SortField<PipelineRunGroupOrderBy> count()")
+                .contains("return aggregate(Aggregations.Function.COUNT, -1);")
+                .contains("public SortField<PipelineRunGroupOrderBy> count(PipelineRunField field)")
+                .contains("return aggregate(Aggregations.Function.SUM, field.index());")
+                .contains("if (!field.numeric())")
+                .contains("if (!field.ordered())")
+                .contains("e.g. {@code o -> o.sum(PipelineRunField.COST).desc()}")
+                .doesNotContain("steps");
+    }
+
+    @Test
     void modelWithoutNumbersHasNoSumOrAverage() {
         String source = Emitted.render(context,
                 new AggregateEmitter(context).emitAggregate(Emitted.model(context, "Session")));

@@ -36,4 +36,17 @@ class DelegateEmitterTest {
                 .contains("public Mono<PipelineRunAggregate> aggregate(Consumer<PipelineRunAggregateQuery> query)")
                 .contains("public Flux<PipelineRunGroup> groupBy(Consumer<PipelineRunGroupByQuery> query)");
     }
+
+    @Test
+    void countFieldsIsAnAggregateReturningTheFieldCounts() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new DelegateEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("public Mono<PipelineRunAggregate.Counts> countFields(Consumer<PipelineRunFindMany> query,\n"
+                        + "            PipelineRunField... fields)")
+                .contains("new Operation.Aggregate(MODEL, apply(new PipelineRunFindMany(), query).build(), fieldCounts(fields))")
+                .contains("row -> PipelineRunMapper.mapAggregate(row).counts()")
+                .contains("needs at least one field to count");
+    }
 }

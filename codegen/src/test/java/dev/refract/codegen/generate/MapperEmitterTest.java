@@ -23,6 +23,30 @@ class MapperEmitterTest {
     }
 
     @Test
+    void readsRelationCountsAfterTheFields() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new MapperEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("steps(row),\n                relationCounts(row));")
+                .contains("Map<Integer, Long> counts = row.getCounts(8);")
+                .contains("return counts == null ? null : new PipelineRun.Counts(counts.get(7));");
+    }
+
+    @Test
+    void readsFieldCountsOfAggregatesAndGroupsFromTheCountBlock() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new MapperEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        // Aggregate: COUNT block from 1 + 4 * 8 = 33; group: from 8 + 1 + 4 * 8 = 41.
+        assertThat(source).contains("new PipelineRunAggregate.Counts((Long) row.get(33),")
+                .contains("(Long) row.get(39)));")
+                .contains("new PipelineRunAggregate.Counts((Long) row.get(41),")
+                .contains("(Long) row.get(47)));");
+    }
+
+    @Test
     void decodesListsEnumsAndComposites() {
         GenerationContext context = Emitted.context(UnusualSchemaCompilesTest.unusual());
 

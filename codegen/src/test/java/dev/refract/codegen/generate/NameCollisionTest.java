@@ -23,7 +23,9 @@ class NameCollisionTest {
                 Arguments.of("Order", "OrderUpdate", "OrderModelUpdate"),
                 Arguments.of("Order", "OrderCreate", "OrderModelCreate"),
                 Arguments.of("Report", "ReportAggregate", "ReportModelAggregate"),
-                Arguments.of("User", "UserWhere", "UserModelWhere"));
+                Arguments.of("User", "UserWhere", "UserModelWhere"),
+                Arguments.of("Team", "TeamRelationCounts", "TeamModelRelationCounts"),
+                Arguments.of("Team", "TeamGroupOrderBy", "TeamModelGroupOrderBy"));
     }
 
     /** Two related models, {@code owner} and {@code other}, each with a few scalar fields. */
@@ -56,6 +58,76 @@ class NameCollisionTest {
         assertThat(files).filteredOn(f -> !f.relativePath().endsWith("/" + alternative + ".java"))
                 .as("files that refer to " + alternative)
                 .anySatisfy(f -> assertThat(f.content()).containsPattern("\\b" + alternative + "\\b"));
+    }
+
+    @Test
+    void fieldsNamedLikeTheCountComponentsKeepTheirNamesAndTheCountsGiveWay() {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model Board {
+                  id             Int    @id
+                  counts         Int
+                  relationCounts String
+                  cards          Card[]
+                }
+
+                model Card {
+                  id      Int    @id
+                  boardId Int
+                  board   Board  @relation(fields: [boardId], references: [id])
+                }
+                """);
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "Board")).contains("String relationCounts,")
+                .contains("Board.Counts relationCounts_)");
+        assertThat(SchemaText.file(files, "BoardGroup")).contains("Integer counts,")
+                .contains("BoardAggregate.Counts counts_)");
+        assertThat(SchemaText.file(files, "BoardAggregate")).contains("BoardAggregate.Counts counts)");
+    }
+
+    @Test
+    void relationNamedLikeTheCountsComponentStillCompiles() {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model Board {
+                  id             Int    @id
+                  relationCounts Card[]
+                  count          Card[] @relation("Second")
+                }
+
+                model Card {
+                  id       Int   @id
+                  boardId  Int
+                  board    Board @relation(fields: [boardId], references: [id])
+                  secondId Int
+                  second   Board @relation("Second", fields: [secondId], references: [id])
+                }
+                """);
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "Board")).contains("Relation<List<Card>> relationCounts")
+                .contains("Board.Counts relationCounts_)")
+                .contains("record Counts(Long relationCounts, Long count)");
+        assertThat(SchemaText.file(files, "BoardInclude")).contains("public BoardInclude count_()")
+                .contains("public BoardInclude count(Consumer<BoardRelationCounts> counts)");
+    }
+
+    @Test
+    void modelNamedCountsNestsItsRelationCountsUnderAnotherName() {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model Counts {
+                  id    Int    @id
+                  tally Tally[]
+                }
+
+                model Tally {
+                  id       Int    @id
+                  countsId Int
+                  counts   Counts @relation(fields: [countsId], references: [id])
+                }
+                """);
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "Counts")).contains("record RelationCounts(Long tally)");
     }
 
     @Test

@@ -15,8 +15,26 @@ class QueryEmitterTest {
 
         assertThat(source).contains("public SortField<PipelineRunOrderBy> startedAt()")
                 .contains("return field(3);")
-                .doesNotContain("metadata()")
-                .doesNotContain("steps()");
+                .doesNotContain("metadata()");
+    }
+
+    @Test
+    void orderByCountsToManyRelationsAndNestsToOneRelations() {
+        String run = Emitted.render(context, emitter.emitOrderBy(Emitted.model(context, "PipelineRun")));
+        String step = Emitted.render(context, emitter.emitOrderBy(Emitted.model(context, "PipelineStep")));
+
+        assertThat(run).contains("public RelationSort<PipelineRunOrderBy> steps()").contains("return relation(7);");
+        assertThat(step).contains("public PipelineStepOrderBy run(Consumer<PipelineRunOrderBy> order)")
+                .contains("return related(1, new PipelineRunOrderBy(), order);");
+    }
+
+    @Test
+    void relationsToAnotherDatasourceOfferNoSortKey() {
+        GenerationContext unusual = Emitted.context(UnusualSchemaCompilesTest.unusual());
+
+        String source = Emitted.render(unusual, new QueryEmitter(unusual).emitOrderBy(Emitted.model(unusual, "URLAccount")));
+
+        assertThat(source).doesNotContain("profile(").contains("({@code profile}) offer no sort key");
     }
 
     @Test
@@ -38,6 +56,34 @@ class QueryEmitterTest {
     }
 
     @Test
+    void includeCountsToManyRelationsThroughTheRelationCountsBuilder() {
+        String source = Emitted.render(context, emitter.emitInclude(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("public PipelineRunInclude count(Consumer<PipelineRunRelationCounts> counts)")
+                .contains("public Selection build()")
+                .contains("return new Selection(List.of(), relations, counts.build());");
+    }
+
+    @Test
+    void includeOfAModelWithoutToManyRelationsCountsNothing() {
+        String source = Emitted.render(context, emitter.emitInclude(Emitted.model(context, "PipelineStep")));
+
+        assertThat(source).doesNotContain("count(").contains("return new Selection(List.of(), relations, List.of());");
+    }
+
+    @Test
+    void relationCountsOfferEveryToManyRelationWithAndWithoutConditions() {
+        String source = Emitted.render(context,
+                new RelationCountsEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("public PipelineRunRelationCounts steps()")
+                .contains("counts.put(7, new Selection.RelationCount(7, Filter.ALL));")
+                .contains("public PipelineRunRelationCounts steps(Consumer<PipelineStepWhere> where)")
+                .contains("counts.put(7, new Selection.RelationCount(7, related.build()));")
+                .contains("public List<Selection.RelationCount> build()");
+    }
+
+    @Test
     void findManyCarriesEveryReadArgument() {
         String source = Emitted.render(context, emitter.emitFindMany(Emitted.model(context, "PipelineRun")));
 
@@ -50,7 +96,8 @@ class QueryEmitterTest {
                 .contains("public PipelineRunFindMany select(Consumer<PipelineRunSelect> select)")
                 .contains("public PipelineRunFindMany omit(Consumer<PipelineRunSelect> omit)")
                 .contains("public PipelineRunFindMany include(Consumer<PipelineRunInclude> include)")
-                .contains("List.of(0, 1, 2, 3, 4, 5, 6)");
+                .contains("List.of(0, 1, 2, 3, 4, 5, 6)")
+                .contains("relations.includes(), relations.counts())");
     }
 
     @Test

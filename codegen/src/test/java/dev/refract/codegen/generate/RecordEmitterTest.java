@@ -14,9 +14,22 @@ class RecordEmitterTest {
         String step = Emitted.render(context, new RecordEmitter(context).emit(Emitted.model(context, "PipelineStep")));
 
         assertThat(run).contains("public record PipelineRun(String id, String name, Status status, Instant startedAt,")
-                .contains("Double cost, Json metadata, Relation<List<PipelineStep>> steps)")
+                .contains("Double cost, Json metadata, Relation<List<PipelineStep>> steps,")
                 .contains("@param cost What the run cost, in US dollars.");
         assertThat(step).contains("Relation<PipelineRun> run").contains("Long durationMs");
+    }
+
+    @Test
+    void modelWithToManyRelationsEndsWithItsRelationCounts() {
+        GenerationContext context = Emitted.seedContext();
+
+        String run = Emitted.render(context, new RecordEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+        String step = Emitted.render(context, new RecordEmitter(context).emit(Emitted.model(context, "PipelineStep")));
+
+        assertThat(run).contains("Relation<List<PipelineStep>> steps,\n        PipelineRun.Counts relationCounts)")
+                .contains("public record Counts(Long steps)")
+                .contains("@param relationCounts");
+        assertThat(step).doesNotContain("Counts");
     }
 
     @Test

@@ -27,6 +27,7 @@ class SeedClientCompilesTest {
             import com.example.pipeline.db.PipelineRunWhere;
             import com.example.pipeline.db.PipelineStep;
             import com.example.pipeline.db.PipelineStepCreate;
+            import com.example.pipeline.db.PipelineStepField;
             import com.example.pipeline.db.PipelineStepWhere;
             import com.example.pipeline.db.RefractClient;
             import com.example.pipeline.db.Status;
@@ -132,6 +133,35 @@ class SeedClientCompilesTest {
                                 .having(h -> h.name().startsWith("video").count().gte(2L).sumCost().gt(100.0)
                                         .maxStartedAt().lt(since))
                                 .orderBy(o -> o.name().asc()));
+                        Flux<PipelineRun> withFailedSteps = db.pipelineRun().findMany(q -> q
+                                .where(w -> w.steps().some(s -> s.status().eq(Status.FAILED))
+                                        .steps().every(s -> s.attempts().lte(3))
+                                        .steps().none(s -> s.run().is(r -> r.name().startsWith("test"))))
+                                .orderBy(o -> o.steps().count().desc().name().asc())
+                                .include(i -> i.count(c -> c.steps(w -> w.status().eq(Status.FAILED)))
+                                        .steps(s -> s.select(f -> f.name()))));
+                        Flux<PipelineStep> byRun = db.pipelineStep().findMany(q -> q
+                                .where(w -> w.run().is(r -> r.status().eq(Status.RUNNING))
+                                        .run().isNot(r -> r.cost().gt(10.0)))
+                                .orderBy(o -> o.run(r -> r.startedAt().desc().steps().count().asc()).position().asc())
+                                .include(i -> i.run(r -> r.select(s -> s.name()).include(ri -> ri.count(c -> c.steps())))));
+                        Mono<Long> countedSteps = db.pipelineRun().findUnique(q -> q.where(w -> w.id("run-1"))
+                                        .include(i -> i.count(c -> c.steps())))
+                                .map(r -> r.relationCounts().steps());
+                        Mono<Long> withMetadata = db.pipelineRun().aggregate(a -> a
+                                        .count(PipelineRunField.METADATA, PipelineRunField.NAME))
+                                .map(a -> a.counts().metadata());
+                        Flux<PipelineRunGroup> byCost = db.pipelineRun().groupBy(g -> g
+                                .by(PipelineRunField.STATUS).count(PipelineRunField.METADATA)
+                                .orderBy(o -> o.sum(PipelineRunField.COST).desc().count().asc()
+                                        .count(PipelineRunField.METADATA).desc().avg(PipelineRunField.COST).asc()
+                                        .min(PipelineRunField.STARTED_AT).asc()
+                                        .max(PipelineRunField.STARTED_AT).nullsLast().desc()
+                                        .status().asc()));
+                        Flux<Long> groupMetadata = byCost.map(group -> group.counts().metadata());
+                        Mono<PipelineRunAggregate.Counts> nonNull = db.pipelineRun().countFields(
+                                q -> q.where(w -> w.status().eq(Status.COMPLETED)),
+                                PipelineRunField.METADATA, PipelineRunField.COST);
                         Mono<Double> totalCost = aggregate.map(r -> r.sum().cost());
                         Flux<String> names = costs.map(PipelineRunGroup::name);
                         Flux<List<PipelineStep>> steps = failed.map(run -> run.steps().get());
@@ -139,7 +169,8 @@ class SeedClientCompilesTest {
                         List<Object> all2 = List.of(created, unique, uniqueOrThrow, byCompoundKey, first, firstOrThrow,
                                 grouped, tagged, all, createdMany, createdMore, updated, retried, updatedMany, upserted,
                                 deleted, deletedMany, deletedAll, counted, countedAll, totalCost, names, steps, closing,
-                                listOps, stale, retriedPastPosition, createdReturned, createdReturnedMore, updatedReturned);
+                                listOps, stale, retriedPastPosition, createdReturned, createdReturnedMore, updatedReturned,
+                                withFailedSteps, byRun, countedSteps, withMetadata, groupMetadata, nonNull);
                         if (all2.isEmpty()) {
                             throw new IllegalStateException();
                         }
@@ -234,6 +265,63 @@ class SeedClientCompilesTest {
         assertThat(misuse).isNotEqualTo(PROGRAM);
 
         assertThat(compileWith(misuse).success()).isFalse();
+    }
+
+    @Test
+    void toOneQuantifierOnAToManyRelationDoesNotCompile() {
+        assertMisuseFails("w.steps().some(s -> s.status().eq(Status.FAILED))", "w.steps().is(s -> s.status().eq(Status.FAILED))");
+    }
+
+    @Test
+    void toManyQuantifierOnAToOneRelationDoesNotCompile() {
+        assertMisuseFails("w.run().is(r -> r.status().eq(Status.RUNNING))", "w.run().some(r -> r.status().eq(Status.RUNNING))");
+    }
+
+    @Test
+    void nullCheckOnARequiredToOneRelationDoesNotCompile() {
+        assertMisuseFails(".run().isNot(r -> r.cost().gt(10.0))", ".run().isNull()");
+    }
+
+    @Test
+    void relatedConditionsTakeTheRelatedModelsFields() {
+        assertMisuseFails("s.attempts().lte(3)", "s.cost().lte(3.0)");
+    }
+
+    @Test
+    void toManyRelationSortsOnlyByItsCount() {
+        assertMisuseFails("o.steps().count().desc().name().asc()", "o.steps().desc().name().asc()");
+    }
+
+    @Test
+    void recordOrderByHasNoAggregates() {
+        assertMisuseFails("o.steps().count().desc().name().asc()", "o.sum(PipelineRunField.COST).desc()");
+    }
+
+    @Test
+    void groupOrderByTakesFieldsOfItsOwnModel() {
+        assertMisuseFails("o.sum(PipelineRunField.COST).desc()", "o.sum(PipelineStepField.ATTEMPTS).desc()");
+    }
+
+    @Test
+    void modelWithoutToManyRelationsCountsNone() {
+        assertMisuseFails(".include(i -> i.run(r -> r.select(", ".include(i -> i.count(c -> c.run()).run(r -> r.select(");
+    }
+
+    @Test
+    void recordOfAModelWithoutToManyRelationsHasNoRelationCounts() {
+        assertMisuseFails("Flux<PipelineStep> byRun = db.pipelineStep().findMany(q -> q",
+                "Flux<Object> byRun = db.pipelineStep().findMany(q -> q.take(1)).map(step -> step.relationCounts());\n"
+                        + "Flux<PipelineStep> unused = db.pipelineStep().findMany(q -> q");
+    }
+
+    private static void assertMisuseFails(String valid, String misused) {
+        String misuse = PROGRAM.replace(valid, misused);
+        assertThat(misuse).isNotEqualTo(PROGRAM);
+
+        InMemoryCompiler.Result result = compileWith(misuse);
+
+        assertThat(result.success()).as("compiles although it should not:\n" + misused).isFalse();
+        assertThat(result.diagnostics()).contains(PROGRAM_PATH).contains("error");
     }
 
     private static InMemoryCompiler.Result compileWith(String program) {

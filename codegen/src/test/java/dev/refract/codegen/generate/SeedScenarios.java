@@ -11,9 +11,10 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /**
- * The generated seed client compiled together with one class of static scenario methods, which a
- * test calls by name: the scenarios are written against the generated API as a user would, and
- * the test, which cannot see generated types at its own compile time, runs them.
+ * The generated seed client (or another generated client) compiled together with one class of
+ * static scenario methods, which a test calls by name: the scenarios are written against the
+ * generated API as a user would, and the test, which cannot see generated types at its own compile
+ * time, runs them.
  */
 final class SeedScenarios {
 
@@ -28,7 +29,12 @@ final class SeedScenarios {
      * and fails the test with the compiler's diagnostics when it does not compile.
      */
     static SeedScenarios compile(String className, String source) {
-        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(new JavaGenerator().generate(SeedSchemaFixture.seed())));
+        return compile(new JavaGenerator().generate(SeedSchemaFixture.seed()), className, source);
+    }
+
+    /** As {@link #compile(String, String)}, with the client generated as {@code client} instead of the seed client. */
+    static SeedScenarios compile(List<GeneratedFile> client, String className, String source) {
+        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(client));
         sources.put(className.replace('.', '/') + ".java", source);
         InMemoryCompiler.Result result = InMemoryCompiler.compile(sources);
         assertThat(result.success()).as(result.diagnostics()).isTrue();

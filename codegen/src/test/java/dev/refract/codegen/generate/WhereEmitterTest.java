@@ -19,8 +19,52 @@ class WhereEmitterTest {
                 .contains("public ValueCondition<PipelineStepWhere, Status> status()")
                 .contains("new ValueCondition<>(this, 5, \"status\", Status::dbName)")
                 .contains("public JsonCondition.Nullable<PipelineStepWhere> output()")
-                .contains("new JsonCondition.Nullable<>(this, 8, \"output\")")
-                .doesNotContain(" run()");
+                .contains("new JsonCondition.Nullable<>(this, 8, \"output\")");
+    }
+
+    @Test
+    void relationConditionsFitTheRelationsArity() {
+        GenerationContext context = Emitted.seedContext();
+
+        String run = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "PipelineRun")));
+        String step = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "PipelineStep")));
+
+        assertThat(run).contains("public RelationFilter.ToMany<PipelineRunWhere, PipelineStepWhere> steps()")
+                .contains("return new RelationFilter.ToMany<>(this, 7, \"steps\", PipelineStepWhere::new);");
+        assertThat(step).contains("public RelationFilter.ToOne<PipelineStepWhere, PipelineRunWhere> run()")
+                .contains("return new RelationFilter.ToOne<>(this, 1, \"run\", PipelineRunWhere::new);")
+                .doesNotContain("Nullable<PipelineStepWhere, PipelineRunWhere>");
+    }
+
+    @Test
+    void optionalToOneRelationAlsoTestsWhetherItIsSet() {
+        GenerationContext context = Emitted.context(SchemaText.definition("""
+                model Post {
+                  id       Int   @id
+                  editorId Int?
+                  editor   User? @relation(fields: [editorId], references: [id])
+                }
+
+                model User {
+                  id     Int    @id
+                  edited Post[]
+                }
+                """));
+
+        String source = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "Post")));
+
+        assertThat(source).contains("public RelationFilter.ToOne.Nullable<PostWhere, UserWhere> editor()")
+                .contains("return new RelationFilter.ToOne.Nullable<>(this, 2, \"editor\", UserWhere::new);");
+    }
+
+    @Test
+    void relationsToAnotherDatasourceHaveNoConditionsAndTheJavadocSaysSo() {
+        GenerationContext context = Emitted.context(UnusualSchemaCompilesTest.unusual());
+
+        String source = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "URLAccount")));
+
+        assertThat(source).doesNotContain("RelationFilter")
+                .contains("Relations to models of another datasource ({@code profile}) have no conditions");
     }
 
     @Test
