@@ -99,11 +99,8 @@ final class AggregateRenderer {
         List<OrderBy> order = groupBy.orderBy();
         for (int i = 0; i < order.size(); i++) {
             OrderBy sort = order.get(i);
-            if (!groupBy.by().contains(SortKeys.field(sort))) {
-                throw table.invalid(SortKeys.field(sort), "A groupBy sorts by the fields it groups by; "
-                        + table.fieldName(SortKeys.field(sort)) + " is not one of them");
-            }
-            sql.append(i == 0 ? " ORDER BY " : ", ").append(table.columns[SortKeys.field(sort)]);
+            sql.append(i == 0 ? " ORDER BY " : ", ");
+            sortKey(sql, table, groupBy.by(), sort.key());
             if (sort.direction() == OrderBy.Direction.DESC) {
                 sql.append(" DESC");
             }
@@ -111,6 +108,37 @@ final class AggregateRenderer {
         }
         dialect.limitOffset(sql, groupBy.take(), groupBy.skip());
         return sql.toStatement(new ResultShape.Aggregated(Aggregations.rowWidth(fieldCount, fieldCount), positions));
+    }
+
+    /**
+     * Appends what a group sorts on: one of its keys, or an aggregate of its records written as the
+     * select list writes it. Minimum and maximum sort by the value itself, without the cast that
+     * only helps the driver read it (an enum's text would sort by name, not in declared order).
+     */
+    private void sortKey(SqlBuilder sql, TableLayout table, List<Integer> by, OrderBy.Key key) {
+        if (key instanceof OrderBy.Key.Field field) {
+            if (!by.contains(field.field())) {
+                throw table.invalid(field.field(), "A groupBy sorts by the fields it groups by and by aggregates; "
+                        + table.fieldName(field.field()) + " is not one of its fields: group by it or sort by an"
+                        + " aggregate of it");
+            }
+            sql.append(table.columns[field.field()]);
+        } else if (key instanceof OrderBy.Key.Aggregate aggregate) {
+            Aggregations.Function function = aggregate.function();
+            if (aggregate.field() < 0) {
+                sql.append("count(*)");
+                return;
+            }
+            expression(sql, table, function, aggregate.field());
+            if (function != Aggregations.Function.MIN && function != Aggregations.Function.MAX) {
+                sql.append(dialect.aggregateCast(function, table.types[aggregate.field()]));
+            }
+        } else {
+            throw new InvalidQueryException(table.model.name(), List.of(), "A groupBy sorts by the fields it groups"
+                    + " by and by aggregates (_count, _sum, _avg, _min, _max); "
+                    + (key instanceof OrderBy.Key.RelatedField ? "a related record's field" : "a relation count")
+                    + " is not available there");
+        }
     }
 
     private void having(SqlBuilder sql, TableLayout table, List<Integer> by, Filter filter) {

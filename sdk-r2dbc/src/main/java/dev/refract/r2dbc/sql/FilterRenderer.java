@@ -1,42 +1,77 @@
 package dev.refract.r2dbc.sql;
 
+import dev.refract.error.InvalidQueryException;
 import dev.refract.json.Json;
+import dev.refract.meta.RelationLink;
 import dev.refract.meta.ScalarType;
 import dev.refract.query.Filter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a {@link Filter} as a SQL condition. Column references are prefixed with a qualifier
  * (empty, or a quoted table name and a dot) where the statement has more than one row source.
+ *
+ * <p>A {@link Filter.Related} filter becomes a subquery correlated with the row (see
+ * {@link Relations}), at a depth that numbers its aliases, one deeper per nesting:
+ * <ul>
+ *   <li>{@code SOME}, {@code IS}: {@code EXISTS (SELECT 1 FROM target WHERE <link> AND <filter>)},
+ *       so {@code IS} with {@link Filter#ALL} holds when the relation is set and its record exists;</li>
+ *   <li>{@code NONE}: {@code NOT EXISTS (… AND <filter>)}; {@code IS_NOT}: {@code NOT} of {@code IS};</li>
+ *   <li>{@code EVERY}: {@code NOT EXISTS (… AND NOT COALESCE((<filter>), FALSE))}: a related record
+ *       for which the filter is unknown (a comparison with a missing value) does not match, so it
+ *       falsifies {@code EVERY} as it does not satisfy {@code SOME}. {@code EVERY} of
+ *       {@link Filter#ALL} is {@code TRUE}.</li>
+ * </ul>
+ * {@code SOME}, {@code EVERY} and {@code NONE} apply to to-many relations, {@code IS} and
+ * {@code IS_NOT} to to-one relations; the other way round is an {@link InvalidQueryException}.
  */
 final class FilterRenderer {
 
     private final Dialect dialect;
+    private final Relations relations;
 
-    FilterRenderer(Dialect dialect) {
+    FilterRenderer(Dialect dialect, Relations relations) {
         this.dialect = dialect;
+        this.relations = relations;
     }
 
     /** Appends {@code " WHERE …"}, or nothing for a filter matching every record. */
     void where(SqlBuilder sql, TableLayout table, String qualifier, Filter filter) {
-        if (filter instanceof Filter.And and && and.filters().isEmpty()) {
+        where(sql, table, qualifier, filter, 1);
+    }
+
+    /**
+     * Appends {@code " WHERE …"}, or nothing for a filter matching every record, inside a subquery:
+     * its relation filters alias their tables from {@code depth} on.
+     */
+    void where(SqlBuilder sql, TableLayout table, String qualifier, Filter filter, int depth) {
+        if (isAll(filter)) {
             return;
         }
         sql.append(" WHERE ");
-        condition(sql, table, qualifier, filter, true);
+        condition(sql, table, qualifier, filter, true, depth);
     }
 
     /** Appends {@code filter} as a condition; {@code topLevel} omits the parentheses of a conjunction. */
     void condition(SqlBuilder sql, TableLayout table, String qualifier, Filter filter, boolean topLevel) {
+        condition(sql, table, qualifier, filter, topLevel, 1);
+    }
+
+    /**
+     * Appends {@code filter} as a condition; {@code topLevel} omits the parentheses of a conjunction;
+     * relation filters alias their tables from {@code depth} on.
+     */
+    void condition(SqlBuilder sql, TableLayout table, String qualifier, Filter filter, boolean topLevel, int depth) {
         if (filter instanceof Filter.Comparison comparison) {
             comparison(sql, table, qualifier, comparison);
         } else if (filter instanceof Filter.And and) {
-            junction(sql, table, qualifier, and.filters(), " AND ", "TRUE", topLevel);
+            junction(sql, table, qualifier, and.filters(), " AND ", "TRUE", topLevel, depth);
         } else if (filter instanceof Filter.Or or) {
-            junction(sql, table, qualifier, or.filters(), " OR ", "FALSE", false);
+            junction(sql, table, qualifier, or.filters(), " OR ", "FALSE", false, depth);
         } else if (filter instanceof Filter.Not not) {
             sql.append("NOT (");
-            condition(sql, table, qualifier, not.filter(), true);
+            condition(sql, table, qualifier, not.filter(), true, depth);
             sql.append(')');
         } else if (filter instanceof Filter.IsNull isNull) {
             sql.append(qualifier).append(table.column(isNull.field()))
@@ -46,19 +81,26 @@ final class FilterRenderer {
                     .append(qualifier).append(table.column(fields.otherField()));
         } else if (filter instanceof Filter.JsonPath path) {
             jsonPath(sql, table, qualifier, path);
+        } else if (filter instanceof Filter.Related related) {
+            related(sql, table, qualifier, related, depth);
         } else {
             throw new IllegalArgumentException("No SQL for the filter " + filter);
         }
     }
 
+    /** True for a filter that matches every record: an empty {@code AND}. */
+    static boolean isAll(Filter filter) {
+        return filter instanceof Filter.And and && and.filters().isEmpty();
+    }
+
     private void junction(SqlBuilder sql, TableLayout table, String qualifier, List<Filter> filters, String joiner,
-            String empty, boolean topLevel) {
+            String empty, boolean topLevel, int depth) {
         if (filters.isEmpty()) {
             sql.append(empty);
             return;
         }
         if (filters.size() == 1) {
-            condition(sql, table, qualifier, filters.get(0), topLevel);
+            condition(sql, table, qualifier, filters.get(0), topLevel, depth);
             return;
         }
         if (!topLevel) {
@@ -68,11 +110,46 @@ final class FilterRenderer {
             if (i > 0) {
                 sql.append(joiner);
             }
-            condition(sql, table, qualifier, filters.get(i), false);
+            condition(sql, table, qualifier, filters.get(i), false, depth);
         }
         if (!topLevel) {
             sql.append(')');
         }
+    }
+
+    private void related(SqlBuilder sql, TableLayout table, String qualifier, Filter.Related related, int depth) {
+        RelationLink link = relations.link(table, related.field(), "filter by");
+        Filter.Quantifier quantifier = related.quantifier();
+        if (quantifier.toMany() != link.toMany()) {
+            String relation = table.model.name() + "." + table.fieldName(related.field());
+            String given = quantifier == Filter.Quantifier.IS_NOT ? "isNot" : quantifier.name().toLowerCase(Locale.ROOT);
+            throw table.invalid(related.field(), link.toMany()
+                    ? relation + " is a list: filter it with some, every or none, not " + given
+                    : relation + " holds one record: filter it with is or isNot, not " + given);
+        }
+        Filter filter = related.filter();
+        boolean all = isAll(filter);
+        if (quantifier == Filter.Quantifier.EVERY && all) {
+            sql.append("TRUE");
+            return;
+        }
+        boolean negated = quantifier == Filter.Quantifier.EVERY || quantifier == Filter.Quantifier.NONE
+                || quantifier == Filter.Quantifier.IS_NOT;
+        sql.append(negated ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
+        TableLayout target = relations.from(sql.text(), table, List.of(link), Relations.outer(table, qualifier), depth,
+                !all);
+        if (!all) {
+            sql.append(" AND ");
+            String inner = relations.qualifier(depth);
+            if (quantifier == Filter.Quantifier.EVERY) {
+                sql.append("NOT COALESCE((");
+                condition(sql, target, inner, filter, true, depth + 1);
+                sql.append("), FALSE)");
+            } else {
+                condition(sql, target, inner, filter, true, depth + 1);
+            }
+        }
+        sql.append(')');
     }
 
     private void comparison(SqlBuilder sql, TableLayout table, String qualifier, Filter.Comparison comparison) {

@@ -5,7 +5,6 @@ import dev.refract.meta.KeyMeta;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
-import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
@@ -31,17 +30,26 @@ import java.util.Objects;
  *       of {@code distinct}, aggregate arguments — while subqueries, conditions, writes and sort
  *       keys use the column as stored. Relations in
  *       {@link Selection#includes()} are not joined here: the relation loader reads them with
- *       statements of their own.</li>
+ *       statements of their own. The relations of {@link Selection#counts()} follow the fields as
+ *       correlated {@code (SELECT count(*) …)} columns, in reads and in {@code RETURNING} alike, and
+ *       the shape lists them ({@link ResultShape.Rows#counts()}).</li>
+ *   <li>Relation filters, sort keys through relations and relation counts are subqueries correlated
+ *       with the row (see {@code FilterRenderer}, {@code SortKeys}, {@code SelectList}); their tables
+ *       have aliases numbered by depth, following {@link dev.refract.meta.RelationLink}. A relation
+ *       that crosses datasources cannot be joined and is an {@link InvalidQueryException}.</li>
  *   <li>{@code findFirst} is {@code findMany} with {@code LIMIT 1}. {@code skip}/{@code take} become
  *       {@code OFFSET}/{@code LIMIT}; sort keys keep their direction and {@code NULLS FIRST/LAST}.</li>
  *   <li>A cursor joins the cursor record as a one-row derived table and keeps the rows that sort
  *       at or after it under the query's order, with the model's id appended as the last sort key
  *       when the order does not already hold it. The comparison is spelled out key by key
  *       ({@code k1 > c1 OR (k1 = c1 AND (k2 < c2 OR …))}), so mixed directions are right, and it
- *       respects where missing values sort. A cursor that matches no record yields no rows.</li>
+ *       respects where missing values sort. A cursor that matches no record yields no rows. A key
+ *       that is not a column is computed for the cursor row as {@code refract_key<i>} and compared
+ *       with the same expression on each row.</li>
  *   <li>{@code distinct} (PostgreSQL) is {@code DISTINCT ON} the distinct fields in a subquery
  *       ordered by them and then by the query's order, so each group keeps its first record under
- *       that order; the outer query restores the query's order and pages.</li>
+ *       that order; the outer query restores the query's order and pages. Sort keys that are not
+ *       columns and relation counts leave the subquery as named columns.</li>
  *   <li>{@code count} is {@code SELECT count(*)}; with paging, a cursor or distinct it counts the
  *       rows of the equivalent {@code findMany} in a subquery.</li>
  *   <li>Writes: {@code set} binds the value ({@code null} as a typed null) with the column's cast
@@ -70,8 +78,9 @@ import java.util.Objects;
  *       {@code max} over the matching rows (over a subquery when the query pages, has a cursor or is
  *       distinct); {@code groupBy} selects the keys and the same functions with {@code GROUP BY},
  *       {@code HAVING} (its filter's positions resolved to keys and aggregate expressions),
- *       {@code ORDER BY} over keys and paging. Both answer {@link ResultShape.Aggregated}, placing
- *       each column at its {@link dev.refract.query.Aggregations} position.</li>
+ *       {@code ORDER BY} over keys and aggregates ({@link OrderBy.Key.Aggregate}) and paging. Both
+ *       answer {@link ResultShape.Aggregated}, placing each column at its
+ *       {@link dev.refract.query.Aggregations} position.</li>
  * </ul>
  */
 public final class SqlRenderer {
@@ -80,10 +89,14 @@ public final class SqlRenderer {
     private static final String DISTINCT_ALIAS = "refract_distinct";
     private static final String COUNT_ALIAS = "refract_count";
     private static final String AGGREGATE_ALIAS = "refract_aggregate";
+    /** The name a derived table gives a sort key that is not a column, followed by its position. */
+    private static final String KEY_ALIAS = "refract_key";
 
     private final Dialect dialect;
     private final TableLayout[] tables;
     private final FilterRenderer filters;
+    private final SortKeys sortKeys;
+    private final SelectList selectList;
     private final WriteRenderer writes;
     private final AggregateRenderer aggregates;
 
@@ -102,8 +115,11 @@ public final class SqlRenderer {
                 tables[model.index()] = new TableLayout(schema, model, dialect);
             }
         }
-        this.filters = new FilterRenderer(dialect);
-        this.writes = new WriteRenderer(dialect, filters);
+        Relations relations = new Relations(schema, dialect, tables);
+        this.filters = new FilterRenderer(dialect, relations);
+        this.sortKeys = new SortKeys(dialect, relations);
+        this.selectList = new SelectList(dialect, relations, filters);
+        this.writes = new WriteRenderer(dialect, filters, selectList);
         this.aggregates = new AggregateRenderer(dialect);
     }
 
@@ -116,7 +132,8 @@ public final class SqlRenderer {
      * The one statement that performs {@code operation}.
      *
      * @throws InvalidQueryException         when the operation cannot be expressed (e.g. a filter
-     *                                       on a relation field, arithmetic on a text field)
+     *                                       through a relation that crosses datasources, arithmetic
+     *                                       on a text field)
      * @throws IllegalArgumentException      when the model is not a relational model of the schema
      * @throws UnsupportedOperationException for abilities the dialect lacks
      */
@@ -128,7 +145,7 @@ public final class SqlRenderer {
         } else if (operation instanceof Operation.FindUnique findUnique) {
             Selected selected = selected(table, findUnique.selection());
             sql.append("SELECT ");
-            appendColumns(sql.text(), table, selected.fields(), "", true);
+            selectList.append(sql, table, selected, "");
             sql.append(" FROM ").append(table.table);
             filters.where(sql, table, "", findUnique.where());
             return sql.toStatement(selected.shape);
@@ -167,13 +184,35 @@ public final class SqlRenderer {
                 + operation.getClass().getSimpleName() + " yet");
     }
 
-    private TableLayout table(int model) {
+    // ------------------------------------------------------------ pieces other statement writers reuse
+
+    /**
+     * The table of model {@code model}.
+     *
+     * @throws IllegalArgumentException when the model is not a relational model of the schema
+     */
+    TableLayout table(int model) {
         TableLayout table = model >= 0 && model < tables.length ? tables[model] : null;
         if (table == null) {
             throw new IllegalArgumentException("Model #" + model
                     + " is not a model of a relational datasource of this schema; route it to its own datasource's adapter");
         }
         return table;
+    }
+
+    /** Writes conditions: {@code where(sql, table, qualifier, filter)} appends a model's {@code WHERE}. */
+    FilterRenderer filters() {
+        return filters;
+    }
+
+    /** Writes sort keys: {@code orderBy(sql, table, order, qualifier)} appends a model's {@code ORDER BY}. */
+    SortKeys sortKeys() {
+        return sortKeys;
+    }
+
+    /** Writes select lists: {@code append(sql, table, selected(table, selection), qualifier)}. */
+    SelectList selectList() {
+        return selectList;
     }
 
     private Selected returning(TableLayout table, Selection selection) {
@@ -187,26 +226,31 @@ public final class SqlRenderer {
 
     private SqlStatement select(SqlBuilder sql, TableLayout table, Query query, Integer take) {
         Selected selected = selected(table, query.selection());
-        selectRows(sql, table, query, take, selected.fields(), true);
+        selectRows(sql, table, query, take, selected.fields(), selected.counts(), true);
         return sql.toStatement(selected.shape());
     }
 
     /**
      * Writes the {@code SELECT} of {@code query} returning the columns of {@code fields}, as a
-     * result row reads them when {@code read}, as stored for a subquery.
+     * result row reads them when {@code read}, as stored for a subquery; then the relation
+     * counts of {@code counts} (only when {@code read}).
      */
     private void selectRows(SqlBuilder sql, TableLayout table, Query query, Integer take, List<Integer> fields,
-            boolean read) {
+            List<Selection.RelationCount> counts, boolean read) {
         List<OrderBy> order = query.cursor() == null ? query.orderBy() : withIdKeys(table, query.orderBy());
         String qualifier = query.cursor() == null ? "" : table.table + ".";
         if (!query.distinct().isEmpty()) {
-            distinct(sql, table, query, take, order, qualifier, fields, read);
+            distinct(sql, table, query, take, order, qualifier, fields, counts, read);
             return;
         }
         sql.append("SELECT ");
         appendColumns(sql.text(), table, fields, qualifier, read);
+        for (Selection.RelationCount count : counts) {
+            sql.append(", ");
+            selectList.count(sql, table, count, qualifier, 1);
+        }
         fromAndWhere(sql, table, query, order, qualifier);
-        orderBy(sql, table, order, qualifier);
+        sortKeys.orderBy(sql, table, order, qualifier);
         dialect.limitOffset(sql, take, query.skip());
     }
 
@@ -219,13 +263,17 @@ public final class SqlRenderer {
         String alias = dialect.quote(table.model.dbName().equals(CURSOR_ALIAS) ? CURSOR_ALIAS + "_row" : CURSOR_ALIAS);
         sql.append(", (SELECT ");
         for (int i = 0; i < order.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(table.column(SortKeys.field(order.get(i))));
+            OrderBy.Key key = order.get(i).key();
+            sql.append(i == 0 ? "" : ", ");
+            sortKeys.expression(sql.text(), table, key, "", 1);
+            if (!(key instanceof OrderBy.Key.Field)) {
+                sql.append(" AS ").identifier(KEY_ALIAS + i);
+            }
         }
         sql.append(" FROM ").append(table.table);
         filters.where(sql, table, "", query.cursor());
         sql.append(") AS ").append(alias).append(" WHERE ");
-        boolean hasWhere = !(query.where() instanceof Filter.And and && and.filters().isEmpty());
-        if (hasWhere) {
+        if (!FilterRenderer.isAll(query.where())) {
             sql.append('(');
             filters.condition(sql, table, qualifier, query.where(), true);
             sql.append(") AND ");
@@ -237,9 +285,12 @@ public final class SqlRenderer {
     private void cursorCondition(SqlBuilder sql, TableLayout table, List<OrderBy> order, int key, String qualifier,
             String cursor) {
         OrderBy sort = order.get(key);
-        String column = qualifier + table.column(SortKeys.field(sort));
-        String value = cursor + table.columns[SortKeys.field(sort)];
-        boolean optional = table.model.field(SortKeys.field(sort)).isOptional();
+        StringBuilder expression = new StringBuilder();
+        sortKeys.expression(expression, table, sort.key(), qualifier, 1);
+        String column = expression.toString();
+        int field = SortKeys.field(sort);
+        String value = cursor + (field >= 0 ? table.columns[field] : dialect.quote(KEY_ALIAS + key));
+        boolean optional = SortKeys.optional(table, sort.key());
         boolean last = key == order.size() - 1;
         if (last && !optional) {
             sql.append(column).append(sort.direction() == OrderBy.Direction.ASC ? " >= " : " <= ").append(value);
@@ -277,14 +328,22 @@ public final class SqlRenderer {
         }
     }
 
+    /**
+     * {@code DISTINCT ON} in a derived table: the inner query keeps the first row of each group and
+     * carries the sort keys that are not columns and the relation counts as named columns
+     * ({@code refract_key<i>}, {@code refract_count<i>}), which the outer query sorts by and returns.
+     */
     private void distinct(SqlBuilder sql, TableLayout table, Query query, Integer take, List<OrderBy> order,
-            String qualifier, List<Integer> fields, boolean read) {
+            String qualifier, List<Integer> fields, List<Selection.RelationCount> counts, boolean read) {
         if (!dialect.supportsDistinctOn()) {
             throw new UnsupportedOperationException("This dialect has no DISTINCT ON; distinct is not available on "
                     + table.model.name());
         }
         sql.append("SELECT ");
         appendColumns(sql.text(), table, fields, "", read);
+        for (int i = 0; i < counts.size(); i++) {
+            sql.append(", ").append(selectList.countAlias(i));
+        }
         sql.append(" FROM (SELECT DISTINCT ON (");
         for (int i = 0; i < query.distinct().size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
@@ -292,22 +351,43 @@ public final class SqlRenderer {
         sql.append(") ");
         List<Integer> inner = new ArrayList<>(fields);
         for (OrderBy sort : order) {
-            if (!inner.contains(SortKeys.field(sort))) {
-                inner.add(SortKeys.field(sort));
+            int field = SortKeys.field(sort);
+            if (field >= 0 && !inner.contains(field)) {
+                inner.add(field);
             }
         }
         appendColumns(sql.text(), table, inner, qualifier, false);
+        for (int i = 0; i < order.size(); i++) {
+            if (SortKeys.field(order.get(i)) < 0) {
+                sql.append(", ");
+                sortKeys.expression(sql.text(), table, order.get(i).key(), qualifier, 1);
+                sql.append(" AS ").identifier(KEY_ALIAS + i);
+            }
+        }
+        for (int i = 0; i < counts.size(); i++) {
+            sql.append(", ");
+            selectList.count(sql, table, counts.get(i), qualifier, 1);
+            sql.append(" AS ").append(selectList.countAlias(i));
+        }
         fromAndWhere(sql, table, query, order, qualifier);
         sql.append(" ORDER BY ");
         for (int i = 0; i < query.distinct().size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
         }
-        for (OrderBy sort : order) {
-            sql.append(", ");
-            sortKey(sql, table, sort, qualifier);
+        for (int i = 0; i < order.size(); i++) {
+            OrderBy sort = order.get(i);
+            int field = SortKeys.field(sort);
+            sql.append(", ").append(field >= 0 ? qualifier + table.column(field) : dialect.quote(KEY_ALIAS + i));
+            sortKeys.direction(sql.text(), sort);
         }
         sql.append(") AS ").identifier(DISTINCT_ALIAS);
-        orderBy(sql, table, order, "");
+        for (int i = 0; i < order.size(); i++) {
+            OrderBy sort = order.get(i);
+            int field = SortKeys.field(sort);
+            sql.append(i == 0 ? " ORDER BY " : ", ")
+                    .append(field >= 0 ? table.column(field) : dialect.quote(KEY_ALIAS + i));
+            sortKeys.direction(sql.text(), sort);
+        }
         dialect.limitOffset(sql, take, query.skip());
     }
 
@@ -321,7 +401,7 @@ public final class SqlRenderer {
         List<Integer> keys = query.distinct().isEmpty() ? table.model.id().fields() : query.distinct();
         Query rows = new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(),
                 query.distinct(), new Selection(keys, List.of()));
-        selectRows(sql, table, rows, query.take(), keys, false);
+        selectRows(sql, table, rows, query.take(), keys, List.of(), false);
         sql.append(") AS ").identifier(COUNT_ALIAS);
         return sql.toStatement(new ResultShape.SingleNumber());
     }
@@ -341,31 +421,10 @@ public final class SqlRenderer {
             filters.where(sql, table, "", query.where());
         } else {
             sql.append(" FROM (");
-            selectRows(sql, table, query, query.take(), table.allFields, false);
+            selectRows(sql, table, query, query.take(), table.allFields, List.of(), false);
             sql.append(") AS ").identifier(AGGREGATE_ALIAS);
         }
         return sql.toStatement(new ResultShape.Aggregated(width, positions));
-    }
-
-    private void orderBy(SqlBuilder sql, TableLayout table, List<OrderBy> order, String qualifier) {
-        if (order.isEmpty()) {
-            return;
-        }
-        sql.append(" ORDER BY ");
-        for (int i = 0; i < order.size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            sortKey(sql, table, order.get(i), qualifier);
-        }
-    }
-
-    private void sortKey(SqlBuilder sql, TableLayout table, OrderBy sort, String qualifier) {
-        sql.append(qualifier).append(table.column(SortKeys.field(sort)));
-        if (sort.direction() == OrderBy.Direction.DESC) {
-            sql.append(" DESC");
-        }
-        dialect.nullsOrder(sql.text(), sort.direction(), sort.nulls());
     }
 
     /** {@code order} with the model's id fields appended (ascending) where it lacks them, so a cursor has a total order. */
@@ -387,12 +446,35 @@ public final class SqlRenderer {
 
     // ------------------------------------------------------------------------------------ selection
 
-    /** The fields a statement returns and how the executor reads them. */
-    record Selected(List<Integer> fields, ResultShape.Rows shape) {}
+    /**
+     * The fields a statement returns, the relations it counts after them, and how the executor
+     * reads them.
+     */
+    record Selected(List<Integer> fields, List<Selection.RelationCount> counts, ResultShape.Rows shape) {}
 
-    private static Selected selected(TableLayout table, Selection selection) {
-        return selection.allFields() ? table.allSelected
-                : new Selected(selection.fields(), new ResultShape.Rows(table.model.index(), selection.fields()));
+    /**
+     * What a statement returns for {@code selection}.
+     *
+     * @throws InvalidQueryException when a relation is counted twice
+     */
+    Selected selected(TableLayout table, Selection selection) {
+        if (selection.counts().isEmpty()) {
+            return selection.allFields() ? table.allSelected
+                    : new Selected(selection.fields(), List.of(),
+                            new ResultShape.Rows(table.model.index(), selection.fields()));
+        }
+        List<Integer> counted = new ArrayList<>(selection.counts().size());
+        for (Selection.RelationCount count : selection.counts()) {
+            if (counted.contains(count.field())) {
+                throw table.invalid(count.field(), table.model.name() + "." + table.fieldName(count.field())
+                        + " is counted twice in one selection; count it once, with one filter");
+            }
+            selectList.link(table, count);
+            counted.add(count.field());
+        }
+        List<Integer> fields = selection.allFields() ? table.allFields : selection.fields();
+        return new Selected(fields, selection.counts(),
+                new ResultShape.Rows(table.model.index(), fields, counted, List.of()));
     }
 
     /**

@@ -62,7 +62,7 @@ final class TableLayout {
         allColumns = all.toString();
         allReadColumns = allRead.toString();
         allRows = new ResultShape.Rows(model.index(), allFields);
-        allSelected = new SqlRenderer.Selected(allFields, allRows);
+        allSelected = new SqlRenderer.Selected(allFields, List.of(), allRows);
     }
 
     private static ColumnType columnType(SchemaMeta schema, ModelMeta model, FieldMeta field) {
@@ -91,7 +91,9 @@ final class TableLayout {
         String column = field >= 0 && field < columns.length ? columns[field] : null;
         if (column == null) {
             throw new InvalidQueryException(model.name(), List.of(fieldName(field)), "Field " + fieldName(field)
-                    + " of " + model.name() + " is not a column; filter, sort and write relations through the relation's own operations");
+                    + " of " + model.name() + " is not a column; read a relation with include, filter by it with a"
+                    + " relation filter (some, every, none, is, isNot), sort by a related field or a relation count,"
+                    + " and write it with nested writes");
         }
         return column;
     }

@@ -12,10 +12,12 @@ final class WriteRenderer {
 
     private final Dialect dialect;
     private final FilterRenderer filters;
+    private final SelectList selectList;
 
-    WriteRenderer(Dialect dialect, FilterRenderer filters) {
+    WriteRenderer(Dialect dialect, FilterRenderer filters, SelectList selectList) {
         this.dialect = dialect;
         this.filters = filters;
+        this.selectList = selectList;
     }
 
     SqlStatement create(SqlBuilder sql, TableLayout table, WriteData data, SqlRenderer.Selected returning) {
@@ -147,12 +149,12 @@ final class WriteRenderer {
         return returning(sql, table, returning);
     }
 
-    private static SqlStatement returning(SqlBuilder sql, TableLayout table, SqlRenderer.Selected returning) {
+    private SqlStatement returning(SqlBuilder sql, TableLayout table, SqlRenderer.Selected returning) {
         if (returning == null) {
             return sql.toStatement(new ResultShape.AffectedCount());
         }
         sql.append(" RETURNING ");
-        SqlRenderer.appendColumns(sql.text(), table, returning.fields(), "", true);
+        selectList.append(sql, table, returning, "");
         return sql.toStatement(returning.shape());
     }
 

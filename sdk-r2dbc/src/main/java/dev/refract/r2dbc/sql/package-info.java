@@ -23,7 +23,10 @@
  *       (and leaves out {@code WHERE}), an empty {@code OR} is {@code FALSE}; {@code NOT (…)}.</li>
  *   <li>Two fields of a row: {@code "a" op "b"}. Scalar lists and JSON paths: as the dialect
  *       spells them (see {@link dev.refract.r2dbc.sql.PostgresDialect}).</li>
- *   <li>A filter or write naming a relation field, an operator that does not fit the field's type,
+ *   <li>Relation filters ({@code some}, {@code every}, {@code none}, {@code is}, {@code isNot}):
+ *       {@code EXISTS} subqueries correlated with the row through the relation's link, nested to
+ *       any depth (see {@code FilterRenderer}).</li>
+ *   <li>A comparison or write naming a relation field, an operator that does not fit the field's type,
  *       or a value of the wrong shape is rejected with an
  *       {@link dev.refract.error.InvalidQueryException} naming the model, the field and the fix.</li>
  * </ul>

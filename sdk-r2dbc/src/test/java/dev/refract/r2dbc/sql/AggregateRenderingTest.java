@@ -11,6 +11,7 @@ import dev.refract.query.Aggregations.Function;
 import dev.refract.query.Filter;
 import dev.refract.query.Filter.Operator;
 import dev.refract.query.Operation;
+import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import java.util.List;
@@ -120,5 +121,73 @@ class AggregateRenderingTest {
                 Filter.ALL, List.of(asc(STEP_NAME)), 0, null, Aggregations.NONE)))
                 .isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("sorts by the fields it groups by");
+    }
+
+    private static OrderBy byAggregate(Function function, int field, OrderBy.Direction direction) {
+        return new OrderBy(new OrderBy.Key.Aggregate(function, field), direction, OrderBy.Nulls.DEFAULT);
+    }
+
+    @Test
+    void groupsSortByAggregatesWrittenAsTheSelectListWritesThem() {
+        SqlStatement statement = RENDERER.render(new Operation.GroupBy(STEP, List.of(STEP_RUN_ID), Filter.ALL,
+                Filter.ALL, List.of(byAggregate(Function.SUM, STEP_DURATION_MS, OrderBy.Direction.DESC),
+                        byAggregate(Function.AVG, STEP_ATTEMPTS, OrderBy.Direction.ASC),
+                        byAggregate(Function.COUNT, -1, OrderBy.Direction.DESC),
+                        byAggregate(Function.COUNT, STEP_OUTPUT, OrderBy.Direction.ASC),
+                        new OrderBy(new OrderBy.Key.Aggregate(Function.MAX, STEP_CREATED_AT), OrderBy.Direction.ASC,
+                                OrderBy.Nulls.FIRST),
+                        asc(STEP_RUN_ID)), 2, 3,
+                new Aggregations(true, List.of(STEP_DURATION_MS), List.of(), List.of(), List.of())));
+
+        assertThat(statement.sql()).isEqualTo("SELECT \"runId\", count(*), sum(\"durationMs\")::bigint FROM"
+                + " \"pipeline_steps\" GROUP BY \"runId\" ORDER BY sum(\"durationMs\")::bigint DESC,"
+                + " avg(\"attempts\")::double precision, count(*) DESC, count(\"output\"),"
+                + " max(\"createdAt\") NULLS FIRST, \"runId\" LIMIT $1 OFFSET $2");
+        assertThat(values(statement)).containsExactly(3, 2);
+    }
+
+    @Test
+    void groupsSortByTheLeastEnumInDeclaredOrderNotByItsName() {
+        SqlStatement statement = RENDERER.render(new Operation.GroupBy(STEP, List.of(STEP_RUN_ID), Filter.ALL,
+                Filter.ALL, List.of(byAggregate(Function.MIN, STEP_STATUS, OrderBy.Direction.ASC)), 0, null,
+                new Aggregations(false, List.of(), List.of(), List.of(STEP_STATUS), List.of())));
+
+        assertThat(statement.sql()).isEqualTo("SELECT \"runId\", min(\"status\")::text FROM \"pipeline_steps\""
+                + " GROUP BY \"runId\" ORDER BY min(\"status\")");
+    }
+
+    @Test
+    void groupsCannotSortThroughRelationsNorByAggregatesThatDoNotApply() {
+        assertThatThrownBy(() -> RENDERER.render(new Operation.GroupBy(STEP, List.of(STEP_RUN_ID), Filter.ALL,
+                Filter.ALL, List.of(new OrderBy(new OrderBy.Key.RelatedField(List.of(STEP_RUN), RUN_NAME),
+                        OrderBy.Direction.ASC, OrderBy.Nulls.DEFAULT)), 0, null, Aggregations.NONE)))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("a related record's field is not available there");
+        assertThatThrownBy(() -> RENDERER.render(new Operation.GroupBy(STEP, List.of(STEP_RUN_ID), Filter.ALL,
+                Filter.ALL, List.of(byAggregate(Function.SUM, STEP_NAME, OrderBy.Direction.ASC)), 0, null,
+                Aggregations.NONE)))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("sum does not apply to name");
+    }
+
+    @Test
+    void perFieldCountsCountValuesInAggregatesGroupsAndHaving() {
+        Aggregations counts = new Aggregations(false, List.of(), List.of(), List.of(), List.of(),
+                List.of(STEP_DURATION_MS, STEP_ID));
+        int countDuration = Aggregations.index(Function.COUNT, STEP_DURATION_MS, STEP_FIELDS, STEP_FIELDS);
+
+        SqlStatement aggregate = RENDERER.render(new Operation.Aggregate(STEP, Query.ALL, counts));
+        SqlStatement groupBy = RENDERER.render(new Operation.GroupBy(STEP, List.of(STEP_RUN_ID), Filter.ALL,
+                compare(countDuration, Operator.GTE, 2L), List.of(), 0, null, counts));
+
+        assertThat(aggregate.sql()).isEqualTo("SELECT count(\"durationMs\"), count(\"id\") FROM \"pipeline_steps\"");
+        assertThat(aggregate.result()).isEqualTo(new ResultShape.Aggregated(Aggregations.rowWidth(0, STEP_FIELDS),
+                List.of(Aggregations.index(Function.COUNT, STEP_DURATION_MS, 0, STEP_FIELDS),
+                        Aggregations.index(Function.COUNT, STEP_ID, 0, STEP_FIELDS))));
+        assertThat(groupBy.sql()).isEqualTo("SELECT \"runId\", count(\"durationMs\"), count(\"id\") FROM"
+                + " \"pipeline_steps\" GROUP BY \"runId\" HAVING count(\"durationMs\") >= $1");
+        assertThat(groupBy.result()).isEqualTo(new ResultShape.Aggregated(Aggregations.rowWidth(STEP_FIELDS,
+                STEP_FIELDS), List.of(STEP_RUN_ID, countDuration,
+                Aggregations.index(Function.COUNT, STEP_ID, STEP_FIELDS, STEP_FIELDS))));
     }
 }
