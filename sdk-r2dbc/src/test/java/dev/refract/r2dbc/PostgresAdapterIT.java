@@ -393,7 +393,7 @@ class PostgresAdapterIT {
             StepVerifier.create(adapter.execute(owner).then(adapter.execute(pet)).then(adapter.execute(delete)))
                     .expectErrorSatisfies(error -> {
                         assertThat(error).isInstanceOf(ForeignKeyViolationException.class)
-                                .hasMessageContaining("still point at this one");
+                                .hasMessageContaining("Pet records still point at this Owner");
                         assertThat(((RefractException) error).model()).isEqualTo("Pet");
                     })
                     .verify();

@@ -229,19 +229,24 @@ public final class PostgresDdl {
                 fields.add(field);
             }
             KeyMeta foreignKey = new KeyMeta(null, fields);
-            boolean optional = fields.stream().anyMatch(f -> model.field(f).isOptional())
-                    || model.field(relation.field()).isOptional();
-            ReferentialAction onDelete = relation.onDelete() != null ? relation.onDelete()
-                    : optional ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT;
-            ReferentialAction onUpdate = relation.onUpdate() != null ? relation.onUpdate() : ReferentialAction.CASCADE;
+            ReferentialAction onDelete = ReferentialActions.onDelete(model, relation);
+            ReferentialAction onUpdate = ReferentialActions.onUpdate(relation);
             String references = Arrays.stream(relation.references())
                     .mapToObj(r -> PostgresDialect.INSTANCE.quote(target.field(r).dbName())).collect(Collectors.joining(", "));
             statements.add("ALTER TABLE " + PostgresDialect.INSTANCE.quote(model.dbName()) + " ADD CONSTRAINT "
-                    + PostgresDialect.INSTANCE.quote(keyName(model, foreignKey, "fkey")) + " FOREIGN KEY ("
+                    + PostgresDialect.INSTANCE.quote(foreignKeyName(model, relation)) + " FOREIGN KEY ("
                     + columnList(model, foreignKey) + ") REFERENCES " + PostgresDialect.INSTANCE.quote(target.dbName()) + "("
                     + references + ") ON DELETE " + sql(onDelete) + " ON UPDATE " + sql(onUpdate));
         }
         return statements;
+    }
+
+    /**
+     * The name of the foreign key that {@code relation} of {@code model} holds, as Prisma names it:
+     * {@code Table_column_fkey}, with every column of a compound key.
+     */
+    public static String foreignKeyName(ModelMeta model, RelationMeta relation) {
+        return keyName(model, new KeyMeta(null, Arrays.stream(relation.fields()).boxed().toList()), "fkey");
     }
 
     private static String sql(ReferentialAction action) {

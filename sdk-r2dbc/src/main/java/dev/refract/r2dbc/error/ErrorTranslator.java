@@ -11,8 +11,12 @@ import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.error.UrlRedaction;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ModelMeta;
+import dev.refract.meta.ReferentialAction;
+import dev.refract.meta.RelationLink;
 import dev.refract.meta.RelationMeta;
 import dev.refract.meta.SchemaMeta;
+import dev.refract.r2dbc.ddl.PostgresDdl;
+import dev.refract.r2dbc.ddl.ReferentialActions;
 import io.r2dbc.postgresql.api.ErrorDetails;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.R2dbcException;
@@ -21,6 +25,7 @@ import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +37,8 @@ import java.util.regex.Pattern;
 /**
  * Turns what the driver signals into a {@link RefractException} of one datasource: SQLSTATE
  * {@code 23505} into {@link UniqueConstraintViolationException} with the key's fields,
- * {@code 23503} into {@link ForeignKeyViolationException} naming the relation, {@code 23502} into
+ * {@code 23503} into {@link ForeignKeyViolationException} naming the model holding the foreign key,
+ * its relation and referential actions, and what to do, {@code 23502} into
  * {@link NullConstraintViolationException} with the field, {@code 40001} and {@code 40P01} into
  * the retryable {@link TransactionConflictException}, lost or refused connections into
  * {@link ConnectionFailedException}, a value no codec can bind into {@link InvalidQueryException},
@@ -130,20 +136,192 @@ public final class ErrorTranslator {
                         + ": another record already has the same value", error);
     }
 
+    /**
+     * A foreign key error names the table holding the key and the constraint; Refract names its
+     * foreign keys as Prisma does, so the constraint leads to the relation. Either the record
+     * written points at nothing, or (the detail says "is still referenced") the record deleted or
+     * re-keyed is still pointed at and the relation's referential actions forbid that.
+     */
     private RefractException foreignKeyViolation(R2dbcException error, Optional<ErrorDetails> details,
             ModelMeta model) {
-        ModelMeta table = tableModel(details, model);
-        List<String> columns = keyColumns(details);
-        List<String> fields = fieldNames(table, columns);
         String constraint = details.flatMap(ErrorDetails::getConstraintName).orElse(null);
-        String relation = relationName(table, fields);
-        String detail = details.flatMap(ErrorDetails::getDetail).orElse("");
-        String why = detail.contains("is still referenced")
-                ? "records of another model still point at this one; delete or re-point them first"
-                : "the record it points at does not exist";
-        return new ForeignKeyViolationException(name(table), fields, "Foreign key constraint failed"
-                + (relation == null ? "" : " on relation " + relation) + " of " + describe(table, fields)
-                + (constraint == null ? "" : " (constraint " + constraint + ")") + ": " + why, error);
+        boolean stillReferenced = details.flatMap(ErrorDetails::getDetail).orElse("").contains("is still referenced");
+        List<String> columns = keyColumns(details);
+        ModelMeta table = tableModel(details, model);
+        ForeignKey key = foreignKeyNamed(constraint);
+        if (key == null && table != null) {
+            key = stillReferenced ? foreignKeyTo(table, model, columns) : foreignKeyOf(table, columns);
+        }
+        if (key != null) {
+            return key.violation(stillReferenced, constraint, error);
+        }
+        RefractException joinViolation = joinTableViolation(details, columns, constraint, error);
+        if (joinViolation != null) {
+            return joinViolation;
+        }
+        String named = constraint == null ? "" : " (constraint " + constraint + ")";
+        if (stillReferenced) {
+            return new ForeignKeyViolationException(name(table), List.of(), "Foreign key constraint failed"
+                    + (table == null ? "" : " on " + table.name()) + named + ": its records still point at the "
+                    + (model == null ? "record" : model.name()) + " being deleted or re-keyed; delete them or point"
+                    + " them at another record first", error);
+        }
+        List<String> fields = fieldNames(table, columns);
+        return new ForeignKeyViolationException(name(table), fields, "Foreign key constraint failed of "
+                + describe(table, fields) + named + ": the record it points at does not exist; create it first",
+                error);
+    }
+
+    /**
+     * A link written to the join table of an implicit many-to-many relation that points at no
+     * record, or {@code null} when the error is not about a join table of this datasource.
+     */
+    private RefractException joinTableViolation(Optional<ErrorDetails> details, List<String> columns,
+            String constraint, Throwable error) {
+        String table = details.flatMap(ErrorDetails::getTableName).orElse(null);
+        if (table == null || columns.size() != 1) {
+            return null;
+        }
+        for (ModelMeta parent : schema.models()) {
+            if (!schema.datasource(parent.datasource()).name().equals(datasource)) {
+                continue;
+            }
+            for (RelationMeta relation : parent.relations()) {
+                if (!relation.toMany() || relation.holdsForeignKey() || relation.crossDatasource()) {
+                    continue;
+                }
+                RelationLink link = RelationLink.of(schema, parent.index(), relation.field());
+                if (link.shape() == RelationLink.Shape.JOIN_TABLE && link.joinTable().name().equals(table)
+                        && link.joinTable().targetColumn().equals(columns.get(0))) {
+                    String field = parent.field(relation.field()).name();
+                    String target = link.target().name();
+                    String id = link.target().field(link.targetKey().get(0)).name();
+                    return new ForeignKeyViolationException(parent.name(), List.of(field), "Foreign key constraint"
+                            + " failed on relation " + field + " of " + parent.name() + " (join table " + table
+                            + ", column " + columns.get(0) + " -> " + target + "." + id
+                            + (constraint == null ? "" : ", constraint " + constraint) + "): no " + target
+                            + " has the " + id + " given; connect only " + target + " records that exist", error);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The foreign key of this datasource named {@code constraint}, or {@code null}. */
+    private ForeignKey foreignKeyNamed(String constraint) {
+        if (constraint == null) {
+            return null;
+        }
+        for (ModelMeta holder : schema.models()) {
+            if (!schema.datasource(holder.datasource()).name().equals(datasource)) {
+                continue;
+            }
+            for (RelationMeta relation : holder.relations()) {
+                if (holdsForeignKeyInThisDatabase(relation)
+                        && sameIdentifier(PostgresDdl.foreignKeyName(holder, relation), constraint)) {
+                    return new ForeignKey(holder, relation, schema.model(relation.targetModel()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** PostgreSQL cuts identifiers longer than 63 bytes; a longer name matches its cut form. */
+    private static boolean sameIdentifier(String name, String identifier) {
+        return name.equals(identifier) || (name.length() > 63 && name.startsWith(identifier)
+                && identifier.getBytes(StandardCharsets.UTF_8).length > 60);
+    }
+
+    /** The one foreign key of {@code holder} over exactly {@code columns}, or {@code null}. */
+    private ForeignKey foreignKeyOf(ModelMeta holder, List<String> columns) {
+        ForeignKey found = null;
+        for (RelationMeta relation : holder.relations()) {
+            if (holdsForeignKeyInThisDatabase(relation) && columns(holder, relation.fields()).equals(columns)) {
+                if (found != null) {
+                    return null;
+                }
+                found = new ForeignKey(holder, relation, schema.model(relation.targetModel()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The one foreign key of {@code holder} pointing at {@code columns} of {@code target} (any model
+     * when {@code null}), or {@code null}.
+     */
+    private ForeignKey foreignKeyTo(ModelMeta holder, ModelMeta target, List<String> columns) {
+        ForeignKey found = null;
+        for (RelationMeta relation : holder.relations()) {
+            ModelMeta referenced = schema.model(relation.targetModel());
+            if (holdsForeignKeyInThisDatabase(relation) && (target == null || referenced.index() == target.index())
+                    && columns(referenced, relation.references()).equals(columns)) {
+                if (found != null) {
+                    return null;
+                }
+                found = new ForeignKey(holder, relation, referenced);
+            }
+        }
+        return found;
+    }
+
+    private static boolean holdsForeignKeyInThisDatabase(RelationMeta relation) {
+        return relation.holdsForeignKey() && !relation.toMany() && !relation.crossDatasource();
+    }
+
+    private static List<String> columns(ModelMeta model, int[] fields) {
+        return Arrays.stream(fields).mapToObj(i -> model.field(i).dbName()).toList();
+    }
+
+    /** A foreign key of the schema: the model holding it, the relation it belongs to, the model it points at. */
+    private record ForeignKey(ModelMeta holder, RelationMeta relation, ModelMeta target) {
+
+        RefractException violation(boolean stillReferenced, String constraint, Throwable error) {
+            List<String> keyFields = names(holder, relation.fields());
+            String key = list(keyFields);
+            String referenced = list(names(target, relation.references()));
+            String relationField = holder.field(relation.field()).name();
+            String where = "Foreign key constraint failed on relation " + relationField + " of " + holder.name()
+                    + " (" + key + " -> " + target.name() + "." + referenced
+                    + (constraint == null ? "" : ", constraint " + constraint) + "): ";
+            ReferentialAction onDelete = ReferentialActions.onDelete(holder, relation);
+            ReferentialAction onUpdate = ReferentialActions.onUpdate(relation);
+            String message;
+            if (stillReferenced) {
+                boolean optional = !ReferentialActions.required(holder, relation);
+                message = where + holder.name() + " records still point at this " + target.name() + ", and the"
+                        + " relation's onDelete: " + onDelete.schemaName() + ", onUpdate: " + onUpdate.schemaName()
+                        + " forbid deleting it or changing its " + referenced + " while they do; delete those "
+                        + holder.name() + " records or point them at another " + target.name() + " first, or declare"
+                        + " onDelete/onUpdate: Cascade" + (optional ? " or SetNull" : "") + " on " + holder.name()
+                        + "." + relationField + " in the schema";
+            } else {
+                message = where + "no " + target.name() + " has the " + referenced + " given in " + key + "; create"
+                        + " that " + target.name() + " first, or point " + key + " at one that exists";
+                List<String> setDefault = new ArrayList<>();
+                if (onDelete == ReferentialAction.SET_DEFAULT) {
+                    setDefault.add("onDelete: SetDefault");
+                }
+                if (onUpdate == ReferentialAction.SET_DEFAULT) {
+                    setDefault.add("onUpdate: SetDefault");
+                }
+                if (!setDefault.isEmpty()) {
+                    message += ". If this came from deleting " + target.name() + " records or changing their "
+                            + referenced + ": the relation's " + String.join(" and ", setDefault) + " put the default of "
+                            + key + " in its place, and no " + target.name() + " has that " + referenced
+                            + "; create it first";
+                }
+            }
+            return new ForeignKeyViolationException(holder.name(), keyFields, message, error);
+        }
+
+        private static List<String> names(ModelMeta model, int[] fields) {
+            return Arrays.stream(fields).mapToObj(i -> model.field(i).name()).toList();
+        }
+
+        private static String list(List<String> names) {
+            return names.size() == 1 ? names.get(0) : "(" + String.join(", ", names) + ")";
+        }
     }
 
     private RefractException nullViolation(R2dbcException error, Optional<ErrorDetails> details, ModelMeta model) {
@@ -244,23 +422,6 @@ public final class ErrorTranslator {
             names.add(name);
         }
         return List.copyOf(names);
-    }
-
-    /** The relation field of {@code model} whose foreign key is exactly {@code fields}, or {@code null}. */
-    private static String relationName(ModelMeta model, List<String> fields) {
-        if (model == null || fields.isEmpty()) {
-            return null;
-        }
-        for (RelationMeta relation : model.relations()) {
-            if (!relation.holdsForeignKey()) {
-                continue;
-            }
-            List<String> keyFields = Arrays.stream(relation.fields()).mapToObj(i -> model.field(i).name()).toList();
-            if (keyFields.equals(fields)) {
-                return model.field(relation.field()).name();
-            }
-        }
-        return null;
     }
 
     private static String describe(ModelMeta model, List<String> fields) {

@@ -212,6 +212,34 @@ class PostgresDdlTest {
     }
 
     @Test
+    void optionalRelationOverARequiredKeyFieldDefaultsToRestrictOnDelete() {
+        ModelMeta shelf = new ModelMeta("Shelf", "Shelf", 0, 0, List.of(
+                FieldMeta.scalar("aisle", ScalarType.STRING, Arity.REQUIRED),
+                FieldMeta.scalar("number", ScalarType.INT, Arity.REQUIRED)),
+                KeyMeta.of(0, 1), List.of(), List.of(), null, 0);
+        // Prisma counts a relation as required when any of its key fields is, whatever its own arity.
+        ModelMeta item = new ModelMeta("Item", "Item", 1, 0, List.of(
+                FieldMeta.scalar("id", ScalarType.INT, Arity.REQUIRED).asId(),
+                FieldMeta.relation("shelf", "Shelf", Arity.OPTIONAL),
+                FieldMeta.scalar("shelfAisle", ScalarType.STRING, Arity.OPTIONAL),
+                FieldMeta.scalar("shelfNumber", ScalarType.INT, Arity.REQUIRED),
+                FieldMeta.relation("spare", "Shelf", Arity.OPTIONAL),
+                FieldMeta.scalar("spareAisle", ScalarType.STRING, Arity.OPTIONAL),
+                FieldMeta.scalar("spareNumber", ScalarType.INT, Arity.OPTIONAL)),
+                KeyMeta.of(0), List.of(), List.of(
+                        new RelationMeta("ItemToShelf", 1, 0, false, new int[] {2, 3}, new int[] {0, 1}, null, null,
+                                -1, false),
+                        new RelationMeta("Spare", 4, 0, false, new int[] {5, 6}, new int[] {0, 1}, null, null,
+                                -1, false)),
+                null, 0);
+        assertThat(PostgresDdl.render(new SchemaMeta(List.of(DB), List.of(shelf, item)), 0).statements()).contains(
+                "ALTER TABLE \"Item\" ADD CONSTRAINT \"Item_shelfAisle_shelfNumber_fkey\" FOREIGN KEY (\"shelfAisle\","
+                        + " \"shelfNumber\") REFERENCES \"Shelf\"(\"aisle\", \"number\") ON DELETE RESTRICT ON UPDATE CASCADE",
+                "ALTER TABLE \"Item\" ADD CONSTRAINT \"Item_spareAisle_spareNumber_fkey\" FOREIGN KEY (\"spareAisle\","
+                        + " \"spareNumber\") REFERENCES \"Shelf\"(\"aisle\", \"number\") ON DELETE SET NULL ON UPDATE CASCADE");
+    }
+
+    @Test
     void crossDatasourceRelationHasNoForeignKeyAndItsModelNoTable() {
         assertThat(script.statements()).noneMatch(s -> s.contains("docId\") REFERENCES"));
         assertThat(script.tables()).doesNotContain("Doc");
