@@ -60,7 +60,12 @@ final class MapperEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(JavaTypes.LIST, names.record()))
                 .addParameter(rows, "rows")
-                .addStatement("return rows.stream().map($T::map).toList()", names.mapper())
+                .addStatement("$T[] records = new $T[rows.size()]", names.record(), names.record())
+                .beginControlFlow("for (int i = 0; i < records.length; i++)")
+                .addStatement("records[i] = map(rows.get(i))")
+                .endControlFlow()
+                .addStatement("return $T.unmodifiableList($T.asList(records))",
+                        ClassName.get("java.util", "Collections"), ClassName.get("java.util", "Arrays"))
                 .build());
 
         AggregateShape shape = new AggregateShape(context, model);
