@@ -13,4 +13,11 @@ public final class MissingRequiredFieldException extends RefractException {
                 "Missing required field '" + field + "' when creating a " + model
                         + ": give it a value with ." + field + "(...) before build()", null);
     }
+
+    /** Foreign-key field {@code field} of {@code model} was not given, nor was its relation {@code relation}. */
+    public MissingRequiredFieldException(String model, String field, String relation) {
+        super(ErrorCode.MISSING_REQUIRED_FIELD, model, List.of(field),
+                "Missing required field '" + field + "' when creating a " + model + ": give it a value with ." + field
+                        + "(...), or relate the record with ." + relation + "(...), before build()", null);
+    }
 }

@@ -23,6 +23,12 @@ final class BuilderTypes {
     static final ClassName FIELD_SET_BUILDER = ClassName.get(BUILDER, "FieldSetBuilder");
     static final ClassName WRITE_BUILDER = ClassName.get(BUILDER, "WriteBuilder");
     static final ClassName NUMBER_UPDATE = ClassName.get(BUILDER, "NumberUpdate");
+    static final ClassName RELATED_BUILDER = ClassName.get(BUILDER, "RelatedBuilder");
+    static final ClassName TO_MANY_CREATE = ClassName.get(BUILDER, "ToManyCreate");
+    static final ClassName TO_MANY_WRITE = ClassName.get(BUILDER, "ToManyWrite");
+    static final ClassName TO_ONE_CREATE = ClassName.get(BUILDER, "ToOneCreate");
+    static final ClassName TO_ONE_WRITE = ClassName.get(BUILDER, "ToOneWrite");
+    static final ClassName TO_ONE_WRITE_NULLABLE = ClassName.get(BUILDER, "ToOneWrite", "Nullable");
     static final ClassName SELECTIONS = ClassName.get(BUILDER, "Selections");
 
     static final ClassName FILTER = ClassName.get(QUERY, "Filter");

@@ -63,6 +63,9 @@ public final class Naming {
             "field", "set", "setRequired", "require", "data", "number", "where", "orderBy", "skip", "take",
             "cursor", "distinct", "select", "omit", "include", "by", "having", "count", "sum", "avg", "min", "max");
 
+    /** Methods of the create and update builders for nested writes; a field of one of these names would clash. */
+    private static final Set<String> WRITE_BUILDER_MEMBERS = Set.of("buildNested", "relate", "linked");
+
     /** Members of a generated enum; a value of one of these names would clash with them. */
     private static final Set<String> ENUM_MEMBERS = Set.of("dbName");
 
@@ -111,7 +114,7 @@ public final class Naming {
     /** The name of a builder method for the field {@code name}, clear of the builder bases' own methods. */
     public String builderMethodName(String name) {
         String member = fieldName(name);
-        return BUILDER_MEMBERS.contains(member) ? member + "_" : member;
+        return BUILDER_MEMBERS.contains(member) || WRITE_BUILDER_MEMBERS.contains(member) ? member + "_" : member;
     }
 
     /** The client accessor of a model, e.g. {@code pipelineRun} for {@code PipelineRun}. */

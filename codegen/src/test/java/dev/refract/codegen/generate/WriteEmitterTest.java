@@ -2,6 +2,7 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.definition.SchemaDefinition;
 import org.junit.jupiter.api.Test;
 
 class WriteEmitterTest {
@@ -13,8 +14,7 @@ class WriteEmitterTest {
     void createChecksOnlyFieldsWithoutDefaultOnBuild() {
         String source = Emitted.render(context, emitter.emitCreate(Emitted.model(context, "PipelineStep")));
 
-        assertThat(source).contains("require(2, \"PipelineStep\", \"runId\");")
-                .contains("require(3, \"PipelineStep\", \"position\");")
+        assertThat(source).contains("require(3, \"PipelineStep\", \"position\");")
                 .contains("require(4, \"PipelineStep\", \"name\");")
                 .doesNotContain("\"attempts\");")
                 .doesNotContain("\"createdAt\");")
@@ -38,5 +38,144 @@ class WriteEmitterTest {
         String source = Emitted.render(context, emitter.emitCreate(Emitted.model(context, "PipelineRun")));
 
         assertThat(source).contains("Sets {@code cost}. What the run cost, in US dollars.");
+    }
+
+    @Test
+    void foreignKeyOfARequiredRelationIsRequiredOnlyWhenTheRelationIsNotGiven() {
+        String source = Emitted.render(context, emitter.emitCreate(Emitted.model(context, "PipelineStep")));
+
+        assertThat(source).contains("""
+                    public WriteData build() {
+                        return buildNested(-1);
+                    }
+                """).contains("""
+                    public WriteData buildNested(int relationField) {
+                        if (!linked(relationField, 1)) {
+                            require(2, "PipelineStep", "runId", "run");
+                        }
+                        require(3, "PipelineStep", "position");
+                """).contains("Given this way, {@code runId} needs no value.");
+    }
+
+    @Test
+    void createTakesNestedWritesBuiltByTheRelatedModelsOwnBuilders() {
+        String run = Emitted.render(context, emitter.emitCreate(Emitted.model(context, "PipelineRun")));
+        String step = Emitted.render(context, emitter.emitCreate(Emitted.model(context, "PipelineStep")));
+
+        assertThat(run).contains("public PipelineRunCreate steps(\n"
+                        + "            Consumer<ToManyCreate<PipelineStepCreate, PipelineStepWhereUnique>> writes) {")
+                .contains("""
+                                return relate(7, writes, new ToManyCreate<>(
+                                        RelatedBuilder.of(PipelineStepCreate::new, create -> create.buildNested(1)),
+                                        RelatedBuilder.of(PipelineStepWhereUnique::new, PipelineStepWhereUnique::build)));
+                        """)
+                .doesNotContain("ToManyWrite");
+        assertThat(step).contains("Consumer<ToOneCreate<PipelineRunCreate, PipelineRunWhereUnique>> writes")
+                .contains("RelatedBuilder.of(PipelineRunCreate::new, create -> create.buildNested(7))");
+    }
+
+    @Test
+    void updateTakesEveryNestedWrite() {
+        String run = Emitted.render(context, emitter.emitUpdate(Emitted.model(context, "PipelineRun")));
+        String step = Emitted.render(context, emitter.emitUpdate(Emitted.model(context, "PipelineStep")));
+
+        assertThat(run).contains("Consumer<ToManyWrite<PipelineStepCreate, PipelineStepUpdate, PipelineStepWhereUnique, "
+                        + "PipelineStepWhere>> writes")
+                .contains("RelatedBuilder.of(PipelineStepUpdate::new, PipelineStepUpdate::build),")
+                .contains("RelatedBuilder.of(PipelineStepWhere::new, PipelineStepWhere::build)));")
+                .doesNotContain("buildNested(int");
+        assertThat(step).contains("Consumer<ToOneWrite<PipelineRunCreate, PipelineRunUpdate, PipelineRunWhereUnique>> writes")
+                .contains("return relate(1, writes, new ToOneWrite<>(");
+    }
+
+    @Test
+    void onlyAnOptionalToOneRelationCanBeDisconnectedOrDeleted() {
+        GenerationContext blog = Emitted.context(SchemaText.definition("""
+                model User {
+                  id     Int    @id
+                  posts  Post[] @relation("Author")
+                  edited Post[] @relation("Editor")
+                }
+                model Post {
+                  id       Int   @id
+                  author   User  @relation("Author", fields: [authorId], references: [id])
+                  authorId Int
+                  editor   User? @relation("Editor", fields: [editorId], references: [id])
+                  editorId Int?
+                }
+                """));
+
+        String post = Emitted.render(blog, new WriteEmitter(blog).emitUpdate(blog.model("Post")));
+
+        assertThat(post).contains("public PostUpdate author(Consumer<ToOneWrite<UserCreate, UserUpdate, UserWhereUnique>> writes)")
+                .contains("Consumer<ToOneWrite.Nullable<UserCreate, UserUpdate, UserWhereUnique>> writes")
+                .contains("return relate(3, writes, new ToOneWrite.Nullable<>(")
+                .contains("create -> create.buildNested(1)")
+                .contains("create -> create.buildNested(2)");
+    }
+
+    @Test
+    void foreignKeyFieldSharedByTwoRelationsIsGivenByEither() {
+        GenerationContext tenants = Emitted.context(SchemaText.definition("""
+                model Tenant {
+                  id       Int       @id
+                  members  Member[]
+                  projects Project[]
+                }
+                model Member {
+                  tenantId Int
+                  userId   Int
+                  tenant   Tenant    @relation(fields: [tenantId], references: [id])
+                  projects Project[]
+                  @@id([tenantId, userId])
+                }
+                model Project {
+                  id       Int    @id
+                  tenantId Int
+                  ownerId  Int
+                  tenant   Tenant @relation(fields: [tenantId], references: [id])
+                  owner    Member @relation(fields: [tenantId, ownerId], references: [tenantId, userId])
+                }
+                """));
+
+        String project = Emitted.render(tenants, new WriteEmitter(tenants).emitCreate(tenants.model("Project")));
+
+        assertThat(project).contains("""
+                        if (!linked(relationField, 3, 4)) {
+                            require(1, "Project", "tenantId", "tenant");
+                        }
+                        if (!linked(relationField, 4)) {
+                            require(2, "Project", "ownerId", "owner");
+                        }
+                """).contains("Given this way, {@code tenantId} and {@code ownerId} need no value.");
+    }
+
+    @Test
+    void relationToAnotherDatasourceTakesNoNestedWrites() {
+        SchemaDefinition schema = SchemaText.definition("""
+                datasource docs {
+                  provider = "mongodb"
+                  url      = env("MONGODB_URL")
+                }
+                model User {
+                  id    Int    @id
+                  items Item[]
+                }
+                model Item {
+                  id     String @id @default(auto()) @map("_id") @db.ObjectId
+                  userId Int
+                  user   User   @relation(fields: [userId], references: [id])
+                  @@datasource(docs)
+                }
+                """);
+        GenerationContext split = Emitted.context(schema);
+        WriteEmitter writes = new WriteEmitter(split);
+
+        String item = Emitted.render(split, writes.emitCreate(split.model("Item")));
+        String user = Emitted.render(split, writes.emitUpdate(split.model("User")));
+
+        assertThat(item).contains("require(1, \"Item\", \"userId\");").doesNotContain("buildNested")
+                .doesNotContain("Item user(");
+        assertThat(user).doesNotContain("items(").doesNotContain("relate(");
     }
 }

@@ -51,6 +51,13 @@ class NamingTest {
     }
 
     @Test
+    void keepsBuilderMethodsClearOfTheNestedWriteMethods() {
+        assertThat(naming.builderMethodName("buildNested")).isEqualTo("buildNested_");
+        assertThat(naming.builderMethodName("relate")).isEqualTo("relate_");
+        assertThat(naming.builderMethodName("linked")).isEqualTo("linked_");
+    }
+
+    @Test
     void turnsCamelCaseIntoUpperSnakeCaseConstants() {
         assertThat(naming.constantName("startedAt")).isEqualTo("STARTED_AT");
         assertThat(naming.constantName("durationMs")).isEqualTo("DURATION_MS");
