@@ -86,6 +86,7 @@ public final class SqlRenderer {
     private final FilterRenderer filters;
     private final WriteRenderer writes;
     private final AggregateRenderer aggregates;
+    private final RelationRenderer relations;
 
     /**
      * A renderer for every model of {@code schema} that lives in a relational datasource.
@@ -105,6 +106,7 @@ public final class SqlRenderer {
         this.filters = new FilterRenderer(dialect);
         this.writes = new WriteRenderer(dialect, filters);
         this.aggregates = new AggregateRenderer(dialect);
+        this.relations = new RelationRenderer(schema, dialect, tables, filters, this::sortKey);
     }
 
     /** The dialect this renderer writes. */
@@ -162,6 +164,8 @@ public final class SqlRenderer {
             return aggregate(sql, table, aggregate);
         } else if (operation instanceof Operation.GroupBy groupBy) {
             return aggregates.groupBy(sql, table, groupBy, filters);
+        } else if (operation instanceof Operation.FindRelated findRelated) {
+            return relations.findRelated(sql, table, findRelated);
         }
         throw new UnsupportedOperationException("The SQL renderer does not render "
                 + operation.getClass().getSimpleName() + " yet");
