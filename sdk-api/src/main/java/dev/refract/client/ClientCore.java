@@ -27,6 +27,10 @@ import reactor.core.publisher.Mono;
  * <p>Before a write reaches its adapter, the core fills in the values the client supplies: generated
  * ids and {@code now()} on create, {@code @updatedAt} on create and update (see the options'
  * {@link ClientOptions#clock() clock} and {@link ClientOptions#idGenerators() id generators}).
+ *
+ * <p>Relations a selection includes are loaded after the operation's own statement, one batched
+ * statement per included relation whatever the number of records; operations without includes go
+ * to their adapter as they are.
  */
 public final class ClientCore implements AutoCloseable {
 
@@ -36,6 +40,7 @@ public final class ClientCore implements AutoCloseable {
     private final Clock clock;
     private final IdGenerators idGenerators;
     private final WriteDefaults defaults;
+    private final IncludeLoader includes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
@@ -45,6 +50,7 @@ public final class ClientCore implements AutoCloseable {
         this.clock = clock;
         this.idGenerators = idGenerators;
         this.defaults = new WriteDefaults(schema, idGenerators, clock);
+        this.includes = new IncludeLoader(schema, router);
     }
 
     /**
@@ -99,18 +105,24 @@ public final class ClientCore implements AutoCloseable {
                 return Mono.error(new ClientClosedException(model));
             }
             Operation complete = defaults.apply(operation);
-            return router.route(operation.model()).adapter(model).flatMap(adapter -> adapter.execute(complete));
+            return router.route(operation.model()).adapter(model).flatMap(adapter ->
+                    IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete));
         });
     }
 
-    /** Runs a read of many records on its model's datasource and streams the rows. Cold. */
+    /**
+     * Runs a read of many records on its model's datasource and streams the rows. Cold. With
+     * includes, rows are gathered in chunks whose relations are loaded while the read still streams,
+     * on a second connection of the datasource's pool.
+     */
     public Flux<Row> stream(Operation operation) {
         String model = schema.model(operation.model()).name();
         return Flux.defer(() -> {
             if (closed.get()) {
                 return Flux.error(new ClientClosedException(model));
             }
-            return router.route(operation.model()).adapter(model).flatMapMany(adapter -> adapter.stream(operation));
+            return router.route(operation.model()).adapter(model).flatMapMany(adapter ->
+                    IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation));
         });
     }
 

@@ -118,7 +118,10 @@ class GeneratedClientRoundTripTest {
 
     @Test
     void findManyBuildsTheQueryModelAndMapsIncludedRelations() throws Exception {
-        RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(runRow(List.of(stepRow()))));
+        // the step as a FindRelated answers it: its parent's key after the fields and the counts
+        Row relatedStep = Row.of("step-1", null, "run-1", 1, "script", "COMPLETED", 0, 1500L, null, SINCE, null, "run-1");
+        RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(runRow(null)))
+                .answering(Operation.FindRelated.class, List.of(relatedStep));
 
         Object publisher = scenario("failedRunsWithSteps", adapter, SINCE);
         assertThat(adapter.operations()).as("nothing runs before subscription").isEmpty();
@@ -129,8 +132,12 @@ class GeneratedClientRoundTripTest {
         assertThat(operation.query().where()).isEqualTo(new Filter.And(List.of(
                 new Comparison(2, Operator.EQUALS, "FAILED", Mode.DEFAULT),
                 new Comparison(3, Operator.GTE, SINCE, Mode.DEFAULT))));
-        Selection.Include steps = operation.query().selection().includes().get(0);
+        assertThat(operation.query().selection().includes()).as("the core loads includes itself").isEmpty();
+        Operation.FindRelated steps = (Operation.FindRelated) adapter.operations().get(1);
+        assertThat(steps.model()).isEqualTo(1);
+        assertThat(steps.parentModel()).isZero();
         assertThat(steps.field()).isEqualTo(7);
+        assertThat(steps.keys()).containsExactly("run-1");
         assertThat(steps.query().orderBy()).containsExactly(new OrderBy(9, OrderBy.Direction.ASC, OrderBy.Nulls.DEFAULT));
         assertThat(adapter.configs().get(0).url()).isEqualTo("r2dbc:postgresql://x/app");
         assertThat(adapter.configs().get(0).pool().size()).isEqualTo(20);

@@ -10,6 +10,8 @@ import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -18,12 +20,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * An adapter for tests of generated clients: records every operation it is given and answers each
- * with the same rows. Also its own provider, for one provider kind.
+ * with the same rows, or with the rows given for its kind of operation (e.g. the related rows of a
+ * {@code FindRelated}, which the client core sends to load an include). Also its own provider, for
+ * one provider kind.
  */
 public final class RecordingAdapter implements Adapter, AdapterProvider {
 
     private final Provider provider;
     private final List<Row> rows;
+    private final Map<Class<? extends Operation>, List<Row>> answers = new ConcurrentHashMap<>();
     private final List<Operation> operations = new CopyOnWriteArrayList<>();
     private final List<AdapterConfig> configs = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -32,6 +37,16 @@ public final class RecordingAdapter implements Adapter, AdapterProvider {
     public RecordingAdapter(Provider provider, List<Row> rows) {
         this.provider = provider;
         this.rows = List.copyOf(rows);
+    }
+
+    /** This adapter answering operations of {@code kind} with {@code rows} rather than its own rows. */
+    public RecordingAdapter answering(Class<? extends Operation> kind, List<Row> rows) {
+        answers.put(kind, List.copyOf(rows));
+        return this;
+    }
+
+    private List<Row> rowsFor(Operation operation) {
+        return answers.getOrDefault(operation.getClass(), rows);
     }
 
     /** The operations executed or streamed, in order. */
@@ -66,7 +81,7 @@ public final class RecordingAdapter implements Adapter, AdapterProvider {
             operations.add(operation);
             return operation instanceof Operation.CreateMany || operation instanceof Operation.UpdateMany
                     || operation instanceof Operation.DeleteMany || operation instanceof Operation.Count
-                    ? Result.ofCount(rows.size()) : Result.ofRows(rows);
+                    ? Result.ofCount(rows.size()) : Result.ofRows(rowsFor(operation));
         });
     }
 
@@ -74,7 +89,7 @@ public final class RecordingAdapter implements Adapter, AdapterProvider {
     public Flux<Row> stream(Operation operation) {
         return Flux.defer(() -> {
             operations.add(operation);
-            return Flux.fromIterable(rows);
+            return Flux.fromIterable(rowsFor(operation));
         });
     }
 

@@ -48,6 +48,16 @@ public interface Dialect {
     boolean supportsDistinctOn();
 
     /**
+     * True when a whole list of values binds to one placeholder as an array, cast with
+     * {@link #valueCast} of a list column ({@code col = ANY($1::integer[])},
+     * {@code unnest($1::text[], $2::integer[])}), so that matching any number of keys takes one bind
+     * per key column.
+     */
+    default boolean supportsArrayParameters() {
+        return false;
+    }
+
+    /**
      * What follows a placeholder holding a value of a column of {@code type} (its whole value, an
      * array for a list column) so the database reads it as that type, e.g. {@code ::"Status"} for a
      * native enum; empty when the driver's own typing suffices.

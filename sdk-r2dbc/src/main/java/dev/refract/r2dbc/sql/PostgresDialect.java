@@ -22,7 +22,8 @@ import java.util.List;
  *   <li>{@code NULLS FIRST}/{@code NULLS LAST}; by default missing values sort last ascending and
  *       first descending.</li>
  *   <li>{@code LIMIT $n OFFSET $m}; {@code RETURNING}; {@code DISTINCT ON};
- *       {@code ON CONFLICT DO NOTHING}; upserts as {@code ON CONFLICT (key) DO UPDATE SET}.</li>
+ *       {@code ON CONFLICT DO NOTHING}; upserts as {@code ON CONFLICT (key) DO UPDATE SET}; a list of
+ *       keys bound as one array ({@code = ANY($1::integer[])}, {@code unnest(…)}).</li>
  *   <li>Scalar lists: {@code has} as {@code col @> ARRAY[$1::text]}, {@code hasEvery} as
  *       {@code col @> $1::text[]}, {@code hasSome} as {@code col && $1::text[]}, {@code isEmpty} as
  *       {@code cardinality(col) = 0} (all usable by a GIN index but the last).</li>
@@ -82,6 +83,11 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean supportsDistinctOn() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsArrayParameters() {
         return true;
     }
 

@@ -99,6 +99,7 @@ public final class SqlRenderer {
     private final SelectList selectList;
     private final WriteRenderer writes;
     private final AggregateRenderer aggregates;
+    private final RelationRenderer relations;
 
     /**
      * A renderer for every model of {@code schema} that lives in a relational datasource.
@@ -121,6 +122,7 @@ public final class SqlRenderer {
         this.selectList = new SelectList(dialect, relations, filters);
         this.writes = new WriteRenderer(dialect, filters, selectList);
         this.aggregates = new AggregateRenderer(dialect);
+        this.relations = new RelationRenderer(schema, dialect, tables, filters, this::sortKey);
     }
 
     /** The dialect this renderer writes. */
@@ -179,6 +181,8 @@ public final class SqlRenderer {
             return aggregate(sql, table, aggregate);
         } else if (operation instanceof Operation.GroupBy groupBy) {
             return aggregates.groupBy(sql, table, groupBy, filters);
+        } else if (operation instanceof Operation.FindRelated findRelated) {
+            return relations.findRelated(sql, table, findRelated);
         }
         throw new UnsupportedOperationException("The SQL renderer does not render "
                 + operation.getClass().getSimpleName() + " yet");

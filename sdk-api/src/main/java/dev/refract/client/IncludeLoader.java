@@ -1,0 +1,408 @@
+package dev.refract.client;
+
+import dev.refract.error.InvalidQueryException;
+import dev.refract.meta.ModelMeta;
+import dev.refract.meta.RelationLink;
+import dev.refract.meta.SchemaMeta;
+import dev.refract.query.Filter;
+import dev.refract.query.Operation;
+import dev.refract.query.Query;
+import dev.refract.query.Selection;
+import dev.refract.query.Selection.Include;
+import dev.refract.spi.Adapter;
+import dev.refract.spi.Executor;
+import dev.refract.spi.Result;
+import dev.refract.spi.Row;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads the relations a selection {@linkplain Selection#includes() includes}, batched: one
+ * {@link Operation.FindRelated} per included relation over all the rows of its level together, so a
+ * read issues one statement for its own rows plus one per include at any depth, whatever the number
+ * of rows.
+ *
+ * <ul>
+ *   <li>The statement of the rows reads their selection without its includes; when that selection
+ *       names its fields, the fields of each included relation's link key
+ *       ({@link RelationLink#parentKey()}) are read too and are {@code null} again in the rows handed
+ *       back, as the caller did not ask for them.</li>
+ *   <li>For each include, the distinct non-null link keys of the rows go into one
+ *       {@code FindRelated} on the relation's target; its rows, each tagged with the key of its parent,
+ *       are grouped by that key and put at the relation field's position of every row with that key:
+ *       a {@code List<Row>} for a to-many relation (empty when nothing is related), an
+ *       {@code Optional<Row>} for a to-one relation. A row without a link key (an unset optional
+ *       foreign key) gets an empty one. The related rows' own includes are loaded the same way over
+ *       all of them at once.</li>
+ *   <li>A to-one include ignores its query's filter, order and paging; a to-many include's filter,
+ *       order, skip and take apply to each parent's related records on their own.</li>
+ *   <li>Related records of the same datasource are read on the executor the rows were read on, so
+ *       inside a transaction they are read in it; those of a relation crossing datasources are read
+ *       on the target datasource's adapter (and their own includes there).</li>
+ *   <li>Rows are immutable: a row with relations loaded is a new row. Operations without includes
+ *       never come here.</li>
+ *   <li>A {@code delete} with includes reads the record with its relations first and then deletes it,
+ *       in one transaction when the adapter has them, so that it returns the record as it was, with
+ *       the related records a cascade is about to remove.</li>
+ *   <li>A streamed {@code findMany} gathers its rows in chunks of {@link #STREAM_CHUNK} and loads the
+ *       relations of one chunk at a time, emitting the rows in order as the subscriber asks; the
+ *       statements of a chunk run while the rows are still streaming, so they need a second
+ *       connection of the datasource's pool.</li>
+ * </ul>
+ */
+final class IncludeLoader {
+
+    /** How many rows a streamed {@code findMany} gathers before it loads their relations together. */
+    static final int STREAM_CHUNK = 1_000;
+
+    private static final int[] NO_FIELDS = new int[0];
+
+    private final SchemaMeta schema;
+    private final Router router;
+    private final int streamChunk;
+
+    IncludeLoader(SchemaMeta schema, Router router) {
+        this(schema, router, STREAM_CHUNK);
+    }
+
+    /** A loader whose streams gather {@code streamChunk} rows at a time. */
+    IncludeLoader(SchemaMeta schema, Router router, int streamChunk) {
+        if (streamChunk < 1) {
+            throw new IllegalArgumentException("the stream chunk must hold at least one row, was " + streamChunk);
+        }
+        this.schema = schema;
+        this.router = router;
+        this.streamChunk = streamChunk;
+    }
+
+    /** True when {@code operation} returns records and its selection includes relations. */
+    static boolean hasIncludes(Operation operation) {
+        Selection selection = selectionOf(operation);
+        return selection != null && !selection.includes().isEmpty();
+    }
+
+    /**
+     * Runs {@code operation}, whose selection includes relations, on {@code adapter} and loads them;
+     * a {@code delete} runs in a transaction when the adapter has them.
+     */
+    Mono<Result> execute(Adapter adapter, Operation operation) {
+        if (operation instanceof Operation.Delete && adapter.capabilities().transactions()) {
+            return adapter.inTransaction(transaction -> execute(transaction, operation)).single();
+        }
+        return execute((Executor) adapter, operation);
+    }
+
+    /**
+     * Runs {@code operation} on {@code executor} (an adapter, or a transaction) and loads the relations
+     * its selection includes, reading those of its datasource on the same executor.
+     */
+    Mono<Result> execute(Executor executor, Operation operation) {
+        return Mono.defer(() -> {
+            int model = operation.model();
+            Selection selection = selectionOf(operation);
+            if (selection == null) {
+                return executor.execute(operation);
+            }
+            if (operation instanceof Operation.Delete delete) {
+                // Read first: a cascade may take the related records with the record.
+                Selection id = new Selection(schema.model(model).id().fields(), List.of());
+                return execute(executor, new Operation.FindUnique(model, delete.where(), selection))
+                        .flatMap(found -> executor.execute(new Operation.Delete(model, delete.where(), id))
+                                .thenReturn(found));
+            }
+            Operation statement = withSelection(operation, statementSelection(model, selection));
+            return executor.execute(statement).flatMap(result -> load(executor, result.rows(), model, selection)
+                    .map(rows -> new Result(rows, result.count())));
+        });
+    }
+
+    /**
+     * Streams the rows of {@code operation} (a {@code findMany}) with the relations its selection
+     * includes: rows are gathered {@link #STREAM_CHUNK} at a time, each chunk's relations loaded on
+     * {@code executor} (or the target's adapter) before its rows go on, in order. Backpressure holds:
+     * at most three chunks are in hand (one being emitted, one being loaded, one gathered). Cancelling
+     * cancels the loads under way. Operations other than
+     * {@code findMany} are collected and then emitted.
+     */
+    Flux<Row> stream(Executor executor, Operation operation) {
+        if (!(operation instanceof Operation.FindMany findMany)) {
+            return execute(executor, operation).flatMapIterable(Result::rows);
+        }
+        return Flux.defer(() -> {
+            int model = findMany.model();
+            Selection selection = findMany.query().selection();
+            Operation statement = withSelection(findMany, statementSelection(model, selection));
+            return executor.stream(statement)
+                    .buffer(streamChunk)
+                    .concatMap(chunk -> load(executor, chunk, model, selection), 1)
+                    .concatMapIterable(rows -> rows, 1);
+        });
+    }
+
+    /**
+     * The selection the statement reading rows of {@code model} for {@code selection} uses: without
+     * includes, and with the link-key fields of the included relations when it names its fields.
+     *
+     * @throws InvalidQueryException when an include names a field that is not a relation
+     */
+    Selection statementSelection(int model, Selection selection) {
+        Selection statement = selection.withoutIncludes();
+        if (selection.includes().isEmpty()) {
+            return statement;
+        }
+        List<Integer> fields = null;
+        for (Include include : selection.includes()) {
+            RelationLink link = link(model, include.field());
+            if (selection.allFields()) {
+                continue;
+            }
+            for (int key : link.parentKey()) {
+                if (!selection.fields().contains(key)) {
+                    if (fields == null) {
+                        fields = new ArrayList<>(selection.fields());
+                    }
+                    if (!fields.contains(key)) {
+                        fields.add(key);
+                    }
+                }
+            }
+        }
+        return fields == null ? statement : new Selection(fields, List.of(), selection.counts());
+    }
+
+    /**
+     * {@code rows} of {@code model}, read with {@link #statementSelection}{@code (model, selection)},
+     * with the relations {@code selection} includes loaded and the fields it did not select nulled.
+     */
+    Mono<List<Row>> load(Executor executor, List<Row> rows, int model, Selection selection) {
+        return Mono.defer(() -> load(executor, rows, model, selection.includes(), hiddenFields(model, selection), -1));
+    }
+
+    /** {@code rows} of {@code model} with the relations {@code includes} loaded; every field kept. */
+    Mono<List<Row>> load(Executor executor, List<Row> rows, int model, List<Include> includes) {
+        return Mono.defer(() -> load(executor, rows, model, includes, NO_FIELDS, -1));
+    }
+
+    /**
+     * @param hidden fields to null in the rows handed back
+     * @param width  how many positions the rows handed back keep, or {@code -1} for all
+     */
+    private Mono<List<Row>> load(Executor executor, List<Row> rows, int model, List<Include> includes, int[] hidden,
+            int width) {
+        if (rows.isEmpty() || includes.isEmpty() && hidden.length == 0 && width < 0) {
+            return Mono.just(rows);
+        }
+        return Flux.fromIterable(includes)
+                .concatMap(include -> related(executor, rows, model, include))
+                .collectList()
+                .map(loaded -> assemble(rows, loaded, hidden, width));
+    }
+
+    /** The related records of one include for every row: one statement, none when no row has a key. */
+    private Mono<Loaded> related(Executor executor, List<Row> parents, int model, Include include) {
+        RelationLink link = link(model, include.field());
+        boolean toMany = link.toMany();
+        Object[] parentKeys = new Object[parents.size()];
+        Map<Object, Object> keys = new LinkedHashMap<>();
+        for (int i = 0; i < parentKeys.length; i++) {
+            Object key = link.parentKeyOf(parents.get(i)::get);
+            if (key != null) {
+                Object lookup = lookupKey(key);
+                parentKeys[i] = lookup;
+                keys.putIfAbsent(lookup, key);
+            }
+        }
+        if (keys.isEmpty()) {
+            return Mono.just(new Loaded(include.field(), distribute(parentKeys, new Object[0], List.of(), toMany)));
+        }
+        ModelMeta target = link.target();
+        Query query = include.query();
+        Selection selection = query.selection();
+        Selection statement = statementSelection(target.index(), selection);
+        Query read = toMany
+                ? new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(), query.distinct(),
+                        statement)
+                : new Query(Filter.ALL, List.of(), 0, null, null, List.of(), statement);
+        Operation find = new Operation.FindRelated(target.index(), model, include.field(), List.copyOf(keys.values()),
+                read);
+        Mono<? extends Executor> on = link.relation().crossDatasource()
+                ? router.route(target.index()).adapter(target.name())
+                : Mono.just(executor);
+        int keyPosition = target.fieldCount() + 1;
+        int width = selection.counts().isEmpty() ? target.fieldCount() : target.fieldCount() + 1;
+        return on.flatMap(targetExecutor -> targetExecutor.execute(find).flatMap(result -> {
+            List<Row> rows = result.rows();
+            Object[] rowKeys = new Object[rows.size()];
+            for (int j = 0; j < rowKeys.length; j++) {
+                Row row = rows.get(j);
+                if (row.size() <= keyPosition) {
+                    throw new IllegalStateException("The adapter answered a FindRelated of " + target.name()
+                            + " with rows that do not carry their parent's key at position " + keyPosition);
+                }
+                rowKeys[j] = lookupKey(row.get(keyPosition));
+            }
+            return load(targetExecutor, rows, target.index(), selection.includes(),
+                    hiddenFields(target.index(), selection), width)
+                    .map(loaded -> new Loaded(include.field(), distribute(parentKeys, rowKeys, loaded, toMany)));
+        }));
+    }
+
+    /** The value of the relation field for each parent, from the related rows and their parents' keys. */
+    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> rows, boolean toMany) {
+        Map<Object, List<Row>> groups = new HashMap<>();
+        for (int j = 0; j < rowKeys.length; j++) {
+            groups.computeIfAbsent(rowKeys[j], key -> new ArrayList<>()).add(rows.get(j));
+        }
+        Object[] values = new Object[parentKeys.length];
+        for (int i = 0; i < values.length; i++) {
+            List<Row> group = parentKeys[i] == null ? null : groups.get(parentKeys[i]);
+            if (toMany) {
+                values[i] = group == null ? List.of() : Collections.unmodifiableList(group);
+            } else {
+                values[i] = group == null ? Optional.empty() : Optional.of(group.get(0));
+            }
+        }
+        return values;
+    }
+
+    private static List<Row> assemble(List<Row> rows, List<Loaded> loaded, int[] hidden, int width) {
+        List<Row> assembled = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Object[] values = new Object[width < 0 ? row.size() : width];
+            for (int p = 0; p < values.length; p++) {
+                values[p] = row.get(p);
+            }
+            for (Loaded relation : loaded) {
+                values[relation.field()] = relation.values()[i];
+            }
+            for (int field : hidden) {
+                values[field] = null;
+            }
+            assembled.add(Row.wrap(values));
+        }
+        return Collections.unmodifiableList(assembled);
+    }
+
+    /** The link-key fields {@link #statementSelection} adds to {@code selection}, which the rows must not show. */
+    private int[] hiddenFields(int model, Selection selection) {
+        if (selection.allFields() || selection.includes().isEmpty()) {
+            return NO_FIELDS;
+        }
+        List<Integer> read = statementSelection(model, selection).fields();
+        int selected = selection.fields().size();
+        int[] hidden = new int[read.size() - selected];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = read.get(selected + i);
+        }
+        return hidden;
+    }
+
+    /**
+     * How relation field {@code field} of {@code model} links its records.
+     *
+     * @throws InvalidQueryException when the field is not a relation field
+     */
+    private RelationLink link(int model, int field) {
+        ModelMeta meta = schema.model(model);
+        boolean exists = field >= 0 && field < meta.fieldCount();
+        String name = exists ? meta.field(field).name() : "#" + field;
+        if (!exists || !meta.field(field).isRelation()) {
+            throw new InvalidQueryException(meta.name(), List.of(name), "Field " + name + " of " + meta.name()
+                    + " is not a relation, so it cannot be included: include relation fields, and choose scalar"
+                    + " fields with select");
+        }
+        try {
+            return RelationLink.of(schema, model, field);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(meta.name(), List.of(name), e.getMessage());
+        }
+    }
+
+    /**
+     * A link key as a hash key: byte arrays compare by content, decimals by value, and compound keys
+     * part by part, as they do in the database.
+     */
+    private static Object lookupKey(Object key) {
+        if (key instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes);
+        }
+        if (key instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros();
+        }
+        if (key instanceof List<?> parts) {
+            List<Object> lookup = new ArrayList<>(parts.size());
+            for (Object part : parts) {
+                lookup.add(lookupKey(part));
+            }
+            return lookup;
+        }
+        return key;
+    }
+
+    /** The selection of an operation that returns records, or {@code null} for one that does not. */
+    static Selection selectionOf(Operation operation) {
+        if (operation instanceof Operation.FindMany findMany) {
+            return findMany.query().selection();
+        } else if (operation instanceof Operation.FindUnique findUnique) {
+            return findUnique.selection();
+        } else if (operation instanceof Operation.FindFirst findFirst) {
+            return findFirst.query().selection();
+        } else if (operation instanceof Operation.Create create) {
+            return create.selection();
+        } else if (operation instanceof Operation.Update update) {
+            return update.selection();
+        } else if (operation instanceof Operation.Upsert upsert) {
+            return upsert.selection();
+        } else if (operation instanceof Operation.Delete delete) {
+            return delete.selection();
+        } else if (operation instanceof Operation.CreateManyAndReturn createMany) {
+            return createMany.selection();
+        } else if (operation instanceof Operation.UpdateManyAndReturn updateMany) {
+            return updateMany.selection();
+        }
+        return null;
+    }
+
+    /** {@code operation}, which returns records, reading {@code selection} instead of its own. */
+    static Operation withSelection(Operation operation, Selection selection) {
+        int model = operation.model();
+        if (operation instanceof Operation.FindMany findMany) {
+            return new Operation.FindMany(model, withSelection(findMany.query(), selection));
+        } else if (operation instanceof Operation.FindUnique findUnique) {
+            return new Operation.FindUnique(model, findUnique.where(), selection);
+        } else if (operation instanceof Operation.FindFirst findFirst) {
+            return new Operation.FindFirst(model, withSelection(findFirst.query(), selection));
+        } else if (operation instanceof Operation.Create create) {
+            return new Operation.Create(model, create.data(), selection);
+        } else if (operation instanceof Operation.Update update) {
+            return new Operation.Update(model, update.where(), update.data(), selection);
+        } else if (operation instanceof Operation.Upsert upsert) {
+            return new Operation.Upsert(model, upsert.where(), upsert.create(), upsert.update(), selection);
+        } else if (operation instanceof Operation.Delete delete) {
+            return new Operation.Delete(model, delete.where(), selection);
+        } else if (operation instanceof Operation.CreateManyAndReturn createMany) {
+            return new Operation.CreateManyAndReturn(model, createMany.data(), createMany.skipDuplicates(), selection);
+        } else if (operation instanceof Operation.UpdateManyAndReturn updateMany) {
+            return new Operation.UpdateManyAndReturn(model, updateMany.where(), updateMany.data(), selection);
+        }
+        throw new IllegalArgumentException(operation.getClass().getSimpleName() + " returns no records to select");
+    }
+
+    private static Query withSelection(Query query, Selection selection) {
+        return new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(), query.distinct(),
+                selection);
+    }
+
+    /** The value of one relation field for each parent, in the parents' order. */
+    private record Loaded(int field, Object[] values) {}
+}
