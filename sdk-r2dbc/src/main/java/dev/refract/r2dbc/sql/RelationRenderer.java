@@ -50,28 +50,24 @@ final class RelationRenderer {
     private static final String RELATED_ALIAS = "refract_related";
     private static final String ROW_NUMBER = "refract_row";
     private static final String KEY_COLUMN = "refract_key_";
-    private static final String COUNT_ALIAS = "refract_count_";
 
-    /** Writes one sort key of a model's table, as the renderer does for every read. */
-    @FunctionalInterface
-    interface SortKeyWriter {
-        void write(SqlBuilder sql, TableLayout table, OrderBy sort, String qualifier);
-    }
 
     private final SchemaMeta schema;
     private final Dialect dialect;
     private final TableLayout[] tables;
     private final FilterRenderer filters;
-    private final SortKeyWriter sortKeys;
+    private final SortKeys sortKeys;
+    private final SelectList selectList;
 
     /** @param tables the renderer's table layouts by model index, {@code null} for models of other datasources */
     RelationRenderer(SchemaMeta schema, Dialect dialect, TableLayout[] tables, FilterRenderer filters,
-            SortKeyWriter sortKeys) {
+            SortKeys sortKeys, SelectList selectList) {
         this.schema = schema;
         this.dialect = dialect;
         this.tables = tables;
         this.filters = filters;
         this.sortKeys = sortKeys;
+        this.selectList = selectList;
     }
 
     /** The statement of {@code find}, whose model's table is {@code table}. */
@@ -125,11 +121,8 @@ final class RelationRenderer {
         }
         fromAndWhere(sql, table, query, key);
         sql.append(" ORDER BY ");
-        sql.append(String.join(", ", key.columns()));
-        for (OrderBy sort : withIdKeys(table, query.orderBy(), key)) {
-            sql.append(", ");
-            sortKeys.write(sql, table, sort, qualifier);
-        }
+        sql.append(String.join(", ", key.columns())).append(", ");
+        sortKeys.keys(sql, table, withIdKeys(table, query.orderBy(), key), qualifier);
     }
 
     /**
@@ -163,13 +156,7 @@ final class RelationRenderer {
             sql.append(", ").append(key.columns().get(i)).append(" AS ").identifier(KEY_COLUMN + i);
         }
         sql.append(", row_number() OVER (PARTITION BY ").append(String.join(", ", key.columns())).append(" ORDER BY ");
-        List<OrderBy> order = withIdKeys(table, query.orderBy(), key);
-        for (int i = 0; i < order.size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            sortKeys.write(sql, table, order.get(i), qualifier);
-        }
+        sortKeys.keys(sql, table, withIdKeys(table, query.orderBy(), key), qualifier);
         sql.append(") AS ").identifier(ROW_NUMBER);
         fromAndWhere(sql, table, query, key);
         sql.append(") AS ").append(alias);
@@ -227,54 +214,10 @@ final class RelationRenderer {
 
     /** One {@code (SELECT count(*) …)} column per relation the selection counts, correlated with {@code qualifier}'s row. */
     private void counts(SqlBuilder sql, TableLayout table, Selection selection, String qualifier) {
-        List<Selection.RelationCount> counts = selection.counts();
-        for (int i = 0; i < counts.size(); i++) {
+        for (Selection.RelationCount count : selection.counts()) {
             sql.append(", ");
-            count(sql, table, counts.get(i), qualifier, i);
+            selectList.count(sql, table, count, qualifier, 1);
         }
-    }
-
-    private void count(SqlBuilder sql, TableLayout table, Selection.RelationCount count, String qualifier, int index) {
-        RelationLink link = link(table.model, count.field());
-        String relation = table.model.name() + "." + table.model.field(count.field()).name();
-        if (!link.toMany()) {
-            throw table.invalid(count.field(), "Only to-many relations are counted; " + relation + " is to-one");
-        }
-        if (link.relation().crossDatasource()) {
-            throw table.invalid(count.field(), "The relation " + relation + " crosses datasources, so SQL cannot"
-                    + " count it; read the related records with their own count");
-        }
-        TableLayout counted = table(link.target().index(), relation);
-        String alias = dialect.quote(COUNT_ALIAS + index);
-        boolean filtered = !isAll(count.where());
-        sql.append("(SELECT count(*) FROM ");
-        if (link.shape() == RelationLink.Shape.JOIN_TABLE) {
-            RelationLink.JoinTable join = link.joinTable();
-            String joined = dialect.quote(COUNT_ALIAS + "link_" + index);
-            sql.append(dialect.quote(join.name())).append(" AS ").append(joined);
-            if (filtered) {
-                sql.append(" JOIN ").append(counted.table).append(" AS ").append(alias).append(" ON ").append(alias)
-                        .append('.').append(counted.column(link.targetKey().get(0))).append(" = ").append(joined)
-                        .append('.').append(dialect.quote(join.targetColumn()));
-            }
-            sql.append(" WHERE ").append(joined).append('.').append(dialect.quote(join.parentColumn())).append(" = ")
-                    .append(qualifier).append(table.column(link.parentKey().get(0)));
-        } else {
-            sql.append(counted.table).append(" AS ").append(alias).append(" WHERE ");
-            for (int k = 0; k < link.parentKey().size(); k++) {
-                if (k > 0) {
-                    sql.append(" AND ");
-                }
-                sql.append(alias).append('.').append(counted.column(link.targetKey().get(k))).append(" = ")
-                        .append(qualifier).append(table.column(link.parentKey().get(k)));
-            }
-        }
-        if (filtered) {
-            sql.append(" AND (");
-            filters.condition(sql, counted, alias + ".", count.where(), true);
-            sql.append(')');
-        }
-        sql.append(')');
     }
 
     /**

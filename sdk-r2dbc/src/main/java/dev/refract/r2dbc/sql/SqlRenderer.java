@@ -122,7 +122,7 @@ public final class SqlRenderer {
         this.selectList = new SelectList(dialect, relations, filters);
         this.writes = new WriteRenderer(dialect, filters, selectList);
         this.aggregates = new AggregateRenderer(dialect);
-        this.relations = new RelationRenderer(schema, dialect, tables, filters, this::sortKey);
+        this.relations = new RelationRenderer(schema, dialect, tables, filters, sortKeys, selectList);
     }
 
     /** The dialect this renderer writes. */
