@@ -121,8 +121,12 @@ final class RelationRenderer {
         }
         fromAndWhere(sql, table, query, key);
         sql.append(" ORDER BY ");
-        sql.append(String.join(", ", key.columns())).append(", ");
-        sortKeys.keys(sql, table, withIdKeys(table, query.orderBy(), key), qualifier);
+        sql.append(String.join(", ", key.columns()));
+        List<OrderBy> order = withIdKeys(table, query.orderBy(), key);
+        if (!order.isEmpty()) {
+            sql.append(", ");
+            sortKeys.keys(sql, table, order, qualifier);
+        }
     }
 
     /**
