@@ -311,13 +311,12 @@ public final class PostgresDdl {
 
         String createTable() {
             return "CREATE TABLE " + PostgresDialect.INSTANCE.quote(name) + " (\n    \"A\" " + idType(a) + " NOT NULL,\n    \"B\" "
-                    + idType(b) + " NOT NULL\n)";
+                    + idType(b) + " NOT NULL,\n    CONSTRAINT " + PostgresDialect.INSTANCE.quote(name + "_AB_pkey")
+                    + " PRIMARY KEY (\"A\", \"B\")\n)";
         }
 
         List<String> indexes() {
             return List.of(
-                    "CREATE UNIQUE INDEX " + PostgresDialect.INSTANCE.quote(name + "_AB_unique") + " ON " + PostgresDialect.INSTANCE.quote(name)
-                            + "(\"A\", \"B\")",
                     "CREATE INDEX " + PostgresDialect.INSTANCE.quote(name + "_B_index") + " ON " + PostgresDialect.INSTANCE.quote(name)
                             + "(\"B\")");
         }

@@ -252,9 +252,9 @@ class PostgresDdlTest {
         assertThat(script.statements()).contains("""
                 CREATE TABLE "_PostToTag" (
                     "A" text NOT NULL,
-                    "B" bigint NOT NULL
+                    "B" bigint NOT NULL,
+                    CONSTRAINT "_PostToTag_AB_pkey" PRIMARY KEY ("A", "B")
                 )""",
-                "CREATE UNIQUE INDEX \"_PostToTag_AB_unique\" ON \"_PostToTag\"(\"A\", \"B\")",
                 "CREATE INDEX \"_PostToTag_B_index\" ON \"_PostToTag\"(\"B\")",
                 "ALTER TABLE \"_PostToTag\" ADD CONSTRAINT \"_PostToTag_A_fkey\" FOREIGN KEY (\"A\")"
                         + " REFERENCES \"Post\"(\"id\") ON DELETE CASCADE ON UPDATE CASCADE",

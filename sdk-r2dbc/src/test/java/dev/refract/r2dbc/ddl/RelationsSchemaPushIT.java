@@ -127,14 +127,14 @@ class RelationsSchemaPushIT {
     }
 
     @Test
-    void implicitManyToManyRelationsGetJoinTablesWithAUniquePairAndAnIndexOnB(PostgresNamespace postgres) {
+    void implicitManyToManyRelationsGetJoinTablesKeyedByThePairWithAnIndexOnB(PostgresNamespace postgres) {
         Catalog catalog = new Catalog(postgres);
         for (String join : new String[] {"_PostToTag", "_Follows"}) {
             assertThat(catalog.columns(join)).as(join).containsExactlyEntriesOf(ordered(
                     "A", "integer NOT NULL",
                     "B", "integer NOT NULL"));
             assertThat(catalog.indexes(join)).as(join).containsExactly(
-                    entry(join + "_AB_unique", "CREATE UNIQUE INDEX \"" + join + "_AB_unique\" ON \"" + join + "\""
+                    entry(join + "_AB_pkey", "CREATE UNIQUE INDEX \"" + join + "_AB_pkey\" ON \"" + join + "\""
                             + " USING btree (\"A\", \"B\")"),
                     entry(join + "_B_index", "CREATE INDEX \"" + join + "_B_index\" ON \"" + join + "\""
                             + " USING btree (\"B\")"));

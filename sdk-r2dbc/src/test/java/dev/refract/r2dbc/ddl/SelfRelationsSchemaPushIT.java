@@ -82,10 +82,11 @@ class SelfRelationsSchemaPushIT {
                 "A", "text NOT NULL",
                 "B", "text NOT NULL"));
         assertThat(catalog.indexes("_Follows")).containsExactly(
-                entry("_Follows_AB_unique", "CREATE UNIQUE INDEX \"_Follows_AB_unique\" ON \"_Follows\""
+                entry("_Follows_AB_pkey", "CREATE UNIQUE INDEX \"_Follows_AB_pkey\" ON \"_Follows\""
                         + " USING btree (\"A\", \"B\")"),
                 entry("_Follows_B_index", "CREATE INDEX \"_Follows_B_index\" ON \"_Follows\" USING btree (\"B\")"));
         assertThat(catalog.constraints("_Follows")).containsExactly(
+                entry("_Follows_AB_pkey", "PRIMARY KEY (\"A\", \"B\")"),
                 entry("_Follows_A_fkey", "FOREIGN KEY (\"A\") REFERENCES \"Member\"(id)"
                         + " ON UPDATE CASCADE ON DELETE CASCADE"),
                 entry("_Follows_B_fkey", "FOREIGN KEY (\"B\") REFERENCES \"Member\"(id)"
