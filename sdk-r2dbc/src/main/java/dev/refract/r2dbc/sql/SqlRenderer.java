@@ -66,7 +66,10 @@ import java.util.Objects;
  *       columns, so a skipped duplicate returns no row.</li>
  *   <li>{@code upsert} is one {@code INSERT … ON CONFLICT (key) DO UPDATE SET … RETURNING}: the
  *       key is the model's id or first unique whose every field the {@code where} fixes with
- *       {@code equals}; the rest of the {@code where} guards the update branch.</li>
+ *       {@code equals}; the rest of the {@code where} guards the update branch. When the create does
+ *       not write that key with the same values (an autoincrement id), no insert could conflict, so
+ *       the upsert is one {@code WITH u AS (UPDATE …), i AS (INSERT … WHERE NOT EXISTS (SELECT 1 FROM
+ *       u)) SELECT … UNION ALL …} instead.</li>
  *   <li>Filters (see also the package documentation): {@code in []} is
  *       {@code FALSE}, {@code notIn []} is {@code TRUE}, an empty {@code AND} is {@code TRUE}, an
  *       empty {@code OR} is {@code FALSE}; {@code not} is {@code <>} (missing values do not match);

@@ -6,9 +6,13 @@ import dev.refract.query.Filter;
 import dev.refract.query.WriteData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Writes {@code INSERT}, {@code UPDATE}, upserts and {@code DELETE}; see {@link SqlRenderer} for the rules. */
 final class WriteRenderer {
+
+    private static final String UPDATED_ALIAS = "refract_updated";
+    private static final String INSERTED_ALIAS = "refract_inserted";
 
     private final Dialect dialect;
     private final FilterRenderer filters;
@@ -27,22 +31,26 @@ final class WriteRenderer {
 
     private void insertRow(SqlBuilder sql, TableLayout table, WriteData data) {
         sql.append(dialect.insertInto(false)).append(table.table);
-        List<WriteData.FieldWrite> writes = data.writes();
-        if (writes.isEmpty()) {
+        if (data.writes().isEmpty()) {
             sql.append(" DEFAULT VALUES");
         } else {
-            sql.append(" (");
-            for (int i = 0; i < writes.size(); i++) {
-                WriteData.FieldWrite write = insertable(table, writes, i);
-                sql.append(i == 0 ? "" : ", ").append(table.column(write.field()));
-            }
-            sql.append(") VALUES (");
-            for (int i = 0; i < writes.size(); i++) {
-                WriteData.FieldWrite write = writes.get(i);
-                sql.append(i == 0 ? "" : ", ");
-                filters.bindValue(sql, table, write.field(), write.value());
-            }
+            columnsAndValues(sql, table, data.writes(), " VALUES (");
             sql.append(')');
+        }
+    }
+
+    /** Appends {@code " (c1, c2) <values>v1, v2"}: the written columns, then {@code values} and the bound values. */
+    private void columnsAndValues(SqlBuilder sql, TableLayout table, List<WriteData.FieldWrite> writes, String values) {
+        sql.append(" (");
+        for (int i = 0; i < writes.size(); i++) {
+            WriteData.FieldWrite write = insertable(table, writes, i);
+            sql.append(i == 0 ? "" : ", ").append(table.column(write.field()));
+        }
+        sql.append(")").append(values);
+        for (int i = 0; i < writes.size(); i++) {
+            WriteData.FieldWrite write = writes.get(i);
+            sql.append(i == 0 ? "" : ", ");
+            filters.bindValue(sql, table, write.field(), write.value());
         }
     }
 
@@ -121,6 +129,9 @@ final class WriteRenderer {
             SqlRenderer.Selected returning) {
         List<Filter> conditions = where instanceof Filter.And and ? and.filters() : List.of(where);
         KeyMeta key = conflictKey(table, conditions);
+        if (!createsTheKeyItFinds(create, key, conditions)) {
+            return updateElseInsert(sql, table, where, create, update, returning);
+        }
         insertRow(sql, table, create);
         List<String> conflictColumns = new ArrayList<>(key.fields().size());
         for (int field : key.fields()) {
@@ -140,6 +151,52 @@ final class WriteRenderer {
             filters.condition(sql, table, qualifier, new Filter.And(guards), true);
         }
         return returning(sql, table, returning);
+    }
+
+    /**
+     * An upsert whose create does not write the key its where finds by (an autoincrement id, say),
+     * so no insert can conflict with the record found: {@code WITH u AS (UPDATE … RETURNING …),
+     * i AS (INSERT … SELECT … WHERE NOT EXISTS (SELECT 1 FROM u) RETURNING …) SELECT * FROM u UNION ALL
+     * SELECT * FROM i}. One statement, so the update and the insert see one snapshot.
+     */
+    private SqlStatement updateElseInsert(SqlBuilder sql, TableLayout table, Filter where, WriteData create,
+            WriteData update, SqlRenderer.Selected returning) {
+        if (create.writes().isEmpty()) {
+            throw new InvalidQueryException(table.model.name(), List.of(), "This upsert on " + table.model.name()
+                    + " creates a record of defaults alone, which cannot be told apart from the one its where finds:"
+                    + " give the create the where's unique values, or at least one value");
+        }
+        String updated = dialect.quote(UPDATED_ALIAS);
+        String inserted = dialect.quote(INSERTED_ALIAS);
+        sql.append("WITH ").append(updated).append(" AS (UPDATE ").append(table.table).append(" SET ");
+        assignments(sql, table, update, "");
+        filters.where(sql, table, "", where);
+        sql.append(" RETURNING ");
+        selectList.append(sql, table, returning, "");
+        sql.append("), ").append(inserted).append(" AS (").append(dialect.insertInto(false)).append(table.table);
+        columnsAndValues(sql, table, create.writes(), " SELECT ");
+        sql.append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(updated).append(") RETURNING ");
+        selectList.append(sql, table, returning, "");
+        sql.append(") SELECT * FROM ").append(updated).append(" UNION ALL SELECT * FROM ").append(inserted);
+        return sql.toStatement(returning.shape());
+    }
+
+    /** True when {@code create} sets every field of {@code key} to the value {@code conditions} find it by. */
+    private static boolean createsTheKeyItFinds(WriteData create, KeyMeta key, List<Filter> conditions) {
+        for (int field : key.fields()) {
+            WriteData.FieldWrite write = find(create.writes(), field);
+            Object found = null;
+            for (Filter condition : conditions) {
+                if (condition instanceof Filter.Comparison comparison && comparison.field() == field
+                        && isKeyEquality(comparison)) {
+                    found = comparison.value();
+                }
+            }
+            if (write == null || write.op() != WriteData.WriteOp.SET || !Objects.deepEquals(write.value(), found)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A {@code DELETE}; {@code returning} is {@code null} for a count. */
