@@ -98,8 +98,8 @@ public final class Report {
     }
 
     private void figures(StringBuilder md, Standing standing) {
-        md.append("| workload | contender | throughput | p50 | p99 | Refract ÷ contender (lowest–highest round) |\n");
-        md.append("|---|---|---:|---:|---:|---:|\n");
+        md.append("| workload | contender | throughput | p50 | p99 | CPU / unit | Refract ÷ contender (lowest–highest round) |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Workload workload : standing.workloads()) {
             boolean first = true;
             for (Standing.Figure figure : standing.figures(workload)) {
@@ -108,12 +108,13 @@ public final class Report {
                 boolean refract = figure.entrant().role() == Role.REFRACT;
                 md.append(refract ? "**" + figure.entrant().name() + "**" : figure.entrant().name()).append(" | ");
                 if (figure.isFailed()) {
-                    md.append("failed: ").append(cell(figure.failure())).append(" | | | |\n");
+                    md.append("failed: ").append(cell(figure.failure())).append(" | | | | |\n");
                     continue;
                 }
                 md.append(String.format(Locale.ROOT, "%,.0f %s", figure.throughput(), workload.unit())).append(" | ");
                 md.append(figure.p50Nanos() < 0 ? "" : millis(figure.p50Nanos())).append(" | ");
                 md.append(figure.p99Nanos() < 0 ? "" : millis(figure.p99Nanos())).append(" | ");
+                md.append(String.format(Locale.ROOT, "%,.1f µs", figure.cpuMicros())).append(" | ");
                 if (!Double.isNaN(figure.ratio())) {
                     md.append(String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", figure.ratio(), figure.ratioLow(),
                             figure.ratioHigh()));
@@ -203,6 +204,7 @@ public final class Report {
         add(arguments, "poolSize", settings.poolSize(), d.poolSize());
         add(arguments, "fetchSize", settings.fetchSize(), d.fetchSize());
         add(arguments, "rounds", settings.rounds(), d.rounds());
+        add(arguments, "slices", settings.slices(), d.slices());
         add(arguments, "warmupPercent", settings.warmupPercent(), d.warmupPercent());
         return arguments;
     }

@@ -9,16 +9,17 @@ package dev.refract.benchmarks.compare;
  * @param calls      the calls made (batches for createMany, 1 for a stream)
  * @param units      what the throughput counts: calls, or rows for the stream and createMany
  * @param nanos      the run's wall-clock time
+ * @param cpuNanos   the CPU time the whole JVM spent during the run
  * @param p50Nanos   the median latency of a call; -1 when calls are not timed one by one
  * @param p99Nanos   the 99th percentile latency of a call; -1 when calls are not timed one by one
  * @param failure    why the run failed (an error, a wrong result, a time-out), or {@code null}
  */
 public record RunResult(Workload workload, String contender, int round, long calls, long units, long nanos,
-        long p50Nanos, long p99Nanos, String failure) {
+        long cpuNanos, long p50Nanos, long p99Nanos, String failure) {
 
     /** A run that failed before it could be timed. */
     public static RunResult failed(Workload workload, String contender, int round, String failure) {
-        return new RunResult(workload, contender, round, 0, 0, 0, -1, -1, failure);
+        return new RunResult(workload, contender, round, 0, 0, 0, 0, -1, -1, failure);
     }
 
     /** True when the run failed. */
@@ -29,5 +30,10 @@ public record RunResult(Workload workload, String contender, int round, long cal
     /** Units per second. */
     public double throughput() {
         return nanos == 0 ? 0 : units * 1e9 / nanos;
+    }
+
+    /** Microseconds of the JVM's CPU time per unit. */
+    public double cpuMicrosPerUnit() {
+        return units == 0 ? 0 : cpuNanos / 1e3 / units;
     }
 }

@@ -1,16 +1,16 @@
 package dev.refract.benchmarks.compare;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.IntFunction;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs one workload once for one contender and checks every result it returns against the
- * {@link Dataset}: a contender that returns a wrong result, fails or runs out of time is reported
- * as failed, not timed.
+ * Runs a stretch of one workload for one contender ({@link Slice}) and checks every result it
+ * returns against the {@link Dataset}: a contender that returns a wrong result, fails or runs out
+ * of time is reported as failed, not timed.
  *
  * <p>Calls run in a closed loop: {@code inFlight} of them are subscribed at once, and each one that
  * completes makes room for the next. A call's latency runs from its subscription to its result.
@@ -50,84 +50,91 @@ public final class Runner {
         return pick(call, INCREMENT_SALT);
     }
 
+    /** The full size of {@code workload}, in its units: calls, or rows for the stream and createMany. */
+    public int size(Workload workload) {
+        return switch (workload) {
+            case FIND_UNIQUE -> settings.findUniqueCalls();
+            case STREAM -> settings.streamRows();
+            case INCLUDE -> settings.includeCalls();
+            case CREATE -> settings.createCalls();
+            case CREATE_MANY -> settings.createManyRows();
+            case INCREMENT -> settings.incrementCalls();
+        };
+    }
+
     /**
-     * Runs {@code workload} on {@code contender}: at a tenth (or {@link Settings#warmupPercent()}) of
-     * its size for the warm-up ({@code round} 0), at full size otherwise.
+     * Runs the units {@code [from, to)} of {@code workload} on {@code contender}: look-ups, reads,
+     * creates (of data indexes {@code from…to-1}) or increments number {@code from…to-1}, or, for the
+     * stream, which cannot be split, the stream of ids 1 to {@code to} ({@code from} must be 0).
+     * Readies the data before ({@link Lineup#prepare}) and checks it after ({@link Lineup#verify}).
      */
-    public RunResult run(Lineup lineup, Contender contender, Workload workload, int round) {
-        boolean warmup = round == 0;
+    public Slice run(Lineup lineup, Contender contender, Workload workload, int from, int to) {
         try {
             lineup.prepare(workload);
-            RunResult result = switch (workload) {
-                case FIND_UNIQUE -> calls(contender, workload, round, size(settings.findUniqueCalls(), warmup),
-                        settings.inFlight(), call -> {
-                            int id = lookupId(call);
-                            return check(contender.findUnique(id), samples[id], "findUnique of id " + id);
-                        });
-                case STREAM -> stream(contender, round, warmup ? size(settings.streamRows(), true) : settings.streamRows());
-                case INCLUDE -> calls(contender, workload, round, size(settings.includeCalls(), warmup), 1,
-                        call -> check(contender.include(), includeSum, "include of " + settings.parents()
-                                + " parents with " + settings.childrenPerParent() + " children each"));
-                case CREATE -> calls(contender, workload, round, size(settings.createCalls(), warmup),
-                        settings.inFlight(), index -> check(contender.create(index), Dataset.expectedContent(index),
-                                "create of data index " + index));
-                case CREATE_MANY -> createMany(contender, round, size(settings.createManyRows(), warmup));
-                case INCREMENT -> calls(contender, workload, round, size(settings.incrementCalls(), warmup),
-                        settings.inFlight(), call -> {
-                            int id = incrementId(call);
-                            return check(contender.increment(id), samples[id], "increment of id " + id);
-                        });
+            Slice slice = switch (workload) {
+                case FIND_UNIQUE -> calls(from, to, settings.inFlight(), call -> {
+                    int id = lookupId(call);
+                    return check(contender.findUnique(id), samples[id], "findUnique of id " + id);
+                });
+                case STREAM -> {
+                    if (from != 0) {
+                        throw new IllegalArgumentException("a stream cannot be split: it runs from 0, not " + from);
+                    }
+                    yield stream(contender, to);
+                }
+                case INCLUDE -> calls(from, to, 1, call -> check(contender.include(), includeSum, "include of "
+                        + settings.parents() + " parents with " + settings.childrenPerParent() + " children each"));
+                case CREATE -> calls(from, to, settings.inFlight(), index -> check(contender.create(index),
+                        Dataset.expectedContent(index), "create of data index " + index));
+                case CREATE_MANY -> createMany(contender, from, to);
+                case INCREMENT -> calls(from, to, settings.inFlight(), call -> {
+                    int id = incrementId(call);
+                    return check(contender.increment(id), samples[id], "increment of id " + id);
+                });
             };
-            if (result.isFailed()) {
-                return result;
+            if (slice.isFailed()) {
+                return slice;
             }
-            String problem = lineup.verify(workload, result.units());
-            return problem == null ? result : RunResult.failed(workload, contender.key(), round, problem);
+            String problem = lineup.verify(workload, slice.units());
+            return problem == null ? slice : Slice.failed(problem);
         } catch (RuntimeException e) {
-            return RunResult.failed(workload, contender.key(), round, describe(e));
+            return Slice.failed(describe(e));
         }
     }
 
-    private int size(int full, boolean warmup) {
-        return warmup ? settings.warmup(full) : full;
-    }
-
-    private RunResult createMany(Contender contender, int round, int rows) {
+    private Slice createMany(Contender contender, int from, int to) {
         int batch = settings.batchSize();
-        int batches = (rows + batch - 1) / batch;
-        RunResult byBatch = calls(contender, Workload.CREATE_MANY, round, batches, 1, index -> {
-            int first = index * batch;
-            int count = Math.min(batch, rows - first);
+        int batches = (to - from + batch - 1) / batch;
+        Slice byBatch = calls(0, batches, 1, index -> {
+            int first = from + index * batch;
+            int count = Math.min(batch, to - first);
             return check(contender.createMany(first, count), count, "createMany of data indexes " + first + " to "
                     + (first + count - 1));
         });
-        return byBatch.isFailed() ? byBatch : new RunResult(byBatch.workload(), byBatch.contender(), round, batches, rows,
-                byBatch.nanos(), byBatch.p50Nanos(), byBatch.p99Nanos(), null);
+        return byBatch.isFailed() ? byBatch : new Slice(batches, to - from, byBatch.nanos(), byBatch.cpuNanos(),
+                byBatch.latencies(), null);
     }
 
-    private RunResult calls(Contender contender, Workload workload, int round, int calls, int inFlight,
-            IntFunction<Mono<Long>> call) {
+    private Slice calls(int from, int to, int inFlight, IntFunction<Mono<Long>> call) {
+        int calls = to - from;
         long[] latencies = new long[calls];
+        long cpu = cpuTime();
         long start = System.nanoTime();
         try {
-            Flux.range(0, calls)
+            Flux.range(from, calls)
                     .flatMap(i -> Mono.defer(() -> {
                         long begun = System.nanoTime();
-                        return call.apply(i).doOnNext(result -> latencies[i] = System.nanoTime() - begun);
+                        return call.apply(i).doOnNext(result -> latencies[i - from] = System.nanoTime() - begun);
                     }), inFlight, 1)
                     .then()
                     .block(TIME_LIMIT);
         } catch (RuntimeException e) {
-            return RunResult.failed(workload, contender.key(), round, describe(e));
+            return Slice.failed(describe(e));
         }
-        long nanos = System.nanoTime() - start;
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        return new RunResult(workload, contender.key(), round, calls, calls, nanos,
-                percentile(sorted, 0.50), percentile(sorted, 0.99), null);
+        return new Slice(calls, calls, System.nanoTime() - start, cpuTime() - cpu, latencies, null);
     }
 
-    private RunResult stream(Contender contender, int round, int maxId) {
+    private Slice stream(Contender contender, int maxId) {
         long expected = 0;
         for (int id = 1; id <= maxId; id++) {
             expected += samples[id];
@@ -135,6 +142,7 @@ public final class Runner {
         // rows and the sum of their fingerprints; one stream delivers its rows one after the other, and
         // block() hands what the delivering threads wrote to this one
         long[] tally = new long[2];
+        long cpu = cpuTime();
         long start = System.nanoTime();
         try {
             contender.stream(maxId, fingerprint -> {
@@ -142,16 +150,17 @@ public final class Runner {
                 tally[1] += fingerprint;
             }).block(TIME_LIMIT);
         } catch (RuntimeException e) {
-            return RunResult.failed(Workload.STREAM, contender.key(), round, describe(e));
+            return Slice.failed(describe(e));
         }
         long nanos = System.nanoTime() - start;
+        long cpuNanos = cpuTime() - cpu;
         if (tally[0] != maxId || tally[1] != expected) {
-            return RunResult.failed(Workload.STREAM, contender.key(), round, tally[0] != maxId
+            return Slice.failed(tally[0] != maxId
                     ? "wrong result: the stream of ids 1 to " + maxId + " delivered " + tally[0] + " rows"
                     : "wrong result: the stream of ids 1 to " + maxId + " delivered rows whose values differ from"
                             + " the seeded data");
         }
-        return new RunResult(Workload.STREAM, contender.key(), round, 1, maxId, nanos, -1, -1, null);
+        return new Slice(1, maxId, nanos, cpuNanos, new long[0], null);
     }
 
     private static Mono<Long> check(Mono<Long> result, long expected, String what) {
@@ -164,16 +173,13 @@ public final class Runner {
                 });
     }
 
-    private int pick(int call, long salt) {
-        return 1 + (int) Math.floorMod(Dataset.mix(call + salt), (long) settings.streamRows());
+    private static long cpuTime() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
-    private static long percentile(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    private int pick(int call, long salt) {
+        return 1 + (int) Math.floorMod(Dataset.mix(call + salt), (long) settings.streamRows());
     }
 
     /** One line about an error, for the report. */

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param poolSize          connections of every contender's pool
  * @param fetchSize         rows per round trip while streaming, for every contender that has the setting
  * @param rounds            measured rounds; each runs every contender once, in the same order
+ * @param slices            slices of a measured round: each runs a part of every contender's run, in turn, so
+ *                          that load from elsewhere falls on all contenders alike (the stream is not split)
  * @param warmupPercent     size of the one warm-up run of each contender, in percent of a measured run
  * @param heap              how the streaming heap is measured
  * @param workloads         the workloads to run
@@ -36,7 +38,7 @@ import java.util.Set;
  */
 public record Settings(int findUniqueCalls, int inFlight, int streamRows, int smallStreamRows, int includeCalls,
         int parents, int childrenPerParent, int createCalls, int createManyRows, int batchSize, int incrementCalls,
-        int poolSize, int fetchSize, int rounds, int warmupPercent, HeapMode heap, Set<Workload> workloads,
+        int poolSize, int fetchSize, int rounds, int slices, int warmupPercent, HeapMode heap, Set<Workload> workloads,
         List<String> lineups, List<String> contenders, Path docs) {
 
     /** Where the peak heap of the streaming workload is measured. */
@@ -64,6 +66,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
         positive("poolSize", poolSize);
         positive("fetchSize", fetchSize);
         positive("rounds", rounds);
+        positive("slices", slices);
         if (warmupPercent < 0 || warmupPercent > 100) {
             throw new IllegalArgumentException("--warmupPercent must lie between 0 and 100, was " + warmupPercent);
         }
@@ -82,7 +85,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     /** The sizes of the issue: 200,000 look-ups, 1,000,000 streamed rows, 1,000 parents with 10 children each, … */
     public static Settings defaults() {
         return new Settings(200_000, 64, 1_000_000, 10_000, 50, 1_000, 10, 50_000, 100_000, 1_000, 100_000,
-                10, 256, 3, 10, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
+                10, 256, 3, 10, 10, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
     }
 
     /**
@@ -112,6 +115,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
                 number(given, "createManyRows", d.createManyRows), number(given, "batchSize", d.batchSize),
                 number(given, "incrementCalls", d.incrementCalls), number(given, "poolSize", d.poolSize),
                 number(given, "fetchSize", d.fetchSize), number(given, "rounds", d.rounds),
+                number(given, "slices", d.slices),
                 number(given, "warmupPercent", d.warmupPercent), heap(given.remove("heap"), d.heap),
                 workloads(given.remove("only"), d.workloads), list(given.remove("lineups")),
                 list(given.remove("contenders")),
@@ -127,7 +131,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     public Settings withDocs(Path folder) {
         return new Settings(findUniqueCalls, inFlight, streamRows, smallStreamRows, includeCalls, parents,
                 childrenPerParent, createCalls, createManyRows, batchSize, incrementCalls, poolSize, fetchSize, rounds,
-                warmupPercent, heap, workloads, lineups, contenders, folder);
+                slices, warmupPercent, heap, workloads, lineups, contenders, folder);
     }
 
     /** The size of a warm-up run of a measured run of {@code size}: at least one. */
@@ -145,15 +149,32 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
         return contenders.isEmpty() || contenders.contains(key);
     }
 
-    /** The sizes, one line for the report. */
+    /** The sizes of the workloads that run, and the rest of the settings, one line for the report. */
     public String describe() {
-        return String.format(Locale.ROOT, "%,d look-ups by id and %,d increments with %d in flight; a %,d-row stream"
-                        + " (heap also at %,d rows); %,d reads of %,d parents with %d children each; %,d single creates"
-                        + " with %d in flight; %,d rows created in batches of %,d; pools of %d connections, fetch size %d;"
-                        + " %d measured round%s after a warm-up run of %d%%",
-                findUniqueCalls, incrementCalls, inFlight, streamRows, smallStreamRows, includeCalls, parents,
-                childrenPerParent, createCalls, inFlight, createManyRows, batchSize, poolSize, fetchSize, rounds,
-                rounds == 1 ? "" : "s", warmupPercent);
+        List<String> parts = new ArrayList<>();
+        if (workloads.contains(Workload.FIND_UNIQUE)) {
+            parts.add(String.format(Locale.ROOT, "%,d look-ups by id with %d in flight", findUniqueCalls, inFlight));
+        }
+        if (workloads.contains(Workload.STREAM)) {
+            parts.add(String.format(Locale.ROOT, "a %,d-row stream (heap also at %,d rows)", streamRows, smallStreamRows));
+        }
+        if (workloads.contains(Workload.INCLUDE)) {
+            parts.add(String.format(Locale.ROOT, "%,d reads of %,d parents with %d children each", includeCalls, parents,
+                    childrenPerParent));
+        }
+        if (workloads.contains(Workload.CREATE)) {
+            parts.add(String.format(Locale.ROOT, "%,d single creates with %d in flight", createCalls, inFlight));
+        }
+        if (workloads.contains(Workload.CREATE_MANY)) {
+            parts.add(String.format(Locale.ROOT, "%,d rows created in batches of %,d", createManyRows, batchSize));
+        }
+        if (workloads.contains(Workload.INCREMENT)) {
+            parts.add(String.format(Locale.ROOT, "%,d increments with %d in flight", incrementCalls, inFlight));
+        }
+        parts.add(String.format(Locale.ROOT, "pools of %d connections, fetch size %d", poolSize, fetchSize));
+        parts.add(String.format(Locale.ROOT, "a warm-up run of %d%%, then %d measured round%s of %d slices each",
+                warmupPercent, rounds, rounds == 1 ? "" : "s", slices));
+        return String.join("; ", parts);
     }
 
     private static void positive(String name, int value) {

@@ -28,13 +28,14 @@ public final class Standing {
      * @param throughput  median units per second of the measured rounds
      * @param p50Nanos    median of the rounds' median latencies; -1 when not timed per call
      * @param p99Nanos    median of the rounds' 99th percentiles; -1 when not timed per call
+     * @param cpuMicros   median of the rounds' CPU time of the whole JVM per unit, in microseconds
      * @param ratio       median of Refract's throughput divided by this contender's, round by round; NaN when
      *                    there is none (Refract itself, or either failed)
      * @param ratioLow    the lowest of those ratios
      * @param ratioHigh   the highest of those ratios
      */
     public record Figure(Entrant entrant, String failure, double throughput, long p50Nanos, long p99Nanos,
-            double ratio, double ratioLow, double ratioHigh) {
+            double cpuMicros, double ratio, double ratioLow, double ratioHigh) {
 
         /** True when the contender failed the workload. */
         public boolean isFailed() {
@@ -109,16 +110,18 @@ public final class Standing {
                 }
             }
             if (failure != null) {
-                figures.add(new Figure(entrant, failure, Double.NaN, -1, -1, Double.NaN, Double.NaN, Double.NaN));
+                figures.add(new Figure(entrant, failure, Double.NaN, -1, -1, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN));
                 continue;
             }
             List<RunResult> measured = runs(workload, entrant.key(), false);
             double[] throughput = measured.stream().mapToDouble(RunResult::throughput).toArray();
             double[] p50 = measured.stream().mapToDouble(RunResult::p50Nanos).toArray();
             double[] p99 = measured.stream().mapToDouble(RunResult::p99Nanos).toArray();
+            double[] cpu = measured.stream().mapToDouble(RunResult::cpuMicrosPerUnit).toArray();
             double[] ratios = ratios(workload, entrant);
             figures.add(new Figure(entrant, null, median(throughput), (long) median(p50), (long) median(p99),
-                    median(ratios), min(ratios), max(ratios)));
+                    median(cpu), median(ratios), min(ratios), max(ratios)));
         }
         return figures;
     }

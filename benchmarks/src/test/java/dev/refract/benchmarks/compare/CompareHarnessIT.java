@@ -34,7 +34,7 @@ class CompareHarnessIT {
 
     private static final Settings TINY = Settings.parse("--findUniqueCalls=60", "--inFlight=8", "--streamRows=300",
             "--smallStreamRows=30", "--includeCalls=2", "--parents=20", "--childrenPerParent=3", "--createCalls=40",
-            "--createManyRows=60", "--batchSize=20", "--incrementCalls=40", "--poolSize=4", "--rounds=1",
+            "--createManyRows=60", "--batchSize=20", "--incrementCalls=40", "--poolSize=4", "--rounds=1", "--slices=2",
             "--warmupPercent=10", "--heap=off");
     private static final Set<String> ALL = Set.of("refract", "raw", "spring-template", "spring-repository");
 
@@ -110,7 +110,9 @@ class CompareHarnessIT {
         assertThat(results.runs()).filteredOn(run -> run.workload() == Workload.CREATE_MANY && run.round() == 1)
                 .allSatisfy(run -> {
                     assertThat(run.units()).isEqualTo(60);
-                    assertThat(run.calls()).isEqualTo(3);
+                    // two slices of 30 rows, each in batches of at most 20
+                    assertThat(run.calls()).isEqualTo(4);
+                    assertThat(run.cpuNanos()).isPositive();
                 });
     }
 
@@ -134,12 +136,12 @@ class CompareHarnessIT {
         Contender raw = lineup.contenders().get(1);
         Contender wrong = new Corrupting(raw);
 
-        RunResult lookups = new Runner(TINY).run(lineup, wrong, Workload.FIND_UNIQUE, 1);
-        RunResult stream = new Runner(TINY).run(lineup, wrong, Workload.STREAM, 1);
+        Slice lookups = new Runner(TINY).run(lineup, wrong, Workload.FIND_UNIQUE, 0, 60);
+        Slice stream = new Runner(TINY).run(lineup, wrong, Workload.STREAM, 0, 300);
 
         assertThat(lookups.failure()).startsWith("wrong result: findUnique of id")
                 .endsWith("returned values that differ from the seeded data");
-        assertThat(lookups.throughput()).isZero();
+        assertThat(lookups.nanos()).isZero();
         assertThat(stream.failure()).isEqualTo("wrong result: the stream of ids 1 to 300 delivered rows whose values"
                 + " differ from the seeded data");
     }

@@ -14,7 +14,7 @@ class StandingTest {
     private static final Entrant PEER = new Entrant("peer", "peer", Role.PEER);
 
     private static RunResult run(Workload workload, String contender, int round, long units) {
-        return new RunResult(workload, contender, round, units, units, 1_000_000_000L, 10, 20, null);
+        return new RunResult(workload, contender, round, units, units, 1_000_000_000L, 500_000_000L, 10, 20, null);
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class PostgresLineup implements Lineup {
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(5);
 
     private final PostgresNamespace namespace;
+    private final String url;
     private final boolean ownsNamespace;
     private final Connection admin;
     private final String server;
@@ -53,6 +54,7 @@ public final class PostgresLineup implements Lineup {
     private PostgresLineup(PostgresNamespace namespace, boolean ownsNamespace, Connection admin, String server,
             List<Contender> contenders) {
         this.namespace = namespace;
+        this.url = url(namespace);
         this.ownsNamespace = ownsNamespace;
         this.admin = admin;
         this.server = server;
@@ -83,7 +85,7 @@ public final class PostgresLineup implements Lineup {
             List<Contender> contenders = new ArrayList<>();
             for (String key : List.of("refract", "raw", "spring-template", "spring-repository")) {
                 if (settings.includes(key)) {
-                    contenders.add(contender(key, namespace.r2dbcUrl(), settings));
+                    contenders.add(contender(key, url(namespace), settings));
                 }
             }
             return new PostgresLineup(namespace, ownsNamespace, admin, "PostgreSQL " + version.split(" ")[0] + ", "
@@ -124,7 +126,17 @@ public final class PostgresLineup implements Lineup {
 
     @Override
     public String address() {
-        return namespace.r2dbcUrl();
+        return url;
+    }
+
+    /**
+     * The URL every contender connects with: the namespace's schema first on the search path, and
+     * commits that do not wait for the disk. A flush of the write-ahead log takes milliseconds on a
+     * virtual machine's disk, and every contender's writes would time the disk instead of the client.
+     */
+    static String url(PostgresNamespace namespace) {
+        return namespace.endpoint().withParameter("schema", namespace.schema())
+                .withParameter("options", "synchronous_commit=off").r2dbcUrl();
     }
 
     @Override
