@@ -20,7 +20,7 @@ public interface Lineup extends AutoCloseable {
     /** Where the data lives, for a child JVM to connect to the same data (an R2DBC URL for PostgreSQL). */
     String address();
 
-    /** The libraries the contenders run on and their versions, in report order. */
+    /** The libraries the contenders run on, each with its version. */
     Map<String, String> versions();
 
     /** The contenders, in the order each round runs them; Refract first. */

@@ -2,7 +2,11 @@ package dev.refract.benchmarks.compare;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -74,7 +78,7 @@ public final class Runner {
             Slice slice = switch (workload) {
                 case FIND_UNIQUE -> calls(from, to, settings.inFlight(), call -> {
                     int id = lookupId(call);
-                    return check(contender.findUnique(id), samples[id], "findUnique of id " + id);
+                    return check(contender.findUnique(id), samples[id], () -> "findUnique of id " + id);
                 });
                 case STREAM -> {
                     if (from != 0) {
@@ -82,14 +86,14 @@ public final class Runner {
                     }
                     yield stream(contender, to);
                 }
-                case INCLUDE -> calls(from, to, 1, call -> check(contender.include(), includeSum, "include of "
+                case INCLUDE -> calls(from, to, 1, call -> check(contender.include(), includeSum, () -> "include of "
                         + settings.parents() + " parents with " + settings.childrenPerParent() + " children each"));
                 case CREATE -> calls(from, to, settings.inFlight(), index -> check(contender.create(index),
-                        Dataset.expectedContent(index), "create of data index " + index));
+                        Dataset.expectedContent(index), () -> "create of data index " + index));
                 case CREATE_MANY -> createMany(contender, from, to);
                 case INCREMENT -> calls(from, to, settings.inFlight(), call -> {
                     int id = incrementId(call);
-                    return check(contender.increment(id), samples[id], "increment of id " + id);
+                    return check(contender.increment(id), samples[id], () -> "increment of id " + id);
                 });
             };
             if (slice.isFailed()) {
@@ -108,30 +112,49 @@ public final class Runner {
         Slice byBatch = calls(0, batches, 1, index -> {
             int first = from + index * batch;
             int count = Math.min(batch, to - first);
-            return check(contender.createMany(first, count), count, "createMany of data indexes " + first + " to "
+            return check(contender.createMany(first, count), count, () -> "createMany of data indexes " + first + " to "
                     + (first + count - 1));
         });
         return byBatch.isFailed() ? byBatch : new Slice(batches, to - from, byBatch.nanos(), byBatch.cpuNanos(),
                 byBatch.latencies(), null);
     }
 
-    private Slice calls(int from, int to, int inFlight, IntFunction<Mono<Long>> call) {
+    /**
+     * Runs calls {@code from} to {@code to - 1}, {@code inFlight} at once. A call whose result is
+     * wrong does not stop the others (an error would, and the errors of the calls still in flight
+     * would be dropped): the slice fails afterwards, with the first wrong result and their number.
+     */
+    private Slice calls(int from, int to, int inFlight, IntFunction<Mono<Optional<String>>> call) {
         int calls = to - from;
         long[] latencies = new long[calls];
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicReference<String> firstWrong = new AtomicReference<>();
         long cpu = cpuTime();
         long start = System.nanoTime();
         try {
             Flux.range(from, calls)
                     .flatMap(i -> Mono.defer(() -> {
                         long begun = System.nanoTime();
-                        return call.apply(i).doOnNext(result -> latencies[i - from] = System.nanoTime() - begun);
+                        return call.apply(i).doOnNext(problem -> {
+                            latencies[i - from] = System.nanoTime() - begun;
+                            if (problem.isPresent()) {
+                                wrong.incrementAndGet();
+                                firstWrong.compareAndSet(null, problem.get());
+                            }
+                        });
                     }), inFlight, 1)
                     .then()
                     .block(TIME_LIMIT);
         } catch (RuntimeException e) {
             return Slice.failed(describe(e));
         }
-        return new Slice(calls, calls, System.nanoTime() - start, cpuTime() - cpu, latencies, null);
+        long nanos = System.nanoTime() - start;
+        long cpuNanos = cpuTime() - cpu;
+        if (wrong.get() > 0) {
+            return Slice.failed("wrong result: " + firstWrong.get() + (wrong.get() == 1 ? ""
+                    : " (" + wrong.get() + " of " + calls + " calls returned wrong results)"));
+        }
+        return new Slice(calls, calls, nanos, cpuNanos, latencies, null);
     }
 
     private Slice stream(Contender contender, int maxId) {
@@ -163,14 +186,12 @@ public final class Runner {
         return new Slice(1, maxId, nanos, cpuNanos, new long[0], null);
     }
 
-    private static Mono<Long> check(Mono<Long> result, long expected, String what) {
+    /** What is wrong with {@code result}, if anything: empty when it is {@code expected}. */
+    private static Mono<Optional<String>> check(Mono<Long> result, long expected, Supplier<String> what) {
         return result
-                .switchIfEmpty(Mono.error(() -> new WrongResultException(what + " returned nothing")))
-                .doOnNext(found -> {
-                    if (found != expected) {
-                        throw new WrongResultException(what + " returned values that differ from the seeded data");
-                    }
-                });
+                .map(found -> found == expected ? Optional.<String>empty()
+                        : Optional.of(what.get() + " returned values that differ from the seeded data"))
+                .switchIfEmpty(Mono.fromSupplier(() -> Optional.of(what.get() + " returned nothing")));
     }
 
     private static long cpuTime() {

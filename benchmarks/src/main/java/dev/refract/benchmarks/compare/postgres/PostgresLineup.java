@@ -67,9 +67,9 @@ public final class PostgresLineup implements Lineup {
      */
     public static PostgresLineup start(Settings settings, PostgresNamespace namespace, boolean ownsNamespace,
             PrintStream log) {
-        DbPush.push(RefractClientMetadata.SCHEMA, 0, ConnectionFactories.get(namespace.r2dbcUrl())).block(SETUP_LIMIT);
         Connection admin = null;
         try {
+            DbPush.push(RefractClientMetadata.SCHEMA, 0, ConnectionFactories.get(namespace.r2dbcUrl())).block(SETUP_LIMIT);
             admin = namespace.connect();
             long started = System.nanoTime();
             seed(admin, settings);
