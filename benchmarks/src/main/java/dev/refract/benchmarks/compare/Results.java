@@ -1,0 +1,25 @@
+package dev.refract.benchmarks.compare;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one lineup's part of a comparison run measured.
+ *
+ * @param lineup    the lineup's key
+ * @param server    the server, as {@link Lineup#server()} describes it
+ * @param versions  the libraries and their versions
+ * @param entrants  the contenders, in the order each round ran them
+ * @param runs      every run, warm-ups (round 0) included
+ * @param heap      the streaming heap measurements, in the order they were taken
+ */
+public record Results(String lineup, String server, Map<String, String> versions, List<Entrant> entrants,
+        List<RunResult> runs, List<HeapResult> heap) {
+
+    public Results {
+        versions = Map.copyOf(versions);
+        entrants = List.copyOf(entrants);
+        runs = List.copyOf(runs);
+        heap = List.copyOf(heap);
+    }
+}

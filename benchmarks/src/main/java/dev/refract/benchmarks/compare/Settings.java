@@ -1,0 +1,261 @@
+package dev.refract.benchmarks.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sizes and options of one comparison run. {@link #defaults()} holds the sizes the report
+ * quotes; {@link #parse} reads {@code --name=value} overrides of them from the command line.
+ *
+ * @param findUniqueCalls   look-ups by id per run
+ * @param inFlight          calls in flight at once, for the look-ups, the single creates and the updates
+ * @param streamRows        rows of the ten-column table, all streamed by each streaming run
+ * @param smallStreamRows   rows of the smaller stream whose peak heap the full one is compared with
+ * @param includeCalls      reads of every parent with its children per run, one after the other
+ * @param parents           parents of the include workload
+ * @param childrenPerParent children of each parent
+ * @param createCalls       single creates per run
+ * @param createManyRows    rows created per createMany run
+ * @param batchSize         rows per createMany batch; batches run one after the other
+ * @param incrementCalls    counter increments per run
+ * @param poolSize          connections of every contender's pool
+ * @param fetchSize         rows per round trip while streaming, for every contender that has the setting
+ * @param rounds            measured rounds; each runs every contender once, in the same order
+ * @param slices            slices of a measured round: each runs a part of every contender's run, in turn, so
+ *                          that load from elsewhere falls on all contenders alike (the stream is not split)
+ * @param warmupPercent     size of the one warm-up run of each contender, in percent of a measured run
+ * @param heap              how the streaming heap is measured
+ * @param workloads         the workloads to run
+ * @param lineups           keys of the lineups to run ({@link LineupProvider#key()}); empty for all
+ * @param contenders        keys of the contenders to run ({@link Contender#key()}); empty for all
+ * @param docs              the folder of {@code benchmarks.md} and the chart to update; {@code null} to update neither
+ */
+public record Settings(int findUniqueCalls, int inFlight, int streamRows, int smallStreamRows, int includeCalls,
+        int parents, int childrenPerParent, int createCalls, int createManyRows, int batchSize, int incrementCalls,
+        int poolSize, int fetchSize, int rounds, int slices, int warmupPercent, HeapMode heap, Set<Workload> workloads,
+        List<String> lineups, List<String> contenders, Path docs) {
+
+    /** Where the peak heap of the streaming workload is measured. */
+    public enum HeapMode {
+        /** In a child JVM per contender and size, so one contender's garbage cannot count against another. */
+        CHILD_JVM,
+        /** In this JVM, after a full collection; quick, for tests. */
+        IN_PROCESS,
+        /** Not at all. */
+        OFF
+    }
+
+    public Settings {
+        positive("findUniqueCalls", findUniqueCalls);
+        positive("inFlight", inFlight);
+        positive("streamRows", streamRows);
+        positive("smallStreamRows", smallStreamRows);
+        positive("includeCalls", includeCalls);
+        positive("parents", parents);
+        positive("childrenPerParent", childrenPerParent);
+        positive("createCalls", createCalls);
+        positive("createManyRows", createManyRows);
+        positive("batchSize", batchSize);
+        positive("incrementCalls", incrementCalls);
+        positive("poolSize", poolSize);
+        positive("fetchSize", fetchSize);
+        positive("rounds", rounds);
+        positive("slices", slices);
+        if (warmupPercent < 0 || warmupPercent > 100) {
+            throw new IllegalArgumentException("--warmupPercent must lie between 0 and 100, was " + warmupPercent);
+        }
+        if (smallStreamRows > streamRows) {
+            throw new IllegalArgumentException("--smallStreamRows (" + smallStreamRows
+                    + ") must not exceed --streamRows (" + streamRows + ")");
+        }
+        workloads = workloads.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(workloads));
+        if (workloads.isEmpty()) {
+            throw new IllegalArgumentException("--only names no workload; name at least one of " + workloadNames());
+        }
+        lineups = List.copyOf(lineups);
+        contenders = List.copyOf(contenders);
+    }
+
+    /** The sizes of the issue: 200,000 look-ups, 1,000,000 streamed rows, 1,000 parents with 10 children each, … */
+    public static Settings defaults() {
+        return new Settings(200_000, 64, 1_000_000, 10_000, 50, 1_000, 10, 50_000, 100_000, 1_000, 100_000,
+                10, 256, 2, 10, 10, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
+    }
+
+    /**
+     * The defaults with the command line's overrides, each {@code --name=value} with a name of this
+     * record's components ({@code --only=findUnique,stream} for {@code workloads},
+     * {@code --lineups=postgresql}, {@code --contenders=refract,raw}, {@code --heap=child_jvm|in_process|off},
+     * {@code --docs=DIR}).
+     *
+     * @throws IllegalArgumentException naming the argument that cannot be read, and the names there are
+     */
+    public static Settings parse(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("Cannot read argument '" + arg + "': write --name=value, e.g."
+                        + " --rounds=2; the names are " + names());
+            }
+            given.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        Settings d = defaults();
+        Settings settings = new Settings(
+                number(given, "findUniqueCalls", d.findUniqueCalls), number(given, "inFlight", d.inFlight),
+                number(given, "streamRows", d.streamRows), number(given, "smallStreamRows", d.smallStreamRows),
+                number(given, "includeCalls", d.includeCalls), number(given, "parents", d.parents),
+                number(given, "childrenPerParent", d.childrenPerParent), number(given, "createCalls", d.createCalls),
+                number(given, "createManyRows", d.createManyRows), number(given, "batchSize", d.batchSize),
+                number(given, "incrementCalls", d.incrementCalls), number(given, "poolSize", d.poolSize),
+                number(given, "fetchSize", d.fetchSize), number(given, "rounds", d.rounds),
+                number(given, "slices", d.slices),
+                number(given, "warmupPercent", d.warmupPercent), heap(given.remove("heap"), d.heap),
+                workloads(given.remove("only"), d.workloads), list(given.remove("lineups")),
+                list(given.remove("contenders")),
+                given.containsKey("docs") ? Path.of(given.remove("docs")) : null);
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("Unknown argument --" + given.keySet().iterator().next()
+                    + "; the names are " + names());
+        }
+        return settings;
+    }
+
+    /** These settings with {@code docs} as the folder to update. */
+    public Settings withDocs(Path folder) {
+        return new Settings(findUniqueCalls, inFlight, streamRows, smallStreamRows, includeCalls, parents,
+                childrenPerParent, createCalls, createManyRows, batchSize, incrementCalls, poolSize, fetchSize, rounds,
+                slices, warmupPercent, heap, workloads, lineups, contenders, folder);
+    }
+
+    /** The size of a warm-up run of a measured run of {@code size}: at least one. */
+    public int warmup(int size) {
+        return Math.max(1, (int) ((long) size * warmupPercent / 100));
+    }
+
+    /** True when the lineup with {@code key} takes part. */
+    public boolean includesLineup(String key) {
+        return lineups.isEmpty() || lineups.contains(key);
+    }
+
+    /** True when the contender with {@code key} takes part. */
+    public boolean includes(String key) {
+        return contenders.isEmpty() || contenders.contains(key);
+    }
+
+    /** The sizes of the workloads that run, and the rest of the settings, one line for the report. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (workloads.contains(Workload.FIND_UNIQUE)) {
+            parts.add(String.format(Locale.ROOT, "%,d look-ups by id with %d in flight", findUniqueCalls, inFlight));
+        }
+        if (workloads.contains(Workload.STREAM)) {
+            parts.add(String.format(Locale.ROOT, "a %,d-row stream (heap also at %,d rows)", streamRows, smallStreamRows));
+        }
+        if (workloads.contains(Workload.INCLUDE)) {
+            parts.add(String.format(Locale.ROOT, "%,d reads of %,d parents with %d children each", includeCalls, parents,
+                    childrenPerParent));
+        }
+        if (workloads.contains(Workload.CREATE)) {
+            parts.add(String.format(Locale.ROOT, "%,d single creates with %d in flight", createCalls, inFlight));
+        }
+        if (workloads.contains(Workload.CREATE_MANY)) {
+            parts.add(String.format(Locale.ROOT, "%,d rows created in batches of %,d", createManyRows, batchSize));
+        }
+        if (workloads.contains(Workload.INCREMENT)) {
+            parts.add(String.format(Locale.ROOT, "%,d increments with %d in flight", incrementCalls, inFlight));
+        }
+        parts.add(String.format(Locale.ROOT, "pools of %d connections, fetch size %d", poolSize, fetchSize));
+        parts.add(String.format(Locale.ROOT, "a warm-up run of %d%%, then %d measured round%s of %d slices each",
+                warmupPercent, rounds, rounds == 1 ? "" : "s", slices));
+        return String.join("; ", parts);
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1, was " + value);
+        }
+    }
+
+    private static int number(Map<String, String> given, String name, int fallback) {
+        String text = given.remove(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, e.g. --" + name + "=1000, was '"
+                    + text + "'", e);
+        }
+    }
+
+    private static HeapMode heap(String text, HeapMode fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return HeapMode.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--heap must be child_jvm, in_process or off, was '" + text + "'", e);
+        }
+    }
+
+    private static Set<Workload> workloads(String text, Set<Workload> fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        Set<Workload> chosen = EnumSet.noneOf(Workload.class);
+        for (String name : list(text)) {
+            Workload found = null;
+            for (Workload workload : Workload.values()) {
+                if (workload.name().equalsIgnoreCase(name.replace('-', '_')) || workload.label().equalsIgnoreCase(name)) {
+                    found = workload;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("--only names an unknown workload '" + name + "'; the workloads are "
+                        + workloadNames());
+            }
+            chosen.add(found);
+        }
+        return chosen;
+    }
+
+    private static List<String> list(String text) {
+        List<String> items = new ArrayList<>();
+        if (text != null) {
+            for (String item : text.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
+    }
+
+    private static String workloadNames() {
+        List<String> names = new ArrayList<>();
+        for (Workload workload : Workload.values()) {
+            names.add(workload.name().toLowerCase(Locale.ROOT));
+        }
+        return String.join(", ", names);
+    }
+
+    private static String names() {
+        List<String> names = new ArrayList<>();
+        for (var component : Settings.class.getRecordComponents()) {
+            names.add(switch (component.getName()) {
+                case "workloads" -> "only";
+                default -> component.getName();
+            });
+        }
+        return String.join(", ", names);
+    }
+}

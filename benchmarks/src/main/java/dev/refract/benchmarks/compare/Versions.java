@@ -1,0 +1,35 @@
+package dev.refract.benchmarks.compare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version of a library on the class path, as its jar states it. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    /**
+     * The version of the jar {@code type} comes from: its manifest's {@code Implementation-Version},
+     * else the Maven descriptor {@code META-INF/maven/groupId/artifactId/pom.properties}, else
+     * {@code unknown} (for example when the classes come from a build folder).
+     */
+    public static String of(Class<?> type, String groupId, String artifactId) {
+        Package found = type.getPackage();
+        if (found != null && found.getImplementationVersion() != null) {
+            return found.getImplementationVersion();
+        }
+        String descriptor = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+        try (InputStream in = type.getResourceAsStream(descriptor)) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.refract.benchmarks.compare.postgres;
+
+import dev.refract.benchmarks.compare.postgres.SpringRows.ChildRow;
+import dev.refract.benchmarks.compare.postgres.SpringRows.EntryRow;
+import dev.refract.benchmarks.compare.postgres.SpringRows.ParentRow;
+import dev.refract.benchmarks.compare.postgres.SpringRows.SampleRow;
+import java.util.Collection;
+import org.springframework.data.r2dbc.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The Spring Data repositories a user declares for the comparison's tables. */
+final class SpringRepositories {
+
+    private SpringRepositories() {
+    }
+
+    /** The ten-column records the reads and the increment use. */
+    interface SampleRepository extends ReactiveCrudRepository<SampleRow, Integer> {
+
+        /** Every record whose id is at most {@code maxId}: a derived query. */
+        Flux<SampleRow> findByIdLessThanEqual(Integer maxId);
+
+        /** Adds one to the counter and returns the record as updated. */
+        @Query(SpringTemplateContender.INCREMENT)
+        Mono<SampleRow> incrementCounter(@Param("id") Integer id);
+    }
+
+    /** The records the creates write. */
+    interface EntryRepository extends ReactiveCrudRepository<EntryRow, Integer> {
+    }
+
+    /** The parents. */
+    interface ParentRepository extends ReactiveCrudRepository<ParentRow, Integer> {
+    }
+
+    /** The children. */
+    interface ChildRepository extends ReactiveCrudRepository<ChildRow, Integer> {
+
+        /** The children of these parents: a derived query with {@code IN}. */
+        Flux<ChildRow> findByParentIdIn(Collection<Integer> parentIds);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.refract.benchmarks.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void theDefaultsAreTheSizesOfTheIssue() {
+        Settings defaults = Settings.parse();
+
+        assertThat(defaults.findUniqueCalls()).isEqualTo(200_000);
+        assertThat(defaults.inFlight()).isEqualTo(64);
+        assertThat(defaults.streamRows()).isEqualTo(1_000_000);
+        assertThat(defaults.smallStreamRows()).isEqualTo(10_000);
+        assertThat(defaults.parents()).isEqualTo(1_000);
+        assertThat(defaults.childrenPerParent()).isEqualTo(10);
+        assertThat(defaults.batchSize()).isEqualTo(1_000);
+        assertThat(defaults.workloads()).isEqualTo(EnumSet.allOf(Workload.class));
+    }
+
+    @Test
+    void readsOverridesOfSizesWorkloadsAndContenders() {
+        Settings settings = Settings.parse("--rounds=2", "--streamRows=20_000", "--only=findUnique,stream",
+                "--contenders=refract,raw", "--heap=off");
+
+        assertThat(settings.rounds()).isEqualTo(2);
+        assertThat(settings.streamRows()).isEqualTo(20_000);
+        assertThat(settings.workloads()).containsExactlyInAnyOrder(Workload.FIND_UNIQUE, Workload.STREAM);
+        assertThat(settings.includes("raw")).isTrue();
+        assertThat(settings.includes("spring-template")).isFalse();
+        assertThat(settings.heap()).isEqualTo(Settings.HeapMode.OFF);
+        assertThat(settings.warmup(settings.streamRows())).isEqualTo(2_000);
+    }
+
+    @Test
+    void anUnknownArgumentIsRefusedWithTheNamesThereAre() {
+        assertThatThrownBy(() -> Settings.parse("--round=2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Unknown argument --round; the names are findUniqueCalls, inFlight")
+                .hasMessageContaining("rounds");
+        assertThatThrownBy(() -> Settings.parse("--only=everything"))
+                .hasMessageContaining("unknown workload 'everything'").hasMessageContaining("find_unique");
+        assertThatThrownBy(() -> Settings.parse("--rounds=0")).hasMessage("--rounds must be at least 1, was 0");
+    }
+}
