@@ -77,7 +77,8 @@ public final class IncludeRows {
                 Relation.notLoaded("User", "reports"),
                 Relation.notLoaded("User", "following"),
                 Relation.notLoaded("User", "followedBy"),
-                (Instant) row.get(12));
+                (Instant) row.get(12),
+                null);
     }
 
     private static Post post(Row row) {
@@ -98,7 +99,8 @@ public final class IncludeRows {
                 Relation.loaded(comments),
                 Relation.notLoaded("Post", "tags"),
                 Relation.notLoaded("Post", "categories"),
-                (Instant) row.get(11));
+                (Instant) row.get(11),
+                null);
     }
 
     private static Comment comment(Row row) {
@@ -113,6 +115,7 @@ public final class IncludeRows {
                 Relation.notLoaded("Comment", "parent"),
                 (Integer) row.get(8),
                 Relation.notLoaded("Comment", "replies"),
-                (Instant) row.get(10));
+                (Instant) row.get(10),
+                null);
     }
 }

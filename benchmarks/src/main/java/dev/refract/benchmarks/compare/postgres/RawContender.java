@@ -203,7 +203,7 @@ final class RawContender implements Contender {
         List<Parent> stitched = new ArrayList<>(parents.size());
         for (ParentRow parent : parents) {
             stitched.add(new Parent(parent.id(), parent.name(),
-                    Relation.loaded(byParent.getOrDefault(parent.id(), List.of()))));
+                    Relation.loaded(byParent.getOrDefault(parent.id(), List.of())), null));
         }
         return stitched;
     }
