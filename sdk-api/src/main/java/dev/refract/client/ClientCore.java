@@ -27,6 +27,9 @@ import reactor.core.publisher.Mono;
  * <p>Before a write reaches its adapter, the core fills in the values the client supplies: generated
  * ids and {@code now()} on create, {@code @updatedAt} on create and update (see the options'
  * {@link ClientOptions#clock() clock} and {@link ClientOptions#idGenerators() id generators}).
+ *
+ * <p>A create, update or upsert with nested writes runs as several operations in one transaction of
+ * its model's datasource (see {@code NestedWrites}); every other write is one operation.
  */
 public final class ClientCore implements AutoCloseable {
 
@@ -36,6 +39,7 @@ public final class ClientCore implements AutoCloseable {
     private final Clock clock;
     private final IdGenerators idGenerators;
     private final WriteDefaults defaults;
+    private final NestedWrites nested;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
@@ -45,6 +49,7 @@ public final class ClientCore implements AutoCloseable {
         this.clock = clock;
         this.idGenerators = idGenerators;
         this.defaults = new WriteDefaults(schema, idGenerators, clock);
+        this.nested = new NestedWrites(schema, router, defaults);
     }
 
     /**
@@ -97,6 +102,9 @@ public final class ClientCore implements AutoCloseable {
         return Mono.defer(() -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
+            }
+            if (NestedWrites.applies(operation)) {
+                return nested.execute(operation);
             }
             Operation complete = defaults.apply(operation);
             return router.route(operation.model()).adapter(model).flatMap(adapter -> adapter.execute(complete));

@@ -86,6 +86,7 @@ public final class SqlRenderer {
     private final FilterRenderer filters;
     private final WriteRenderer writes;
     private final AggregateRenderer aggregates;
+    private final JoinTableRenderer joinTables;
 
     /**
      * A renderer for every model of {@code schema} that lives in a relational datasource.
@@ -105,6 +106,7 @@ public final class SqlRenderer {
         this.filters = new FilterRenderer(dialect);
         this.writes = new WriteRenderer(dialect, filters);
         this.aggregates = new AggregateRenderer(dialect);
+        this.joinTables = new JoinTableRenderer(schema, dialect, tables, filters);
     }
 
     /** The dialect this renderer writes. */
@@ -162,6 +164,10 @@ public final class SqlRenderer {
             return aggregate(sql, table, aggregate);
         } else if (operation instanceof Operation.GroupBy groupBy) {
             return aggregates.groupBy(sql, table, groupBy, filters);
+        } else if (operation instanceof Operation.Link link) {
+            return joinTables.link(sql, link);
+        } else if (operation instanceof Operation.Unlink unlink) {
+            return joinTables.unlink(sql, unlink);
         }
         throw new UnsupportedOperationException("The SQL renderer does not render "
                 + operation.getClass().getSimpleName() + " yet");
