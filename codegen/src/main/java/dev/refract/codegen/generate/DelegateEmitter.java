@@ -138,6 +138,9 @@ final class DelegateEmitter {
                 .addStatement("return one(() -> new $T.Delete(MODEL, apply(new $T(), where).build(),\n$T.ALL))", op,
                         n.whereUnique(), selection)
                 .build());
+        if (!context.relationFields(model).isEmpty()) {
+            writesReturningIncludes(builder, n);
+        }
         builder.addMethod(method("deleteMany", monoLong, "Deletes every matching record and returns how many.")
                 .addParameter(consumer(n.where()), "where")
                 .addStatement("return count(() -> new $T.DeleteMany(MODEL, apply(new $T(), where).build()))", op, n.where())
@@ -188,6 +191,47 @@ final class DelegateEmitter {
                         JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST, JavaTypes.LIST, Arrays.class, n.field())
                 .build());
         return builder.build();
+    }
+
+    /**
+     * The single-record writes again, each taking what to {@code include} with the record it
+     * returns: relations to load and to-many relations to count, as a read's include does.
+     */
+    private static void writesReturningIncludes(TypeSpec.Builder builder, ModelNames n) {
+        TypeName mono = ParameterizedTypeName.get(JavaTypes.MONO, n.record());
+        ClassName op = BuilderTypes.OPERATION;
+        String with = "with the relations {@code include} loads and counts";
+        builder.addMethod(method("create", mono, "Creates a record and returns it as stored, " + with + ".")
+                .addParameter(consumer(n.create()), "data")
+                .addParameter(consumer(n.include()), "include")
+                .addStatement("return one(() -> new $T.Create(MODEL, apply(new $T(), data).build(),\n"
+                        + "apply(new $T(), include).build()))", op, n.create(), n.include())
+                .build());
+        builder.addMethod(method("update", mono, "Updates the record this unique key picks and returns it, " + with
+                        + ";\n{@code RecordNotFoundException} when there is none.")
+                .addParameter(consumer(n.whereUnique()), "where")
+                .addParameter(consumer(n.update()), "data")
+                .addParameter(consumer(n.include()), "include")
+                .addStatement("return one(() -> new $T.Update(MODEL,\napply(new $T(), where).build(),\napply(new $T(), data)"
+                        + ".build(),\napply(new $T(), include).build()))", op, n.whereUnique(), n.update(), n.include())
+                .build());
+        builder.addMethod(method("upsert", mono, "Updates the record this unique key picks, or creates it when there is"
+                        + " none, and\nreturns it, " + with + ".")
+                .addParameter(consumer(n.whereUnique()), "where")
+                .addParameter(consumer(n.create()), "create")
+                .addParameter(consumer(n.update()), "update")
+                .addParameter(consumer(n.include()), "include")
+                .addStatement("return one(() -> new $T.Upsert(MODEL,\napply(new $T(), where).build(),\napply(new $T(), create)"
+                        + ".build(),\napply(new $T(), update).build(),\napply(new $T(), include).build()))", op,
+                        n.whereUnique(), n.create(), n.update(), n.include())
+                .build());
+        builder.addMethod(method("delete", mono, "Deletes the record this unique key picks and returns it, " + with
+                        + ";\n{@code RecordNotFoundException} when there is none.")
+                .addParameter(consumer(n.whereUnique()), "where")
+                .addParameter(consumer(n.include()), "include")
+                .addStatement("return one(() -> new $T.Delete(MODEL, apply(new $T(), where).build(),\n"
+                        + "apply(new $T(), include).build()))", op, n.whereUnique(), n.include())
+                .build());
     }
 
     private static MethodSpec.Builder method(String name, TypeName returns, String doc) {

@@ -38,6 +38,34 @@ class DelegateEmitterTest {
     }
 
     @Test
+    void singleRecordWritesOfAModelWithRelationsTakeAnIncludeForTheRecordTheyReturn() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new DelegateEmitter(context).emit(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("public Mono<PipelineRun> create(Consumer<PipelineRunCreate> data,\n"
+                        + "            Consumer<PipelineRunInclude> include)")
+                .contains("public Mono<PipelineRun> update(Consumer<PipelineRunWhereUnique> where,\n"
+                        + "            Consumer<PipelineRunUpdate> data, Consumer<PipelineRunInclude> include)")
+                .contains("public Mono<PipelineRun> upsert(Consumer<PipelineRunWhereUnique> where,\n"
+                        + "            Consumer<PipelineRunCreate> create, Consumer<PipelineRunUpdate> update,\n"
+                        + "            Consumer<PipelineRunInclude> include)")
+                .contains("public Mono<PipelineRun> delete(Consumer<PipelineRunWhereUnique> where,\n"
+                        + "            Consumer<PipelineRunInclude> include)")
+                .contains("apply(new PipelineRunInclude(), include).build()");
+    }
+
+    @Test
+    void aModelWithoutRelationsHasNoIncludeOnItsWrites() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new DelegateEmitter(context).emit(Emitted.model(context, "Session")));
+
+        assertThat(source).contains("public Mono<Session> create(Consumer<SessionCreate> data)")
+                .doesNotContain("Include");
+    }
+
+    @Test
     void countFieldsIsAnAggregateReturningTheFieldCounts() {
         GenerationContext context = Emitted.seedContext();
 
