@@ -149,10 +149,10 @@ class FindRelatedRenderingTest {
         SqlStatement statement = render(POST, USER, USER_POSTS, List.of(1), query(Filter.ALL, List.of(), 0, null, counted));
 
         assertThat(statement.sql()).isEqualTo("SELECT \"Post\".\"title\","
-                + " (SELECT count(*) FROM \"Comment\" AS \"refract_count_0\" WHERE \"refract_count_0\".\"postId\" = \"Post\".\"id\""
-                + " AND (\"refract_count_0\".\"likes\" > $1)),"
-                + " (SELECT count(*) FROM \"_PostToTag\" AS \"refract_count_link_1\""
-                + " WHERE \"refract_count_link_1\".\"A\" = \"Post\".\"id\"),"
+                + " (SELECT count(*) FROM \"Comment\" AS \"refract_r1\" WHERE \"refract_r1\".\"postId\" = \"Post\".\"id\""
+                + " AND \"refract_r1\".\"likes\" > $1),"
+                + " (SELECT count(*) FROM \"_PostToTag\" AS \"refract_j1\""
+                + " WHERE \"refract_j1\".\"A\" = \"Post\".\"id\"),"
                 + " \"Post\".\"authorId\" FROM \"Post\" WHERE \"Post\".\"authorId\" = ANY($2::integer[])"
                 + " ORDER BY \"Post\".\"authorId\", \"Post\".\"id\"");
         assertThat(values(statement)).containsExactly(0, List.of(1));
@@ -168,9 +168,9 @@ class FindRelatedRenderingTest {
         SqlStatement statement = render(POST, USER, USER_POSTS, List.of(1), query(Filter.ALL, List.of(), 0, 1, counted));
 
         assertThat(statement.sql()).isEqualTo("SELECT \"refract_related\".\"title\","
-                + " (SELECT count(*) FROM \"_PostToTag\" AS \"refract_count_link_0\" JOIN \"Tag\" AS \"refract_count_0\""
-                + " ON \"refract_count_0\".\"id\" = \"refract_count_link_0\".\"B\""
-                + " WHERE \"refract_count_link_0\".\"A\" = \"refract_related\".\"id\" AND (\"refract_count_0\".\"name\" = $1)),"
+                + " (SELECT count(*) FROM \"_PostToTag\" AS \"refract_j1\" JOIN \"Tag\" AS \"refract_r1\""
+                + " ON \"refract_r1\".\"id\" = \"refract_j1\".\"B\""
+                + " WHERE \"refract_j1\".\"A\" = \"refract_related\".\"id\" AND \"refract_r1\".\"name\" = $1),"
                 + " \"refract_related\".\"refract_key_0\" FROM (SELECT \"Post\".\"title\", \"Post\".\"id\","
                 + " \"Post\".\"authorId\" AS \"refract_key_0\", row_number() OVER (PARTITION BY \"Post\".\"authorId\""
                 + " ORDER BY \"Post\".\"id\") AS \"refract_row\" FROM \"Post\" WHERE \"Post\".\"authorId\" = ANY($2::integer[]))"
@@ -206,6 +206,6 @@ class FindRelatedRenderingTest {
         assertThatThrownBy(() -> render(COMMENT, POST, POST_COMMENTS, List.of(1),
                 query(Filter.ALL, List.of(), 0, null, counted)))
                 .isInstanceOf(InvalidQueryException.class)
-                .hasMessageContaining("Comment.post").hasMessageContaining("to-one");
+                .hasMessageContaining("Comment.post").hasMessageContaining("holds one record");
     }
 }
