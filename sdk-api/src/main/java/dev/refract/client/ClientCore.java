@@ -31,6 +31,9 @@ import reactor.core.publisher.Mono;
  * <p>Relations a selection includes are loaded after the operation's own statement, one batched
  * statement per included relation whatever the number of records; operations without includes go
  * to their adapter as they are.
+ *
+ * <p>A create, update or upsert with nested writes runs as several operations in one transaction of
+ * its model's datasource (see {@code NestedWrites}); every other write is one operation.
  */
 public final class ClientCore implements AutoCloseable {
 
@@ -41,6 +44,7 @@ public final class ClientCore implements AutoCloseable {
     private final IdGenerators idGenerators;
     private final WriteDefaults defaults;
     private final IncludeLoader includes;
+    private final NestedWrites nested;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
@@ -51,6 +55,7 @@ public final class ClientCore implements AutoCloseable {
         this.idGenerators = idGenerators;
         this.defaults = new WriteDefaults(schema, idGenerators, clock);
         this.includes = new IncludeLoader(schema, router);
+        this.nested = new NestedWrites(schema, router, defaults, includes);
     }
 
     /**
@@ -103,6 +108,9 @@ public final class ClientCore implements AutoCloseable {
         return Mono.defer(() -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
+            }
+            if (NestedWrites.applies(operation)) {
+                return nested.execute(operation);
             }
             Operation complete = defaults.apply(operation);
             return router.route(operation.model()).adapter(model).flatMap(adapter ->

@@ -25,7 +25,9 @@ import java.util.List;
  * <p>One call reads the clock once, truncated to milliseconds, and gives that instant to every
  * {@code now()} and {@code @updatedAt} field it fills, across all records of a {@code createMany}
  * (and {@code createManyAndReturn})
- * and both halves of an {@code upsert}.
+ * and both halves of an {@code upsert}. A nested write reads it once too ({@link #now()}) and
+ * passes it to every statement it runs ({@link #apply(Operation, Instant)}), so every record it
+ * creates or updates, at any depth, carries the same instant.
  *
  * <p>Left to the database: {@code autoincrement()}, {@code auto()}, {@code dbgenerated(...)} and
  * literal defaults. SQL tables declare literal defaults in their DDL, and adapters of stores without
@@ -47,15 +49,30 @@ final class WriteDefaults {
 
     /** {@code operation} with the client-side values filled in; the same object when there are none. */
     Operation apply(Operation operation) {
+        return apply(operation, null);
+    }
+
+    /** The instant of one call: the clock read now, truncated to milliseconds. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * {@code operation} with the client-side values filled in, {@code now()} and {@code @updatedAt}
+     * taking {@code instant}; {@code null} reads the clock when a field needs it. The same object
+     * when there is nothing to fill. Nested writes of the data are kept as they are.
+     */
+    Operation apply(Operation operation, Instant instant) {
         ModelPlan plan = plans[operation.model()];
         if (plan.isEmpty()) {
             return operation;
         }
         if (operation instanceof Operation.Create create) {
-            return new Operation.Create(create.model(), plan.onCreate(create.data(), now(plan)), create.selection());
+            return new Operation.Create(create.model(), plan.onCreate(create.data(), now(plan, instant)),
+                    create.selection());
         }
         if (operation instanceof Operation.CreateMany many) {
-            Instant now = now(plan);
+            Instant now = now(plan, instant);
             List<WriteData> data = new ArrayList<>(many.data().size());
             for (WriteData record : many.data()) {
                 data.add(plan.onCreate(record, now));
@@ -63,7 +80,7 @@ final class WriteDefaults {
             return new Operation.CreateMany(many.model(), data, many.skipDuplicates());
         }
         if (operation instanceof Operation.CreateManyAndReturn many) {
-            Instant now = now(plan);
+            Instant now = now(plan, instant);
             List<WriteData> data = new ArrayList<>(many.data().size());
             for (WriteData record : many.data()) {
                 data.add(plan.onCreate(record, now));
@@ -71,26 +88,30 @@ final class WriteDefaults {
             return new Operation.CreateManyAndReturn(many.model(), data, many.skipDuplicates(), many.selection());
         }
         if (operation instanceof Operation.Update update) {
-            return new Operation.Update(update.model(), update.where(), plan.onUpdate(update.data(), now(plan)),
-                    update.selection());
+            return new Operation.Update(update.model(), update.where(),
+                    plan.onUpdate(update.data(), now(plan, instant)), update.selection());
         }
         if (operation instanceof Operation.UpdateMany update) {
-            return new Operation.UpdateMany(update.model(), update.where(), plan.onUpdate(update.data(), now(plan)));
+            return new Operation.UpdateMany(update.model(), update.where(),
+                    plan.onUpdate(update.data(), now(plan, instant)));
         }
         if (operation instanceof Operation.UpdateManyAndReturn update) {
             return new Operation.UpdateManyAndReturn(update.model(), update.where(),
-                    plan.onUpdate(update.data(), now(plan)), update.selection());
+                    plan.onUpdate(update.data(), now(plan, instant)), update.selection());
         }
         if (operation instanceof Operation.Upsert upsert) {
-            Instant now = now(plan);
+            Instant now = now(plan, instant);
             return new Operation.Upsert(upsert.model(), upsert.where(), plan.onCreate(upsert.create(), now),
                     plan.onUpdate(upsert.update(), now), upsert.selection());
         }
         return operation;
     }
 
-    private Instant now(ModelPlan plan) {
-        return plan.readsClock() ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : null;
+    private Instant now(ModelPlan plan, Instant instant) {
+        if (!plan.readsClock()) {
+            return null;
+        }
+        return instant != null ? instant : now();
     }
 
     /**
@@ -147,7 +168,7 @@ final class WriteDefaults {
                     added[count++] = new FieldWrite(field, WriteOp.SET, value);
                 }
             }
-            return added == null ? data : merge(writes, added, count);
+            return added == null ? data : merge(data, added, count);
         }
 
         WriteData onUpdate(WriteData data, Instant now) {
@@ -162,7 +183,7 @@ final class WriteDefaults {
                     added[count++] = new FieldWrite(updateFields[i], WriteOp.SET, now);
                 }
             }
-            return added == null ? data : merge(writes, added, count);
+            return added == null ? data : merge(data, added, count);
         }
 
         private static boolean given(List<FieldWrite> writes, int field) {
@@ -174,8 +195,9 @@ final class WriteDefaults {
             return false;
         }
 
-        /** Both lists in field order, as the write builders produce them. */
-        private static WriteData merge(List<FieldWrite> writes, FieldWrite[] added, int count) {
+        /** Both lists in field order, as the write builders produce them; the nested writes stay. */
+        private static WriteData merge(WriteData data, FieldWrite[] added, int count) {
+            List<FieldWrite> writes = data.writes();
             List<FieldWrite> merged = new ArrayList<>(writes.size() + count);
             int a = 0;
             for (FieldWrite write : writes) {
@@ -187,7 +209,7 @@ final class WriteDefaults {
             while (a < count) {
                 merged.add(added[a++]);
             }
-            return new WriteData(merged);
+            return new WriteData(merged, data.relations());
         }
     }
 }

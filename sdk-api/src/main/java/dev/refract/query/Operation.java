@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@link GroupBy} produce rows laid out as {@link Aggregations} describes;
  * {@link CreateManyAndReturn} and {@link UpdateManyAndReturn} produce the rows they wrote;
  * {@link FindRelated} produces rows of the related model tagged with their parent's key;
- * {@link Link} and {@link Unlink} produce a count.
+ * {@link Link} produces a count, {@link Unlink} a count and the ids of the records it unlinked.
  *
  * <p>A selection's {@link Selection#includes() includes} and a write's
  * {@link WriteData#relations() nested writes} are resolved by the client core, which sends adapters
@@ -169,7 +169,8 @@ public sealed interface Operation {
      * Unrelates the record of {@code model} whose link key is {@code key} from the records of the
      * target matching {@code targets} ({@link Filter#ALL} for every one), through implicit
      * many-to-many relation field {@code field}; the records themselves stay. Produces the number
-     * of join rows removed.
+     * of join rows removed and, as rows of the target model holding only its id, the targets it
+     * unlinked: nested writes learn from them which records were related.
      */
     record Unlink(int model, int field, Object key, Filter targets) implements Operation {
         public Unlink {

@@ -194,6 +194,20 @@ class WriteDefaultsTest {
     }
 
     @Test
+    void nestedWritesOfTheDataAreKeptAndAGivenInstantIsUsed() {
+        Instant given = Instant.parse("2022-02-02T00:00:00Z");
+        List<WriteData.RelationWrite> relations = List.of(new WriteData.RelationWrite(1,
+                List.of(new WriteData.NestedWrite.DeleteMany(Filter.ALL))));
+        WriteDefaults defaults = new WriteDefaults(SCHEMA, IdGenerators.standard(clock), clock);
+
+        Operation.Update update = (Operation.Update) defaults.apply(new Operation.Update(0, Filter.ALL,
+                new WriteData(List.of(set(NAME, "a")), relations), Selection.ALL), given);
+
+        assertThat(update.data()).isEqualTo(new WriteData(List.of(set(NAME, "a"), set(UPDATED_AT, given)), relations));
+        assertThat(clock.reads.get()).isZero();
+    }
+
+    @Test
     void readsAndModelsWithoutDefaultsPassUnchanged() {
         Operation read = new Operation.FindMany(0, Query.ALL);
         Operation plain = new Operation.Create(1, data(set(0, "x")), Selection.ALL);

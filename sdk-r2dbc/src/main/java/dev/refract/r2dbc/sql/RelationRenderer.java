@@ -120,9 +120,9 @@ final class RelationRenderer {
             sql.append(", ").append(column);
         }
         fromAndWhere(sql, table, query, key);
-        sql.append(" ORDER BY ");
-        sql.append(String.join(", ", key.columns()));
+        sql.append(" ORDER BY ").append(String.join(", ", key.columns()));
         List<OrderBy> order = withIdKeys(table, query.orderBy(), key);
+        // a to-one target read by its id has no key of its own to add: the key orders it wholly
         if (!order.isEmpty()) {
             sql.append(", ");
             sortKeys.keys(sql, table, order, qualifier);

@@ -103,6 +103,7 @@ public final class SqlRenderer {
     private final WriteRenderer writes;
     private final AggregateRenderer aggregates;
     private final RelationRenderer relations;
+    private final JoinTableRenderer joinTables;
 
     /**
      * A renderer for every model of {@code schema} that lives in a relational datasource.
@@ -126,6 +127,7 @@ public final class SqlRenderer {
         this.writes = new WriteRenderer(dialect, filters, selectList);
         this.aggregates = new AggregateRenderer(dialect);
         this.relations = new RelationRenderer(schema, dialect, tables, filters, sortKeys, selectList);
+        this.joinTables = new JoinTableRenderer(schema, dialect, tables, filters);
     }
 
     /** The dialect this renderer writes. */
@@ -186,6 +188,10 @@ public final class SqlRenderer {
             return aggregates.groupBy(sql, table, groupBy, filters);
         } else if (operation instanceof Operation.FindRelated findRelated) {
             return relations.findRelated(sql, table, findRelated);
+        } else if (operation instanceof Operation.Link link) {
+            return joinTables.link(sql, link);
+        } else if (operation instanceof Operation.Unlink unlink) {
+            return joinTables.unlink(sql, unlink);
         }
         throw new UnsupportedOperationException("The SQL renderer does not render "
                 + operation.getClass().getSimpleName() + " yet");
