@@ -187,8 +187,8 @@ class RelationSortAndCountRenderingTest {
                 .isEqualTo("DELETE FROM \"User\" WHERE \"id\" = $1" + returning);
         assertThat(RENDERER.render(new Operation.CreateManyAndReturn(USER, List.of(data(set(USER_EMAIL, "e"))), false,
                 selection)).sql()).isEqualTo("INSERT INTO \"User\" (\"email\") VALUES ($1)" + returning);
-        SqlStatement upsert = RENDERER.render(new Operation.Upsert(USER, eq(USER_ID, 1), data(set(USER_EMAIL, "e")),
-                data(set(USER_NAME, "n")), selection));
+        SqlStatement upsert = RENDERER.render(new Operation.Upsert(USER, eq(USER_ID, 1),
+                data(set(USER_ID, 1), set(USER_EMAIL, "e")), data(set(USER_NAME, "n")), selection));
         assertThat(upsert.sql()).endsWith(returning);
         assertThat(upsert.result()).isEqualTo(new ResultShape.Rows(USER, List.of(USER_ID), List.of(USER_POSTS),
                 List.of()));
