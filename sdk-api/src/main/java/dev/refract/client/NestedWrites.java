@@ -1,8 +1,11 @@
 package dev.refract.client;
 
+import dev.refract.error.ForeignKeyViolationException;
 import dev.refract.error.InvalidQueryException;
+import dev.refract.error.NullConstraintViolationException;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.RefractException;
+import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.RelationLink;
 import dev.refract.meta.SchemaMeta;
@@ -211,7 +214,8 @@ final class NestedWrites {
                 RelationLink link = rules.link(model.index(), relation.field());
                 // deferred: each write reads the foreign key the writes before it decided
                 return Flux.fromIterable(relation.writes())
-                        .concatMap(write -> Mono.defer(() -> foreignKey(link, write, current, pending)));
+                        .concatMap(write -> Mono.defer(() -> foreignKey(link, write, current, pending)))
+                        .onErrorMap(error -> throughRelation(link, error));
             }).then();
         }
 
@@ -228,7 +232,8 @@ final class NestedWrites {
                 return Flux.fromIterable(relation.writes()).concatMap(write ->
                         link.shape() == RelationLink.Shape.JOIN_TABLE
                                 ? new JoinTableWrites(link, key).write(write)
-                                : new ForeignKeyThereWrites(link, key, updating).write(write));
+                                : new ForeignKeyThereWrites(link, key, updating).write(write))
+                        .onErrorMap(error -> throughRelation(link, error));
             }).then();
         }
 
@@ -696,6 +701,33 @@ final class NestedWrites {
 
     private static Filter any(List<Filter> filters) {
         return filters.size() == 1 ? filters.get(0) : new Filter.Or(filters);
+    }
+
+    /**
+     * {@code error} of the nested writes of {@code link}; when the database refused one of their
+     * statements (a unique, null or foreign-key constraint), the same error saying which relation
+     * wrote it, as the constraint names a table but not the nested write that broke it. An error
+     * named by a relation nested deeper keeps that innermost name.
+     */
+    static Throwable throughRelation(RelationLink link, Throwable error) {
+        if (!(error instanceof RefractException refract) || refract.getCause() instanceof RefractException) {
+            return error;
+        }
+        String prefix = "[" + refract.code().code() + "] ";
+        String message = refract.getMessage();
+        message = (message.startsWith(prefix) ? message.substring(prefix.length()) : message)
+                + " (in the nested writes of " + NestedWriteRules.relation(link) + ")";
+        if (refract instanceof UniqueConstraintViolationException) {
+            return new UniqueConstraintViolationException(refract.model(), refract.fields(), message, refract);
+        }
+        if (refract instanceof NullConstraintViolationException) {
+            return new NullConstraintViolationException(refract.model(),
+                    refract.fields().isEmpty() ? null : refract.fields().get(0), message, refract);
+        }
+        if (refract instanceof ForeignKeyViolationException) {
+            return new ForeignKeyViolationException(refract.model(), refract.fields(), message, refract);
+        }
+        return error;
     }
 
     private static RecordNotFoundException connectMissing(RelationLink link) {

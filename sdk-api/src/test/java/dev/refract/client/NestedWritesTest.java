@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.error.InvalidQueryException;
+import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.id.IdGenerator;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.Arity;
@@ -213,6 +214,21 @@ class NestedWritesTest {
     }
 
     @Test
+    void aConstraintTheDatabaseEnforcesOnANestedRecordNamesTheRelationThatWroteIt() {
+        WriteData data = runWithSteps(new NestedWrite.Create(List.of(new WriteData(List.of(set(STEP_NAME, "script"))),
+                new WriteData(List.of(set(STEP_NAME, EchoAdapter.TAKEN))))));
+
+        assertThatThrownBy(() -> core(adapter).execute(new Operation.Create(RUN, data, Selection.ALL)).block())
+                .isInstanceOfSatisfying(UniqueConstraintViolationException.class, e -> {
+                    assertThat(e.model()).isEqualTo("Step");
+                    assertThat(e.fields()).containsExactly("name");
+                    assertThat(e.getCause()).isInstanceOf(UniqueConstraintViolationException.class);
+                })
+                .hasMessage("[R2002] Unique constraint failed on the fields (name) of Step (in the nested writes of"
+                        + " Run.steps)");
+    }
+
+    @Test
     void anAdapterWithoutTransactionsCannotRunANestedWrite() {
         EchoAdapter noTransactions = new EchoAdapter(false);
 
@@ -225,9 +241,12 @@ class NestedWritesTest {
 
     /**
      * Answers a create with the row it wrote and a read with a row holding the id it names; counts
-     * the transactions it runs and the operations sent outside one.
+     * the transactions it runs and the operations sent outside one. A step named {@link #TAKEN}
+     * breaks a unique key.
      */
     private static final class EchoAdapter implements AdapterProvider, Adapter {
+
+        static final String TAKEN = "taken";
 
         final List<Operation> operations = new CopyOnWriteArrayList<>();
         final AtomicInteger transactions = new AtomicInteger();
@@ -255,6 +274,11 @@ class NestedWritesTest {
         }
 
         private Mono<Result> answer(Operation operation) {
+            if (operation instanceof Operation.Create create && create.model() == STEP
+                    && create.data().writes().contains(set(STEP_NAME, TAKEN))) {
+                return Mono.error(new UniqueConstraintViolationException("Step", List.of("name"),
+                        "Unique constraint failed on the fields (name) of Step", null));
+            }
             return Mono.fromSupplier(() -> {
                 operations.add(operation);
                 Object[] values = new Object[SCHEMA.model(operation.model()).fieldCount()];
