@@ -4,6 +4,7 @@ import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.r2dbc.PostgresAdapter;
 import dev.refract.r2dbc.PostgresAdapterProvider;
+import dev.refract.r2dbc.pool.PoolStatistics;
 import dev.refract.r2dbc.sql.PostgresDialect;
 import dev.refract.r2dbc.sql.SqlRenderer;
 import dev.refract.r2dbc.sql.SqlStatement;
@@ -19,13 +20,14 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
 
 /**
  * What a client-level test needs around a generated client: the schema's PostgreSQL datasource
  * pushed into the test namespace, and an adapter provider that keeps the adapter it made so the
  * test can read its pool statistics.
  */
-final class ClientFixture {
+public final class ClientFixture {
 
     private ClientFixture() {
     }
@@ -39,7 +41,7 @@ final class ClientFixture {
      * The PostgreSQL adapter provider with the SQL renderer it uses by default, remembering the
      * adapter it creates and the SQL of every statement rendered.
      */
-    static final class CapturingProvider implements AdapterProvider {
+    public static final class CapturingProvider implements AdapterProvider {
 
         private final AtomicReference<PostgresAdapter> created = new AtomicReference<>();
         private final Queue<String> rendered = new ConcurrentLinkedQueue<>();
@@ -65,7 +67,7 @@ final class ClientFixture {
         }
 
         /** The SQL rendered since the last call, oldest first; forgets it. */
-        List<String> drainRendered() {
+        public List<String> drainRendered() {
             List<String> drained = new ArrayList<>();
             for (String sql = rendered.poll(); sql != null; sql = rendered.poll()) {
                 drained.add(sql);
@@ -74,12 +76,21 @@ final class ClientFixture {
         }
 
         /** The adapter made last; fails when the client never started one. */
-        PostgresAdapter adapter() {
+        public PostgresAdapter adapter() {
             PostgresAdapter adapter = created.get();
             if (adapter == null) {
                 throw new IllegalStateException("the client has not started its PostgreSQL adapter yet");
             }
             return adapter;
+        }
+
+        /** Waits up to {@code patience} for the pool to hold no acquired connection, and returns its statistics. */
+        public PoolStatistics awaitIdlePool(Duration patience) {
+            return Mono.fromSupplier(() -> adapter().poolStatistics())
+                    .filter(statistics -> statistics.acquired() == 0 && statistics.pending() == 0)
+                    .repeatWhenEmpty(Integer.MAX_VALUE, attempts -> attempts.delayElements(Duration.ofMillis(20)))
+                    .timeout(patience, Mono.fromSupplier(() -> adapter().poolStatistics()))
+                    .block();
         }
     }
 }

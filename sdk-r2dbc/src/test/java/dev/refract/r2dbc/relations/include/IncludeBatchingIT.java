@@ -1,6 +1,8 @@
 package dev.refract.r2dbc.relations.include;
 
 import static dev.refract.r2dbc.relations.include.Publishing.*;
+
+import dev.refract.r2dbc.client.ClientFixture.CapturingProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.relations.db.UserFindMany;
@@ -28,7 +30,7 @@ class IncludeBatchingIT {
     private static final int USERS = 1_000;
     private static final String AT = "TIMESTAMP '2026-01-01 00:00:00'";
 
-    private static CountingProvider provider;
+    private static CapturingProvider provider;
     private static ClientCore core;
 
     /** Each user writes two posts; each post has two comments, and each comment one reply. */
@@ -45,7 +47,7 @@ class IncludeBatchingIT {
                 "INSERT INTO \"Comment\" (id, body, likes, \"postId\", \"authorId\", \"parentId\", \"createdAt\") SELECT"
                         + " g + " + 4 * USERS + ", 'reply ' || g, 0, (g + 1) / 2, 2, g, " + AT
                         + " FROM generate_series(1, " + 4 * USERS + ") AS g"));
-        provider = new CountingProvider();
+        provider = new CapturingProvider();
         core = Publishing.core(postgres, provider, 4);
     }
 
@@ -66,11 +68,11 @@ class IncludeBatchingIT {
 
     @Test
     void aThreeLevelIncludeOverAThousandParentsIsOneStatementPerLevel() {
-        provider.drain();
+        provider.drainRendered();
 
         List<Row> users = core.execute(new Operation.FindMany(USER, threeLevels(USERS))).block(WAIT).rows();
 
-        List<String> statements = provider.drain();
+        List<String> statements = provider.drainRendered();
         assertThat(statements).as("users, then posts, comments and replies").hasSize(1 + 3);
         assertThat(statements.subList(1, 4)).allSatisfy(sql -> assertThat(sql).contains("= ANY($1::integer[])"));
         assertThat(users).hasSize(USERS);
@@ -88,11 +90,11 @@ class IncludeBatchingIT {
 
     @Test
     void theNumberOfStatementsDoesNotGrowWithTheParents() {
-        provider.drain();
+        provider.drainRendered();
 
         List<Row> users = core.execute(new Operation.FindMany(USER, threeLevels(10))).block(WAIT).rows();
 
         assertThat(users).hasSize(10);
-        assertThat(provider.drain()).hasSize(1 + 3);
+        assertThat(provider.drainRendered()).hasSize(1 + 3);
     }
 }

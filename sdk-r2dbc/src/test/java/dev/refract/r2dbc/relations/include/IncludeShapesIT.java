@@ -1,6 +1,8 @@
 package dev.refract.r2dbc.relations.include;
 
 import static dev.refract.r2dbc.relations.include.Publishing.*;
+
+import dev.refract.r2dbc.client.ClientFixture.CapturingProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.relations.db.CommentFindMany;
@@ -41,7 +43,7 @@ class IncludeShapesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static CountingProvider provider;
+    private static CapturingProvider provider;
     private static ClientCore core;
 
     private final PostgresNamespace postgres;
@@ -53,7 +55,7 @@ class IncludeShapesIT {
     @BeforeAll
     static void pushAndConnect(PostgresNamespace postgres) {
         push(postgres);
-        provider = new CountingProvider();
+        provider = new CapturingProvider();
         core = Publishing.core(postgres, provider, 4);
     }
 
@@ -65,7 +67,7 @@ class IncludeShapesIT {
     @BeforeEach
     void seedTheHouse() throws SQLException {
         seed(postgres);
-        provider.drain();
+        provider.drainRendered();
     }
 
     private static List<String> findMany(int model, Query query) {
@@ -90,7 +92,7 @@ class IncludeShapesIT {
         assertThat(findMany(PROFILE, new ProfileFindMany().orderBy(o -> o.id().asc()).select(s -> s.bio())
                 .include(i -> i.user(u -> u.select(s -> s.name()))).build()))
                 .containsExactly("Profile{bio=ada's, user=User{name=ada}}", "Profile{bio=bob's, user=User{name=bob}}");
-        assertThat(provider.drain()).as("one statement for the rows and one per include").hasSize(4);
+        assertThat(provider.drainRendered()).as("one statement for the rows and one per include").hasSize(4);
     }
 
     @Test
@@ -238,7 +240,7 @@ class IncludeShapesIT {
                 "User{name=bob, posts=[Post{title=b1, comments=[Comment{body=c3, author=User{name=ada}, replies=[]}]},"
                         + " Post{title=b2, comments=[]}]}",
                 "User{name=cy, posts=[]}");
-        assertThat(provider.drain()).as("users, posts, comments, their authors, their replies").hasSize(5);
+        assertThat(provider.drainRendered()).as("users, posts, comments, their authors, their replies").hasSize(5);
         assertThat(streamed(USER, query)).as("streamed alike").isEqualTo(collected);
     }
 
@@ -332,7 +334,7 @@ class IncludeShapesIT {
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(InvalidQueryException.class)
                         .hasMessageContaining("email").hasMessageContaining("User").hasMessageContaining("not a relation"))
                 .verify(WAIT);
-        assertThat(provider.drain()).as("nothing ran").isEmpty();
+        assertThat(provider.drainRendered()).as("nothing ran").isEmpty();
     }
 
     @Test

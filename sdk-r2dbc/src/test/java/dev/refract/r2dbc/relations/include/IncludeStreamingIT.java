@@ -1,6 +1,8 @@
 package dev.refract.r2dbc.relations.include;
 
 import static dev.refract.r2dbc.relations.include.Publishing.*;
+
+import dev.refract.r2dbc.client.ClientFixture.CapturingProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.relations.db.UserFindMany;
@@ -31,7 +33,7 @@ class IncludeStreamingIT {
     private static final int POOL_SIZE = 4;
     private static final String AT = "TIMESTAMP '2026-01-01 00:00:00'";
 
-    private static CountingProvider provider;
+    private static CapturingProvider provider;
     private static ClientCore core;
 
     /** Each user writes three posts; every third user reports to user 1. */
@@ -43,7 +45,7 @@ class IncludeStreamingIT {
                         + " 'user ' || g, CASE WHEN g % 3 = 0 THEN 1 END, " + AT + " FROM generate_series(1, " + USERS + ") AS g",
                 "INSERT INTO \"Post\" (id, title, published, views, \"authorId\", \"createdAt\") SELECT g, 'post ' || g,"
                         + " g % 2 = 0, g % 11, (g + 2) / 3, " + AT + " FROM generate_series(1, " + 3 * USERS + ") AS g"));
-        provider = new CountingProvider();
+        provider = new CapturingProvider();
         core = Publishing.core(postgres, provider, POOL_SIZE);
     }
 
@@ -62,12 +64,12 @@ class IncludeStreamingIT {
     @Test
     void aStreamGivesTheRowsOfTheCollectedReadLoadingEachChunkOnce() {
         List<Row> collected = core.execute(usersWithPostsAndManager()).block(WAIT).rows();
-        provider.drain();
+        provider.drainRendered();
 
         List<Row> streamed = core.stream(usersWithPostsAndManager()).collectList().block(WAIT);
 
         assertThat(streamed).hasSize(USERS).isEqualTo(collected);
-        assertThat(provider.drain()).as("the users, then posts and manager for each of three chunks").hasSize(1 + 3 * 2);
+        assertThat(provider.drainRendered()).as("the users, then posts and manager for each of three chunks").hasSize(1 + 3 * 2);
         assertThat(describe(USER, streamed.get(2))).isEqualTo("User{name=user 3,"
                 + " posts=[Post{title=post 9, views=9}, Post{title=post 8, views=8}], manager=User{name=user 1}}");
     }

@@ -5,19 +5,10 @@ import dev.refract.client.ClientCore;
 import dev.refract.client.ClientOptions;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ModelMeta;
-import dev.refract.meta.Provider;
 import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
-import dev.refract.r2dbc.PostgresAdapter;
-import dev.refract.r2dbc.PostgresAdapterProvider;
+import dev.refract.r2dbc.client.ClientFixture.CapturingProvider;
 import dev.refract.r2dbc.ddl.DbPush;
-import dev.refract.r2dbc.pool.PoolStatistics;
-import dev.refract.r2dbc.sql.PostgresDialect;
-import dev.refract.r2dbc.sql.SqlRenderer;
-import dev.refract.r2dbc.sql.SqlStatement;
-import dev.refract.spi.Adapter;
-import dev.refract.spi.AdapterConfig;
-import dev.refract.spi.AdapterProvider;
 import dev.refract.spi.Row;
 import dev.refract.test.isolation.PostgresNamespace;
 import io.r2dbc.spi.ConnectionFactories;
@@ -29,12 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
-import reactor.core.publisher.Mono;
 
 /**
  * The relations schema on PostgreSQL for the include tests: its tables, a small publishing house
@@ -119,7 +106,7 @@ final class Publishing {
     }
 
     /** A client core of the relations schema on {@code postgres}, its adapter made by {@code provider}. */
-    static ClientCore core(PostgresNamespace postgres, CountingProvider provider, int poolSize) {
+    static ClientCore core(PostgresNamespace postgres, CapturingProvider provider, int poolSize) {
         return ClientCore.create(SCHEMA, ClientOptions.builder().datasource("db", postgres.r2dbcUrl())
                 .poolSize("db", poolSize).adapterProvider(provider).build());
     }
@@ -166,53 +153,5 @@ final class Publishing {
             described.add(describe(model, row));
         }
         return described;
-    }
-
-    /**
-     * The PostgreSQL adapter provider with the default renderer, counting the statements its adapter
-     * renders (one per statement run) and keeping the adapter for its pool's statistics.
-     */
-    static final class CountingProvider implements AdapterProvider {
-
-        private final Queue<String> rendered = new ConcurrentLinkedQueue<>();
-        private final AtomicReference<PostgresAdapter> created = new AtomicReference<>();
-        private final PostgresAdapterProvider delegate = new PostgresAdapterProvider(config -> {
-            SqlRenderer renderer = new SqlRenderer(config.schema(), PostgresDialect.INSTANCE);
-            return operation -> {
-                SqlStatement statement = renderer.render(operation);
-                rendered.add(statement.sql());
-                return statement;
-            };
-        });
-
-        @Override
-        public boolean supports(Provider provider) {
-            return delegate.supports(provider);
-        }
-
-        @Override
-        public Adapter create(AdapterConfig config) {
-            Adapter adapter = delegate.create(config);
-            created.set((PostgresAdapter) adapter);
-            return adapter;
-        }
-
-        /** The SQL of the statements run since the last call, oldest first; forgets them. */
-        List<String> drain() {
-            List<String> drained = new ArrayList<>();
-            for (String sql = rendered.poll(); sql != null; sql = rendered.poll()) {
-                drained.add(sql);
-            }
-            return drained;
-        }
-
-        /** Waits up to {@code patience} for the pool to hold no acquired connection, and returns its statistics. */
-        PoolStatistics awaitIdlePool(Duration patience) {
-            return Mono.fromSupplier(() -> created.get().poolStatistics())
-                    .filter(statistics -> statistics.acquired() == 0 && statistics.pending() == 0)
-                    .repeatWhenEmpty(Integer.MAX_VALUE, attempts -> attempts.delayElements(Duration.ofMillis(20)))
-                    .timeout(patience, Mono.fromSupplier(() -> created.get().poolStatistics()))
-                    .block();
-        }
     }
 }
