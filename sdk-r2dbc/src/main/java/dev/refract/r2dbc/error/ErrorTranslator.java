@@ -139,6 +139,7 @@ public final class ErrorTranslator {
         if (read.columns().isEmpty() && constraint != null) {
             UniqueKey key = uniqueKeyNamed(constraint, table);
             table = key == null ? table : key.model();
+            constraint = key == null ? constraint : key.index();
             fields = key == null ? List.of() : names(key.model(), key.key().fields());
         } else {
             fields = fieldNames(table, read.columns());
@@ -149,8 +150,8 @@ public final class ErrorTranslator {
                         + ": another record already has the same value", error);
     }
 
-    /** A unique key of a model and the model. */
-    private record UniqueKey(ModelMeta model, KeyMeta key) {}
+    /** A unique key of a model, the model and the key's index as the database named it, without its table. */
+    private record UniqueKey(ModelMeta model, KeyMeta key, String index) {}
 
     /**
      * The unique key of this datasource whose index is called {@code index} (as MySQL reports it,
@@ -175,7 +176,7 @@ public final class ErrorTranslator {
         }
         for (ModelMeta model : candidates) {
             if (name.equals("PRIMARY")) {
-                return new UniqueKey(model, model.id());
+                return new UniqueKey(model, model.id(), name);
             }
             List<KeyMeta> keys = new ArrayList<>();
             keys.add(model.id());
@@ -187,7 +188,7 @@ public final class ErrorTranslator {
             }
             for (KeyMeta key : keys) {
                 if (driver.sameIdentifier(ConstraintNames.uniqueKey(model, key), name)) {
-                    return new UniqueKey(model, key);
+                    return new UniqueKey(model, key, name);
                 }
             }
         }
