@@ -71,8 +71,8 @@ final class MySqlStatements {
                 .collectList().block();
     }
 
-    /** The one row of columns {@code statement} returns, as the driver decodes them. */
-    List<Object> values(SqlStatement statement) {
+    /** Every row {@code statement} returns, each a list of its columns as the driver decodes them. */
+    List<List<Object>> table(SqlStatement statement) {
         return Flux.from(bound(statement).execute())
                 .concatMap(result -> result.map((row, metadata) -> {
                     List<Object> values = new ArrayList<>();
@@ -81,7 +81,7 @@ final class MySqlStatements {
                     }
                     return values;
                 }))
-                .blockLast();
+                .collectList().block();
     }
 
     /** The rows {@code statement} changed. */
