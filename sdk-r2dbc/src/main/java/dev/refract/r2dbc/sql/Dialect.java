@@ -82,7 +82,10 @@ public interface Dialect {
         return " DEFAULT VALUES";
     }
 
-    /** True when {@code SELECT DISTINCT ON (…)} keeps the first row of each group. */
+    /**
+     * True when {@code SELECT DISTINCT ON (…)} keeps the first row of each group; otherwise the
+     * renderer numbers each group's rows with {@code row_number()} and keeps the first.
+     */
     boolean supportsDistinctOn();
 
     /**

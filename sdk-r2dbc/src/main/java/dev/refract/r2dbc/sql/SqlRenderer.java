@@ -38,7 +38,9 @@ import java.util.Objects;
  *       have aliases numbered by depth, following {@link dev.refract.meta.RelationLink}. A relation
  *       that crosses datasources cannot be joined and is an {@link InvalidQueryException}.</li>
  *   <li>{@code findFirst} is {@code findMany} with {@code LIMIT 1}. {@code skip}/{@code take} become
- *       {@code OFFSET}/{@code LIMIT}; sort keys keep their direction and {@code NULLS FIRST/LAST}.</li>
+ *       {@code OFFSET}/{@code LIMIT}; sort keys keep their direction and {@code NULLS FIRST/LAST}, or,
+ *       where the dialect has no such words, a {@code key IS NULL} key before a key whose missing
+ *       values go against the database's default.</li>
  *   <li>A cursor joins the cursor record as a one-row derived table and keeps the rows that sort
  *       at or after it under the query's order, with the model's id appended as the last sort key
  *       when the order does not already hold it. The comparison is spelled out key by key
@@ -46,10 +48,12 @@ import java.util.Objects;
  *       respects where missing values sort. A cursor that matches no record yields no rows. A key
  *       that is not a column is computed for the cursor row as {@code refract_key<i>} and compared
  *       with the same expression on each row.</li>
- *   <li>{@code distinct} (PostgreSQL) is {@code DISTINCT ON} the distinct fields in a subquery
- *       ordered by them and then by the query's order, so each group keeps its first record under
- *       that order; the outer query restores the query's order and pages. Sort keys that are not
- *       columns and relation counts leave the subquery as named columns.</li>
+ *   <li>{@code distinct} is {@code DISTINCT ON} the distinct fields in a subquery ordered by them
+ *       and then by the query's order, so each group keeps its first record under that order; the
+ *       outer query restores the query's order and pages. Sort keys that are not columns and
+ *       relation counts leave the subquery as named columns. A dialect without {@code DISTINCT ON}
+ *       numbers each group's rows in the subquery ({@code row_number() OVER (PARTITION BY …)}) and
+ *       the outer query keeps the first.</li>
  *   <li>{@code count} is {@code SELECT count(*)}; with paging, a cursor or distinct it counts the
  *       rows of the equivalent {@code findMany} in a subquery.</li>
  *   <li>Writes: {@code set} binds the value ({@code null} as a typed null) with the column's cast
@@ -76,6 +80,9 @@ import java.util.Objects;
  *       patterns escape {@code %}, {@code _} and the escape character; {@code insensitive} applies to
  *       text fields as the dialect's insensitive {@code LIKE} or {@code lower(…)} on both sides.</li>
  * </ul>
+ * <p>Where the dialect cannot return what a write wrote ({@code RETURNING}), {@link #plan} answers
+ * the statements that do it in one transaction ({@link SqlPlan}), and {@link #render} refuses the
+ * write; see {@code WritePlans}.
  * <ul>
  *   <li>{@code aggregate} selects {@code count(*)}, {@code sum}, {@code avg}, {@code min} and
  *       {@code max} over the matching rows (over a subquery when the query pages, has a cursor or is
