@@ -1,9 +1,7 @@
 package dev.refract.r2dbc.ddl;
 
-import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.DefaultValue;
 import dev.refract.meta.EnumMeta;
-import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.KeyMeta;
 import dev.refract.meta.ModelMeta;
@@ -16,9 +14,7 @@ import dev.refract.r2dbc.sql.PostgresDialect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**

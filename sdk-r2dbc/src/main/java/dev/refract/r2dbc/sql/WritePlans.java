@@ -10,7 +10,6 @@ import dev.refract.query.WriteData;
 import dev.refract.r2dbc.sql.SqlPlan.CheckWarnings;
 import dev.refract.r2dbc.sql.SqlPlan.Run;
 import dev.refract.r2dbc.sql.SqlPlan.Step;
-import dev.refract.r2dbc.sql.SqlPlan.StepResult;
 import dev.refract.r2dbc.sql.SqlPlan.Yield;
 import dev.refract.spi.Row;
 import java.util.ArrayList;
