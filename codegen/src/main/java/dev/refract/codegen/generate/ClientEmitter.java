@@ -174,7 +174,7 @@ final class ClientEmitter {
             String how = (unsafe ? assembled : bound) + parameter;
             type.addMethod(raw("queryRaw" + suffix, maps, false, "Runs a read written in SQL and streams its rows as"
                             + " unmodifiable maps from column\nlabel to value, in column order, each value read by its"
-                            + " column's type. Cold, like every call.\n\n" + how)
+                            + " column's type. Cold, like every call.\n\n<p>" + how)
                     .addStatement("return core.queryRaw(datasource, () -> $T.$L(sql, args))", RAW_STATEMENT, factory)
                     .build());
             type.addMethod(raw("queryRaw" + suffix, records, true, "Runs a read written in SQL and streams its rows as"
@@ -182,11 +182,11 @@ final class ClientEmitter {
                             + " names ({@code @map} respected) and are read as the\nmodel reads them, or a record"
                             + " class of yours, whose components take the columns of their names (also\nignoring case,"
                             + " or in snake_case), converted where nothing is lost. A missing column, or one no field\n"
-                            + "of the model holds, is signalled as an error. Cold, like every call.\n\n" + how)
+                            + "of the model holds, is signalled as an error. Cold, like every call.\n\n<p>" + how)
                     .addStatement("return rawRecords(datasource, type, () -> $T.$L(sql, args))", RAW_STATEMENT, factory)
                     .build());
             type.addMethod(raw("executeRaw" + suffix, count, false, "Runs a statement written in SQL and returns the"
-                            + " number of rows it changed, as the\ndatabase reports it. Cold, like every call.\n\n"
+                            + " number of rows it changed, as the\ndatabase reports it. Cold, like every call.\n\n<p>"
                             + how)
                     .addStatement("return core.executeRaw(datasource, () -> $T.$L(sql, args))", RAW_STATEMENT, factory)
                     .build());
