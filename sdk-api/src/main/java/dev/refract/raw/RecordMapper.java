@@ -101,8 +101,8 @@ public final class RecordMapper<R> {
             Constructor<R> canonical = type.getDeclaredConstructor(types);
             if (!canonical.trySetAccessible()) {
                 throw new IllegalArgumentException("The canonical constructor of record " + type.getName()
-                        + " cannot be called from Refract: open its package to module dev.refract.sdk.api, or make"
-                        + " the record public in an exported package");
+                        + " cannot be called from Refract: open its package to the module of refract-sdk-api, or"
+                        + " make the record public in an exported package");
             }
             MethodHandle handle = MethodHandles.lookup().unreflectConstructor(canonical)
                     .asSpreader(Object[].class, declared.length)

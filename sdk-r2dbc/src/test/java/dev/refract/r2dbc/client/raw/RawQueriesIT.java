@@ -119,6 +119,13 @@ class RawQueriesIT {
     }
 
     @Test
+    void aTextOfSeveralStatementsWithoutArgumentsReturnsTheirSummedCounts() {
+        StepVerifier.create(db.executeRaw("db", "INSERT INTO notes (label, body) VALUES ('multi-1', 'a');"
+                        + " INSERT INTO notes (label, body) VALUES ('multi-2', 'b'), ('multi-3', 'c')"))
+                .expectNext(3L).verifyComplete();
+    }
+
+    @Test
     void everyFixedHostileValueIsStoredAndMatchedLiterally() {
         HOSTILE.forEach(RawQueriesIT::checkLiteral);
         checkLiteral("'); DROP TABLE notes; --".repeat(20_000));
