@@ -1,18 +1,28 @@
 package dev.refract.client;
 
 import dev.refract.error.ClientClosedException;
+import dev.refract.error.InvalidQueryException;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
+import dev.refract.raw.RecordMapper;
 import dev.refract.spi.AdapterProvider;
+import dev.refract.spi.Executor;
+import dev.refract.spi.RawRow;
+import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -132,6 +142,95 @@ public final class ClientCore implements AutoCloseable {
             return router.route(operation.model()).adapter(model).flatMapMany(adapter ->
                     IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation));
         });
+    }
+
+    // Raw SQL: statements written by the caller, run on a named datasource.
+
+    /**
+     * Runs a read written in SQL on {@code datasource} and streams its rows as unmodifiable maps from
+     * column label to value, in column order. Cold: {@code statement} is made at each subscription,
+     * so an argument it refuses is signalled, not thrown.
+     *
+     * @see #executeRaw
+     */
+    public Flux<Map<String, Object>> queryRaw(String datasource, Supplier<RawStatement> statement) {
+        return rawRows(datasource, statement).map(ClientCore::labelled).map(RawRow::toMap);
+    }
+
+    /**
+     * Runs a read written in SQL on {@code datasource} and streams its rows as records of
+     * {@code type}, a record class of the caller's whose components are matched to the columns by
+     * name (see {@link RecordMapper}).
+     */
+    public <R> Flux<R> queryRaw(String datasource, Class<R> type, Supplier<RawStatement> statement) {
+        return Flux.defer(() -> {
+            Function<Row, R> reader = RecordMapper.of(type).reader();
+            return rawRows(datasource, statement).map(reader);
+        });
+    }
+
+    /**
+     * Runs a read written in SQL on {@code datasource} and streams its rows as records of the model at
+     * {@code model}: the adapter matches the columns to the model's fields by column name and reads
+     * them as it reads the model's rows, and {@code mapper}, the generated one, builds the records.
+     */
+    public <M> Flux<M> queryRaw(String datasource, int model, Function<Row, M> mapper,
+            Supplier<RawStatement> statement) {
+        return rawRows(datasource, () -> statement.get().readingModel(model)).map(mapper);
+    }
+
+    /**
+     * Runs a statement written in SQL on {@code datasource} and returns the number of rows it changed.
+     * Cold, like {@link #queryRaw(String, Supplier)}.
+     */
+    public Mono<Long> executeRaw(String datasource, Supplier<RawStatement> statement) {
+        return Mono.defer(() -> {
+            RawStatement made = statement.get();
+            return rawExecutor(datasource).flatMap(executor -> executor.executeRaw(made));
+        });
+    }
+
+    private Flux<Row> rawRows(String datasource, Supplier<RawStatement> statement) {
+        return Flux.defer(() -> {
+            RawStatement made = statement.get();
+            return rawExecutor(datasource).flatMapMany(executor -> executor.queryRaw(made));
+        });
+    }
+
+    /**
+     * The executor a raw statement on {@code datasource} runs on: the one place that picks it, today
+     * the datasource's adapter.
+     */
+    private Mono<? extends Executor> rawExecutor(String datasource) {
+        if (closed.get()) {
+            return Mono.error(new ClientClosedException(null));
+        }
+        DatasourceMeta found = null;
+        for (DatasourceMeta candidate : schema.datasources()) {
+            if (candidate.name().equals(datasource)) {
+                found = candidate;
+                break;
+            }
+        }
+        if (found == null) {
+            return Mono.error(new InvalidQueryException(null, List.of(), "No datasource '" + datasource
+                    + "' in this schema to run raw SQL on: its datasources are " + schema.datasources().stream()
+                            .map(DatasourceMeta::name).collect(Collectors.joining(", "))));
+        }
+        if (found.provider().family() != Provider.Family.RELATIONAL) {
+            return Mono.error(new UnsupportedOperationException("Datasource '" + found.name() + "' (provider "
+                    + found.provider().schemaName() + ") does not run SQL: raw queries run on postgresql and mysql"
+                    + " datasources"));
+        }
+        return slots[found.index()].adapter(null);
+    }
+
+    private static RawRow labelled(Row row) {
+        if (row instanceof RawRow raw) {
+            return raw;
+        }
+        throw new IllegalStateException("A raw read without a model must return RawRows, got a "
+                + row.getClass().getName() + ": the adapter breaks the Executor.queryRaw contract");
     }
 
     /** True once {@link #close()} was called. */

@@ -4,17 +4,20 @@ import dev.refract.error.RecordNotFoundException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.query.Operation;
 import dev.refract.r2dbc.error.ErrorTranslator;
+import dev.refract.r2dbc.execute.RawStatementExecutor;
 import dev.refract.r2dbc.execute.StatementExecutor;
 import dev.refract.r2dbc.log.QueryLog;
 import dev.refract.r2dbc.pool.DatasourcePool;
 import dev.refract.r2dbc.pool.PoolSettings;
 import dev.refract.r2dbc.pool.PoolStatistics;
+import dev.refract.r2dbc.sql.RawSql;
 import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.r2dbc.sql.SqlStatement;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
+import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import io.r2dbc.spi.Connection;
@@ -40,6 +43,7 @@ public final class PostgresAdapter implements Adapter {
     private final StatementExecutor executor;
     private final ErrorTranslator errors;
     private final QueryLog log;
+    private final RawStatementExecutor raw;
     private final ConnectionExecutor onPool;
 
     /** An adapter with the default options. */
@@ -61,6 +65,7 @@ public final class PostgresAdapter implements Adapter {
         this.executor = new StatementExecutor(config.schema(), options.codecs());
         this.errors = new ErrorTranslator(config.schema(), datasource);
         this.log = new QueryLog(datasource, options.showParameters());
+        this.raw = new RawStatementExecutor(config.schema(), options.codecs(), RawSql.Placeholders.NUMBERED, errors, log);
         this.onPool = new ConnectionExecutor(new PooledConnections());
     }
 
@@ -72,6 +77,17 @@ public final class PostgresAdapter implements Adapter {
     @Override
     public Flux<Row> stream(Operation operation) {
         return onPool.stream(operation);
+    }
+
+    /** Runs SQL written by the user, with {@code $1, $2, …} placeholders; rows stream as {@link #stream}'s do. */
+    @Override
+    public Flux<Row> queryRaw(RawStatement statement) {
+        return onPool.queryRaw(statement);
+    }
+
+    @Override
+    public Mono<Long> executeRaw(RawStatement statement) {
+        return onPool.executeRaw(statement);
     }
 
     /**
@@ -200,6 +216,16 @@ public final class PostgresAdapter implements Adapter {
                 return log.observe(rows, model.name(), name(operation), statement)
                         .onErrorMap(error -> errors.translate(error, model));
             });
+        }
+
+        @Override
+        public Flux<Row> queryRaw(RawStatement statement) {
+            return raw.query(statement, connections::with, options.fetchSize());
+        }
+
+        @Override
+        public Mono<Long> executeRaw(RawStatement statement) {
+            return raw.execute(statement, connections::with);
         }
     }
 
