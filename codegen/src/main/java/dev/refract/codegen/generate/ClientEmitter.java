@@ -7,8 +7,11 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.refract.codegen.definition.DatasourceDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +19,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
-/** Emits the client class: one accessor per model, {@code close()}, and a builder of overrides. */
+/** Emits the client class: one accessor per model, transactions, {@code close()}, and a builder of overrides. */
 final class ClientEmitter {
+
+    private static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
 
     private final GenerationContext context;
 
@@ -73,8 +78,68 @@ final class ClientEmitter {
                 .returns(ParameterizedTypeName.get(JavaTypes.MONO, ClassName.get(Void.class)))
                 .addStatement("return core.closeAsync()")
                 .build());
+        transactionMethods(client).forEach(type::addMethod);
         type.addType(builder(client, builderType, datasources));
         return type.build();
+    }
+
+    /**
+     * The interactive {@code transaction(work)} and batch {@code transaction(operations)}, each also
+     * with {@code TransactionOptions}; the core carries the transaction in the Reactor context, so the
+     * work is handed this same client.
+     */
+    private static List<MethodSpec> transactionMethods(ClassName client) {
+        ClassName options = ClassName.get(TransactionOptions.class);
+        TypeVariableName t = TypeVariableName.get("T");
+        TypeName work = ParameterizedTypeName.get(ClassName.get(Function.class), client,
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(PUBLISHER, t)));
+        TypeName results = ParameterizedTypeName.get(JavaTypes.MONO,
+                ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(Object.class)));
+        TypeName operations = ParameterizedTypeName.get(ClassName.get(List.class),
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(PUBLISHER, WildcardTypeName.subtypeOf(Object.class))));
+        return List.of(
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code work} in one transaction with the default options; see\n"
+                                + "{@link #transaction($T, $T)}.\n", options, Function.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addTypeVariable(t)
+                        .returns(ParameterizedTypeName.get(JavaTypes.FLUX, t))
+                        .addParameter(work, "work")
+                        .addStatement("return transaction($T.defaults(), work)", options)
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs the publisher {@code work} returns in one transaction of one datasource: committed when it\n"
+                                + "completes, rolled back when it errors or is cancelled. Every call of this client subscribed\n"
+                                + "inside the work runs in the transaction, whichever thread it runs on; the client handed to\n"
+                                + "{@code work} is this one. Emits the work's elements once the commit has succeeded. A call on a\n"
+                                + "model of another datasource fails with {@code CrossDatasourceTransactionException}; a\n"
+                                + "transaction inside the work joins this one. See docs/transactions.md.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addTypeVariable(t)
+                        .returns(ParameterizedTypeName.get(JavaTypes.FLUX, t))
+                        .addParameter(options, "options")
+                        .addParameter(work, "work")
+                        .addStatement("return core.transaction(options, () -> work.apply(this))")
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code operations} in order in one transaction with the default options; see\n"
+                                + "{@link #transaction($T, $T)}.\n", options, List.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(results)
+                        .addParameter(operations, "operations")
+                        .addStatement("return transaction($T.defaults(), operations)", options)
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code operations}, calls of this client such as {@code create(...)} that have not been\n"
+                                + "subscribed to, one after the other in one transaction: all or nothing. Emits, after the commit,\n"
+                                + "one result per operation in their order: a {@code Mono}'s value ({@code null} when empty), a\n"
+                                + "{@code Flux}'s elements as a {@code List}.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(results)
+                        .addParameter(options, "options")
+                        .addParameter(operations, "operations")
+                        .addStatement("return core.transaction(options, operations)")
+                        .build());
     }
 
     private TypeSpec builder(ClassName client, ClassName builderType, String datasources) {

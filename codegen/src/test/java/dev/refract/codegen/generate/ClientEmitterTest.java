@@ -24,4 +24,24 @@ class ClientEmitterTest {
                 .contains("Datasources of this schema: db, docs, cache.")
                 .contains("return new RefractClient(ClientCore.create(RefractClientMetadata.SCHEMA, options.build()));");
     }
+
+    @Test
+    void emitsInteractiveAndBatchTransactionsWithAndWithoutOptions() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source)
+                .contains("public <T> Flux<T> transaction(Function<RefractClient, ? extends Publisher<T>> work) {\n"
+                        + "        return transaction(TransactionOptions.defaults(), work);")
+                .contains("public <T> Flux<T> transaction(TransactionOptions options,\n"
+                        + "            Function<RefractClient, ? extends Publisher<T>> work) {\n"
+                        + "        return core.transaction(options, () -> work.apply(this));")
+                .contains("public Mono<List<Object>> transaction(List<? extends Publisher<?>> operations) {\n"
+                        + "        return transaction(TransactionOptions.defaults(), operations);")
+                .contains("public Mono<List<Object>> transaction(TransactionOptions options,\n"
+                        + "            List<? extends Publisher<?>> operations) {\n"
+                        + "        return core.transaction(options, operations);")
+                .contains("import dev.refract.transaction.TransactionOptions;");
+    }
 }
