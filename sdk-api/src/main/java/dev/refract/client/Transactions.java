@@ -132,14 +132,13 @@ final class Transactions {
     }
 
     /**
-     * Streams {@code operation} on {@code transaction}. With includes, the rows are read in full before
-     * their relations load: the relations' statements share the transaction's one connection, which
-     * the streaming read holds until it ends.
+     * The rows of {@code operation} read on {@code transaction}: read in full, then emitted. A
+     * transaction has one connection, and a streaming read would hold it until its last row was
+     * consumed, so a statement the subscriber runs per row (an update, the relations of an include)
+     * would wait for the stream while the stream waits for the subscriber.
      */
     Flux<Row> stream(Executor transaction, Operation operation) {
-        return IncludeLoader.hasIncludes(operation)
-                ? includes.execute(transaction, operation).flatMapIterable(Result::rows)
-                : transaction.stream(operation);
+        return execute(transaction, operation).flatMapIterable(Result::rows);
     }
 
     SchemaMeta schema() {
