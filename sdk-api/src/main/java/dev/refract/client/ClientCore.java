@@ -135,7 +135,8 @@ public final class ClientCore implements AutoCloseable {
     /**
      * Runs a read of many records on its model's datasource and streams the rows. Cold. With
      * includes, rows are gathered in chunks whose relations are loaded while the read still streams,
-     * on a second connection of the datasource's pool.
+     * on a second connection of the datasource's pool. Inside a transaction, whose one connection the
+     * statements share, the rows are read in full before they are emitted.
      */
     public Flux<Row> stream(Operation operation) {
         String model = schema.model(operation.model()).name();

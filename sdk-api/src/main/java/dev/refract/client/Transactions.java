@@ -33,6 +33,8 @@ import reactor.util.context.ContextView;
  *       those of the outer transaction, and its end is the outer one's.</li>
  *   <li>Nested writes and include loads inside a transaction join it; reads of related records in
  *       another datasource run on that datasource's pool, outside the transaction.</li>
+ *   <li>A streamed read inside a transaction is read in full before its rows are emitted (see
+ *       {@link #stream(Executor, Operation)}).</li>
  * </ul>
  */
 final class Transactions {

@@ -103,7 +103,10 @@ class TransactionsTest {
 
                 @Override
                 public Flux<Row> stream(Operation operation) {
-                    return execute(operation).flatMapIterable(Result::rows);
+                    return Flux.defer(() -> {
+                        journal.add(where + " streamed " + SCHEMA.model(operation.model()).name());
+                        return Flux.just(Row.of(where));
+                    });
                 }
             };
         }
@@ -395,6 +398,21 @@ class TransactionsTest {
         assertThat(results).containsExactly("db:tx1", List.of("db:tx1"), null, "db:tx1");
         assertThat(provider.journal).containsExactly("begin db:tx1 null", "db:tx1 Run", "db:tx1 Step", "db:tx1 Step",
                 "commit db:tx1");
+    }
+
+    @Test
+    void aStreamedReadInsideATransactionIsReadInFullSoThatPerRowStatementsCanShareItsConnection() {
+        JournalingProvider provider = new JournalingProvider();
+        ClientCore core = core(SCHEMA, provider);
+
+        List<Object> rows = core.transaction(TransactionOptions.defaults(), () -> core.stream(find(RUN))
+                        .concatMap(row -> ranOn(core, STEP)))
+                .collectList().block(WAIT);
+        core.stream(find(RUN)).blockLast(WAIT);
+
+        assertThat(rows).containsExactly("db:tx1");
+        assertThat(provider.journal).containsExactly("begin db:tx1 null", "db:tx1 Run", "db:tx1 Step", "commit db:tx1",
+                "db:pool streamed Run");
     }
 
     @Test
