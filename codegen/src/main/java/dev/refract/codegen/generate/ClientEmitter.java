@@ -9,20 +9,28 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.DatasourceDefinition;
+import dev.refract.codegen.definition.EnumDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /** Emits the client class: one accessor per model, transactions, {@code close()}, and a builder of overrides. */
 final class ClientEmitter {
 
     private static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
+
+    /** The simple names of the types the transaction methods refer to. */
+    private static final Set<String> TRANSACTION_TYPES = Set.of("Object", "List", "Function", "Publisher",
+            "TransactionOptions", "Flux", "Mono");
 
     private final GenerationContext context;
 
@@ -79,6 +87,7 @@ final class ClientEmitter {
                 .addStatement("return core.closeAsync()")
                 .build());
         transactionMethods(client).forEach(type::addMethod);
+        type.alwaysQualify(clashingTransactionTypes());
         type.addType(builder(client, builderType, datasources));
         return type.build();
     }
@@ -140,6 +149,20 @@ final class ClientEmitter {
                         .addParameter(operations, "operations")
                         .addStatement("return core.transaction(options, operations)")
                         .build());
+    }
+
+    /**
+     * The names of {@link #TRANSACTION_TYPES} that a model, enum or type of the schema also has: the
+     * client, in the same package, must spell both out in full.
+     */
+    private String[] clashingTransactionTypes() {
+        Stream<String> schemaTypes = Stream.of(
+                context.schema().models().stream().map(ModelDefinition::name),
+                context.schema().enums().stream().map(EnumDefinition::name),
+                context.schema().compositeTypes().stream().map(CompositeTypeDefinition::name))
+                .flatMap(names -> names)
+                .map(context.naming()::typeName);
+        return schemaTypes.filter(TRANSACTION_TYPES::contains).distinct().toArray(String[]::new);
     }
 
     private TypeSpec builder(ClassName client, ClassName builderType, String datasources) {

@@ -2,7 +2,10 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientEmitterTest {
 
@@ -43,5 +46,20 @@ class ClientEmitterTest {
                         + "            List<? extends Publisher<?>> operations) {\n"
                         + "        return core.transaction(options, operations);")
                 .contains("import dev.refract.transaction.TransactionOptions;");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Publisher", "TransactionOptions", "List", "Function", "Flux", "Object"})
+    void aModelNamedLikeATypeOfTheTransactionMethodsLeavesTheClientCompiling(String name) {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model %s {
+                  id    Int    @id
+                  label String
+                }
+                """.formatted(name));
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "RefractClient")).contains("Flux<T> transaction(")
+                .contains("Object>> transaction(");
     }
 }
