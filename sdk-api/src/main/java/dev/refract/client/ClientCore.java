@@ -14,17 +14,21 @@ import dev.refract.spi.RawRow;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * The engine a generated client delegates to: routes each operation to its model's datasource,
@@ -44,6 +48,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>A create, update or upsert with nested writes runs as several operations in one transaction of
  * its model's datasource (see {@code NestedWrites}); every other write is one operation.
+ *
+ * <p>Inside the work of a {@link #transaction(TransactionOptions, Supplier) transaction}, operations
+ * run in it (see {@code Transactions}); outside one, each call costs one look-up in an empty Reactor
+ * context.
  */
 public final class ClientCore implements AutoCloseable {
 
@@ -55,6 +63,7 @@ public final class ClientCore implements AutoCloseable {
     private final WriteDefaults defaults;
     private final IncludeLoader includes;
     private final NestedWrites nested;
+    private final Transactions transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
@@ -66,6 +75,7 @@ public final class ClientCore implements AutoCloseable {
         this.defaults = new WriteDefaults(schema, idGenerators, clock);
         this.includes = new IncludeLoader(schema, router);
         this.nested = new NestedWrites(schema, router, defaults, includes);
+        this.transactions = new Transactions(schema, router, defaults, includes, nested);
     }
 
     /**
@@ -115,9 +125,13 @@ public final class ClientCore implements AutoCloseable {
      */
     public Mono<Result> execute(Operation operation) {
         String model = schema.model(operation.model()).name();
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
+            }
+            TransactionScope transaction = transactions.scopeIn(context);
+            if (transaction != null) {
+                return transaction.execute(operation);
             }
             if (NestedWrites.applies(operation)) {
                 return nested.execute(operation);
@@ -131,13 +145,18 @@ public final class ClientCore implements AutoCloseable {
     /**
      * Runs a read of many records on its model's datasource and streams the rows. Cold. With
      * includes, rows are gathered in chunks whose relations are loaded while the read still streams,
-     * on a second connection of the datasource's pool.
+     * on a second connection of the datasource's pool. Inside a transaction, whose one connection the
+     * statements share, the rows are read in full before they are emitted.
      */
     public Flux<Row> stream(Operation operation) {
         String model = schema.model(operation.model()).name();
-        return Flux.defer(() -> {
+        return Flux.deferContextual(context -> {
             if (closed.get()) {
                 return Flux.error(new ClientClosedException(model));
+            }
+            TransactionScope transaction = transactions.scopeIn(context);
+            if (transaction != null) {
+                return transaction.stream(operation);
             }
             return router.route(operation.model()).adapter(model).flatMapMany(adapter ->
                     IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation));
@@ -184,24 +203,26 @@ public final class ClientCore implements AutoCloseable {
      * Cold, like {@link #queryRaw(String, Supplier)}.
      */
     public Mono<Long> executeRaw(String datasource, Supplier<RawStatement> statement) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             RawStatement made = statement.get();
-            return rawExecutor(datasource).flatMap(executor -> executor.executeRaw(made));
+            return rawExecutor(datasource, context).flatMap(executor -> executor.executeRaw(made));
         });
     }
 
     private Flux<Row> rawRows(String datasource, Supplier<RawStatement> statement) {
-        return Flux.defer(() -> {
+        return Flux.deferContextual(context -> {
             RawStatement made = statement.get();
-            return rawExecutor(datasource).flatMapMany(executor -> executor.queryRaw(made));
+            Flux<Row> rows = rawExecutor(datasource, context).flatMapMany(executor -> executor.queryRaw(made));
+            // a transaction's statements share its one connection: read in full before the work goes on
+            return transactions.scopeIn(context) == null ? rows : rows.collectList().flatMapIterable(all -> all);
         });
     }
 
     /**
-     * The executor a raw statement on {@code datasource} runs on: the one place that picks it, today
-     * the datasource's adapter.
+     * The executor a raw statement on {@code datasource} runs on: the one place that picks it. Inside a
+     * transaction of this client it is the transaction's, otherwise the datasource's adapter.
      */
-    private Mono<? extends Executor> rawExecutor(String datasource) {
+    private Mono<? extends Executor> rawExecutor(String datasource, ContextView context) {
         if (closed.get()) {
             return Mono.error(new ClientClosedException(null));
         }
@@ -222,7 +243,9 @@ public final class ClientCore implements AutoCloseable {
                     + found.provider().schemaName() + ") does not run SQL: raw queries run on postgresql and mysql"
                     + " datasources"));
         }
-        return slots[found.index()].adapter(null);
+        DatasourceSlot slot = slots[found.index()];
+        TransactionScope transaction = transactions.scopeIn(context);
+        return transaction != null ? transaction.rawExecutor(found.index(), slot) : slot.adapter(null);
     }
 
     private static RawRow labelled(Row row) {
@@ -231,6 +254,38 @@ public final class ClientCore implements AutoCloseable {
         }
         throw new IllegalStateException("A raw read without a model must return RawRows, got a "
                 + row.getClass().getName() + ": the adapter breaks the Executor.queryRaw contract");
+    }
+
+    /**
+     * Runs the publisher {@code work} supplies in one transaction of one datasource: committed when it
+     * completes, rolled back when it errors or its subscriber cancels. Every operation of this client
+     * subscribed inside the work runs in the transaction, on its connection; the transaction travels in
+     * the Reactor context, not in a thread. Emits the work's elements once the commit has succeeded.
+     *
+     * <p>The transaction belongs to the datasource {@code options} name, else to the schema's only
+     * relational datasource, else to the datasource of its first operation; an operation on a model of
+     * another datasource signals {@link dev.refract.error.CrossDatasourceTransactionException}. Called
+     * inside the work of a transaction of this client, it joins that transaction (whose options hold).
+     * Cold: each subscription runs the work in a new transaction.
+     */
+    public <T> Flux<T> transaction(TransactionOptions options, Supplier<? extends Publisher<T>> work) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(work, "work");
+        Flux<T> transaction = transactions.run(options, work);
+        return Flux.defer(() -> closed.get() ? Flux.error(new ClientClosedException(null)) : transaction);
+    }
+
+    /**
+     * Runs {@code operations}, cold publishers of this client such as {@code db.user().create(...)},
+     * one after the other in one transaction, as {@link #transaction(TransactionOptions, Supplier)} does.
+     * Emits, once the transaction has committed, one result per operation in their order: the value of
+     * a {@code Mono} ({@code null} when it completed empty), the elements of a {@code Flux} as a list.
+     */
+    public Mono<List<Object>> transaction(TransactionOptions options, List<? extends Publisher<?>> operations) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(operations, "operations");
+        Mono<List<Object>> transaction = transactions.batch(options, operations);
+        return Mono.defer(() -> closed.get() ? Mono.error(new ClientClosedException(null)) : transaction);
     }
 
     /** True once {@link #close()} was called. */

@@ -24,6 +24,7 @@ import dev.refract.spi.RawRow;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ class ClientCoreRawQueriesTest {
         }
 
         @Override
-        public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             return Flux.from(work.apply(this));
         }
 

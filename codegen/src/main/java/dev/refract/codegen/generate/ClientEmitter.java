@@ -9,9 +9,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.DatasourceDefinition;
+import dev.refract.codegen.definition.EnumDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
 import dev.refract.meta.Provider;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,13 +24,20 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the client class: one accessor per model, {@code close()}, a builder of overrides, and the raw SQL
- * methods ({@code queryRaw}, {@code executeRaw} and their {@code Unsafe} forms).
+ * Emits the client class: one accessor per model, transactions, {@code close()}, a builder of overrides,
+ * and the raw SQL methods ({@code queryRaw}, {@code executeRaw} and their {@code Unsafe} forms).
  */
 final class ClientEmitter {
+
+    private static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
+
+    /** The simple names of the types the transaction methods refer to. */
+    private static final Set<String> TRANSACTION_TYPES = Set.of("Object", "List", "Function", "Publisher",
+            "TransactionOptions", "Flux", "Mono");
 
     private final GenerationContext context;
 
@@ -82,9 +93,84 @@ final class ClientEmitter {
                 .returns(ParameterizedTypeName.get(JavaTypes.MONO, ClassName.get(Void.class)))
                 .addStatement("return core.closeAsync()")
                 .build());
+        transactionMethods(client).forEach(type::addMethod);
+        type.alwaysQualify(clashingTransactionTypes());
         type.addType(builder(client, builderType, datasources));
         addRawQueries(type);
         return type.build();
+    }
+
+    /**
+     * The interactive {@code transaction(work)} and batch {@code transaction(operations)}, each also
+     * with {@code TransactionOptions}; the core carries the transaction in the Reactor context, so the
+     * work is handed this same client.
+     */
+    private static List<MethodSpec> transactionMethods(ClassName client) {
+        ClassName options = ClassName.get(TransactionOptions.class);
+        TypeVariableName t = TypeVariableName.get("T");
+        TypeName work = ParameterizedTypeName.get(ClassName.get(Function.class), client,
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(PUBLISHER, t)));
+        TypeName results = ParameterizedTypeName.get(JavaTypes.MONO,
+                ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(Object.class)));
+        TypeName operations = ParameterizedTypeName.get(ClassName.get(List.class),
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(PUBLISHER, WildcardTypeName.subtypeOf(Object.class))));
+        return List.of(
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code work} in one transaction with the default options; see\n"
+                                + "{@link #transaction($T, $T)}.\n", options, Function.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addTypeVariable(t)
+                        .returns(ParameterizedTypeName.get(JavaTypes.FLUX, t))
+                        .addParameter(work, "work")
+                        .addStatement("return transaction($T.defaults(), work)", options)
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs the publisher {@code work} returns in one transaction of one datasource: committed when it\n"
+                                + "completes, rolled back when it errors or is cancelled. Every call of this client subscribed\n"
+                                + "inside the work runs in the transaction, whichever thread it runs on; the client handed to\n"
+                                + "{@code work} is this one. Emits the work's elements once the commit has succeeded. A call on a\n"
+                                + "model of another datasource fails with {@code CrossDatasourceTransactionException}; a\n"
+                                + "transaction inside the work joins this one. See docs/transactions.md.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addTypeVariable(t)
+                        .returns(ParameterizedTypeName.get(JavaTypes.FLUX, t))
+                        .addParameter(options, "options")
+                        .addParameter(work, "work")
+                        .addStatement("return core.transaction(options, () -> work.apply(this))")
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code operations} in order in one transaction with the default options; see\n"
+                                + "{@link #transaction($T, $T)}.\n", options, List.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(results)
+                        .addParameter(operations, "operations")
+                        .addStatement("return transaction($T.defaults(), operations)", options)
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code operations}, calls of this client such as {@code create(...)} that have not been\n"
+                                + "subscribed to, one after the other in one transaction: all or nothing. Emits, after the commit,\n"
+                                + "one result per operation in their order: a {@code Mono}'s value ({@code null} when empty), a\n"
+                                + "{@code Flux}'s elements as a {@code List}.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(results)
+                        .addParameter(options, "options")
+                        .addParameter(operations, "operations")
+                        .addStatement("return core.transaction(options, operations)")
+                        .build());
+    }
+
+    /**
+     * The names of {@link #TRANSACTION_TYPES} that a model, enum or type of the schema also has: the
+     * client, in the same package, must spell both out in full.
+     */
+    private String[] clashingTransactionTypes() {
+        Stream<String> schemaTypes = Stream.of(
+                context.schema().models().stream().map(ModelDefinition::name),
+                context.schema().enums().stream().map(EnumDefinition::name),
+                context.schema().compositeTypes().stream().map(CompositeTypeDefinition::name))
+                .flatMap(names -> names)
+                .map(context.naming()::typeName);
+        return schemaTypes.filter(TRANSACTION_TYPES::contains).distinct().toArray(String[]::new);
     }
 
     private TypeSpec builder(ClassName client, ClassName builderType, String datasources) {

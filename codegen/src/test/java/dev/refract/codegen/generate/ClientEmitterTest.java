@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientEmitterTest {
 
@@ -65,5 +67,40 @@ class ClientEmitterTest {
                 .contains("java.lang.Object... args")
                 .contains("Flux<Map<String, java.lang.Object>>");
         SchemaText.assertCompiles(files);
+    }
+
+    @Test
+    void emitsInteractiveAndBatchTransactionsWithAndWithoutOptions() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source)
+                .contains("public <T> Flux<T> transaction(Function<RefractClient, ? extends Publisher<T>> work) {\n"
+                        + "        return transaction(TransactionOptions.defaults(), work);")
+                .contains("public <T> Flux<T> transaction(TransactionOptions options,\n"
+                        + "            Function<RefractClient, ? extends Publisher<T>> work) {\n"
+                        + "        return core.transaction(options, () -> work.apply(this));")
+                .contains("public Mono<List<Object>> transaction(List<? extends Publisher<?>> operations) {\n"
+                        + "        return transaction(TransactionOptions.defaults(), operations);")
+                .contains("public Mono<List<Object>> transaction(TransactionOptions options,\n"
+                        + "            List<? extends Publisher<?>> operations) {\n"
+                        + "        return core.transaction(options, operations);")
+                .contains("import dev.refract.transaction.TransactionOptions;");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Publisher", "TransactionOptions", "List", "Function", "Flux", "Object"})
+    void aModelNamedLikeATypeOfTheTransactionMethodsLeavesTheClientCompiling(String name) {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model %s {
+                  id    Int    @id
+                  label String
+                }
+                """.formatted(name));
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "RefractClient")).contains("Flux<T> transaction(")
+                .contains("Object>> transaction(");
     }
 }

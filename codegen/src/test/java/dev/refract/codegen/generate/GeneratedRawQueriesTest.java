@@ -16,6 +16,7 @@ import dev.refract.spi.RawRow;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ class GeneratedRawQueriesTest {
         }
 
         @Override
-        public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             return Flux.from(work.apply(this));
         }
 
