@@ -1,20 +1,34 @@
 package dev.refract.client;
 
 import dev.refract.error.ClientClosedException;
+import dev.refract.error.InvalidQueryException;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
+import dev.refract.raw.RecordMapper;
 import dev.refract.spi.AdapterProvider;
+import dev.refract.spi.Executor;
+import dev.refract.spi.RawRow;
+import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * The engine a generated client delegates to: routes each operation to its model's datasource,
@@ -34,6 +48,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>A create, update or upsert with nested writes runs as several operations in one transaction of
  * its model's datasource (see {@code NestedWrites}); every other write is one operation.
+ *
+ * <p>Inside the work of a {@link #transaction(TransactionOptions, Supplier) transaction}, operations
+ * run in it (see {@code Transactions}); outside one, each call costs one look-up in an empty Reactor
+ * context.
  */
 public final class ClientCore implements AutoCloseable {
 
@@ -45,6 +63,7 @@ public final class ClientCore implements AutoCloseable {
     private final WriteDefaults defaults;
     private final IncludeLoader includes;
     private final NestedWrites nested;
+    private final Transactions transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
@@ -56,6 +75,7 @@ public final class ClientCore implements AutoCloseable {
         this.defaults = new WriteDefaults(schema, idGenerators, clock);
         this.includes = new IncludeLoader(schema, router);
         this.nested = new NestedWrites(schema, router, defaults, includes);
+        this.transactions = new Transactions(schema, router, defaults, includes, nested);
     }
 
     /**
@@ -105,9 +125,13 @@ public final class ClientCore implements AutoCloseable {
      */
     public Mono<Result> execute(Operation operation) {
         String model = schema.model(operation.model()).name();
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
+            }
+            TransactionScope transaction = transactions.scopeIn(context);
+            if (transaction != null) {
+                return transaction.execute(operation);
             }
             if (NestedWrites.applies(operation)) {
                 return nested.execute(operation);
@@ -121,17 +145,147 @@ public final class ClientCore implements AutoCloseable {
     /**
      * Runs a read of many records on its model's datasource and streams the rows. Cold. With
      * includes, rows are gathered in chunks whose relations are loaded while the read still streams,
-     * on a second connection of the datasource's pool.
+     * on a second connection of the datasource's pool. Inside a transaction, whose one connection the
+     * statements share, the rows are read in full before they are emitted.
      */
     public Flux<Row> stream(Operation operation) {
         String model = schema.model(operation.model()).name();
-        return Flux.defer(() -> {
+        return Flux.deferContextual(context -> {
             if (closed.get()) {
                 return Flux.error(new ClientClosedException(model));
+            }
+            TransactionScope transaction = transactions.scopeIn(context);
+            if (transaction != null) {
+                return transaction.stream(operation);
             }
             return router.route(operation.model()).adapter(model).flatMapMany(adapter ->
                     IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation));
         });
+    }
+
+    // Raw SQL: statements written by the caller, run on a named datasource.
+
+    /**
+     * Runs a read written in SQL on {@code datasource} and streams its rows as unmodifiable maps from
+     * column label to value, in column order. Cold: {@code statement} is made at each subscription,
+     * so an argument it refuses is signalled, not thrown.
+     *
+     * @see #executeRaw
+     */
+    public Flux<Map<String, Object>> queryRaw(String datasource, Supplier<RawStatement> statement) {
+        return rawRows(datasource, statement).map(ClientCore::labelled).map(RawRow::toMap);
+    }
+
+    /**
+     * Runs a read written in SQL on {@code datasource} and streams its rows as records of
+     * {@code type}, a record class of the caller's whose components are matched to the columns by
+     * name (see {@link RecordMapper}).
+     */
+    public <R> Flux<R> queryRaw(String datasource, Class<R> type, Supplier<RawStatement> statement) {
+        return Flux.defer(() -> {
+            Function<Row, R> reader = RecordMapper.of(type).reader();
+            return rawRows(datasource, statement).map(reader);
+        });
+    }
+
+    /**
+     * Runs a read written in SQL on {@code datasource} and streams its rows as records of the model at
+     * {@code model}: the adapter matches the columns to the model's fields by column name and reads
+     * them as it reads the model's rows, and {@code mapper}, the generated one, builds the records.
+     */
+    public <M> Flux<M> queryRaw(String datasource, int model, Function<Row, M> mapper,
+            Supplier<RawStatement> statement) {
+        return rawRows(datasource, () -> statement.get().readingModel(model)).map(mapper);
+    }
+
+    /**
+     * Runs a statement written in SQL on {@code datasource} and returns the number of rows it changed.
+     * Cold, like {@link #queryRaw(String, Supplier)}.
+     */
+    public Mono<Long> executeRaw(String datasource, Supplier<RawStatement> statement) {
+        return Mono.deferContextual(context -> {
+            RawStatement made = statement.get();
+            return rawExecutor(datasource, context).flatMap(executor -> executor.executeRaw(made));
+        });
+    }
+
+    private Flux<Row> rawRows(String datasource, Supplier<RawStatement> statement) {
+        return Flux.deferContextual(context -> {
+            RawStatement made = statement.get();
+            Flux<Row> rows = rawExecutor(datasource, context).flatMapMany(executor -> executor.queryRaw(made));
+            // a transaction's statements share its one connection: read in full before the work goes on
+            return transactions.scopeIn(context) == null ? rows : rows.collectList().flatMapIterable(all -> all);
+        });
+    }
+
+    /**
+     * The executor a raw statement on {@code datasource} runs on: the one place that picks it. Inside a
+     * transaction of this client it is the transaction's, otherwise the datasource's adapter.
+     */
+    private Mono<? extends Executor> rawExecutor(String datasource, ContextView context) {
+        if (closed.get()) {
+            return Mono.error(new ClientClosedException(null));
+        }
+        DatasourceMeta found = null;
+        for (DatasourceMeta candidate : schema.datasources()) {
+            if (candidate.name().equals(datasource)) {
+                found = candidate;
+                break;
+            }
+        }
+        if (found == null) {
+            return Mono.error(new InvalidQueryException(null, List.of(), "No datasource '" + datasource
+                    + "' in this schema to run raw SQL on: its datasources are " + schema.datasources().stream()
+                            .map(DatasourceMeta::name).collect(Collectors.joining(", "))));
+        }
+        if (found.provider().family() != Provider.Family.RELATIONAL) {
+            return Mono.error(new UnsupportedOperationException("Datasource '" + found.name() + "' (provider "
+                    + found.provider().schemaName() + ") does not run SQL: raw queries run on postgresql and mysql"
+                    + " datasources"));
+        }
+        DatasourceSlot slot = slots[found.index()];
+        TransactionScope transaction = transactions.scopeIn(context);
+        return transaction != null ? transaction.rawExecutor(found.index(), slot) : slot.adapter(null);
+    }
+
+    private static RawRow labelled(Row row) {
+        if (row instanceof RawRow raw) {
+            return raw;
+        }
+        throw new IllegalStateException("A raw read without a model must return RawRows, got a "
+                + row.getClass().getName() + ": the adapter breaks the Executor.queryRaw contract");
+    }
+
+    /**
+     * Runs the publisher {@code work} supplies in one transaction of one datasource: committed when it
+     * completes, rolled back when it errors or its subscriber cancels. Every operation of this client
+     * subscribed inside the work runs in the transaction, on its connection; the transaction travels in
+     * the Reactor context, not in a thread. Emits the work's elements once the commit has succeeded.
+     *
+     * <p>The transaction belongs to the datasource {@code options} name, else to the schema's only
+     * relational datasource, else to the datasource of its first operation; an operation on a model of
+     * another datasource signals {@link dev.refract.error.CrossDatasourceTransactionException}. Called
+     * inside the work of a transaction of this client, it joins that transaction (whose options hold).
+     * Cold: each subscription runs the work in a new transaction.
+     */
+    public <T> Flux<T> transaction(TransactionOptions options, Supplier<? extends Publisher<T>> work) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(work, "work");
+        Flux<T> transaction = transactions.run(options, work);
+        return Flux.defer(() -> closed.get() ? Flux.error(new ClientClosedException(null)) : transaction);
+    }
+
+    /**
+     * Runs {@code operations}, cold publishers of this client such as {@code db.user().create(...)},
+     * one after the other in one transaction, as {@link #transaction(TransactionOptions, Supplier)} does.
+     * Emits, once the transaction has committed, one result per operation in their order: the value of
+     * a {@code Mono} ({@code null} when it completed empty), the elements of a {@code Flux} as a list.
+     */
+    public Mono<List<Object>> transaction(TransactionOptions options, List<? extends Publisher<?>> operations) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(operations, "operations");
+        Mono<List<Object>> transaction = transactions.batch(options, operations);
+        return Mono.defer(() -> closed.get() ? Mono.error(new ClientClosedException(null)) : transaction);
     }
 
     /** True once {@link #close()} was called. */

@@ -99,6 +99,18 @@ final class NestedWrites {
     }
 
     /**
+     * Runs {@code operation} on {@code transaction}, the executor of a transaction already under way
+     * (a client transaction), which it joins rather than opening its own; otherwise as
+     * {@link #execute(Operation)}.
+     */
+    Mono<Result> execute(Executor transaction, Operation operation) {
+        return Mono.defer(() -> {
+            rules.check(operation);
+            return new Run(transaction, defaults.now()).run(operation);
+        });
+    }
+
+    /**
      * Reads the record a nested write wrote, by its id, with the caller's selection and its includes,
      * on the transaction's executor, so the result shows every write of the transaction.
      */

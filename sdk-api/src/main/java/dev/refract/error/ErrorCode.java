@@ -18,6 +18,10 @@ public enum ErrorCode {
     CONNECTION_ACQUIRE_TIMEOUT("R2024"),
     /** A serialization failure or deadlock; running the work again may succeed: {@link TransactionConflictException}. */
     TRANSACTION_CONFLICT("R2034"),
+    /** A transaction ran longer than its timeout and was rolled back: {@link TransactionTimeoutException}. */
+    TRANSACTION_TIMEOUT("R2028"),
+    /** A transaction reached a model of a second datasource: {@link CrossDatasourceTransactionException}. */
+    CROSS_DATASOURCE_TRANSACTION("R2041"),
     /** The database could not be reached or dropped the connection: {@link ConnectionFailedException}. */
     CONNECTION_FAILED("R1001");
 

@@ -1,5 +1,6 @@
 package dev.refract.spi;
 
+import dev.refract.transaction.TransactionOptions;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -16,12 +17,32 @@ import reactor.core.publisher.Mono;
 public interface Adapter extends Executor {
 
     /**
+     * Runs {@code work} in one transaction with the {@linkplain TransactionOptions#defaults() default
+     * options}; see {@link #inTransaction(TransactionOptions, Function)}.
+     */
+    default <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        return inTransaction(TransactionOptions.defaults(), work);
+    }
+
+    /**
      * Runs {@code work} in one transaction: committed when the publisher completes, rolled back
-     * when it errors or is cancelled. Cold, like every call.
+     * when it errors or is cancelled. Every statement of the work runs on the executor handed to it,
+     * on one connection. Cold, like every call. The elements of the work are passed on as it emits
+     * them; the flux completes once the commit has succeeded.
+     *
+     * <ul>
+     *   <li>The transaction runs at {@code options.isolation()} ({@code null}: the database's default).</li>
+     *   <li>When no connection of the pool is free within {@code options.maxWait()}, the flux signals
+     *       {@link dev.refract.error.ConnectionAcquireTimeoutException} and the work never runs.</li>
+     *   <li>When the work has not completed {@code options.timeout()} after the transaction began, it is
+     *       cancelled, the transaction rolled back, and the flux signals
+     *       {@link dev.refract.error.TransactionTimeoutException}.</li>
+     *   <li>{@code options.datasource()} is for the client; the adapter serves one datasource anyway.</li>
+     * </ul>
      *
      * @throws UnsupportedOperationException (signalled) when {@link Capabilities#transactions()} is false
      */
-    <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work);
+    <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work);
 
     /** What this adapter can do; constant for the adapter's life. */
     Capabilities capabilities();

@@ -5,9 +5,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs operations: either on an adapter's pool or inside one transaction.
+ * Runs operations: either on an adapter's pool or inside one transaction. Adapters of SQL databases
+ * also run statements written by the user ({@link #queryRaw}, {@link #executeRaw}).
  *
- * <p>Both methods are cold: nothing reaches the database until subscription, and each
+ * <p>Every method is cold: nothing reaches the database until subscription, and each
  * subscription runs the operation again. Errors are signalled as
  * {@link dev.refract.error.RefractException}s, never as driver exceptions.
  */
@@ -28,4 +29,29 @@ public interface Executor {
      * @throws IllegalArgumentException (signalled) when the operation does not produce rows
      */
     Flux<Row> stream(Operation operation);
+
+    /**
+     * Runs a read written in SQL and streams its rows, honouring backpressure as {@link #stream}
+     * does: with {@link RawStatement#model()} set, positional rows of that model (see {@link Row});
+     * otherwise one {@link RawRow} per result row, its columns labelled. Arguments are bound to the
+     * placeholders, never spliced; inside a transaction it runs on the transaction's connection.
+     *
+     * <p>The default signals {@link UnsupportedOperationException}: an adapter of a database without
+     * SQL keeps it.
+     *
+     * @throws dev.refract.error.InvalidQueryException (signalled) when the number of placeholders and
+     *         arguments differ, or the rows do not fit the model
+     */
+    default Flux<Row> queryRaw(RawStatement statement) {
+        return Flux.error(new UnsupportedOperationException(getClass().getSimpleName() + " does not run SQL"));
+    }
+
+    /**
+     * Runs a statement written in SQL and returns the number of rows it changed, as the database
+     * reports it. Bound and checked as {@link #queryRaw}; the default signals
+     * {@link UnsupportedOperationException}.
+     */
+    default Mono<Long> executeRaw(RawStatement statement) {
+        return Mono.error(new UnsupportedOperationException(getClass().getSimpleName() + " does not run SQL"));
+    }
 }

@@ -23,6 +23,7 @@ import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,7 +66,7 @@ class ClientCoreTest {
         }
 
         @Override
-        public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             return Flux.from(work.apply(this));
         }
 

@@ -26,6 +26,7 @@ import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -333,7 +334,7 @@ class IncludeLoaderTest {
         }
 
         @Override
-        public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             asked.add(datasource + " BEGIN");
             return Flux.from(work.apply(this));
         }

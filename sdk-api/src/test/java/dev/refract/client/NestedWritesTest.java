@@ -33,6 +33,7 @@ import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -300,7 +301,7 @@ class NestedWritesTest {
         }
 
         @Override
-        public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             transactions.incrementAndGet();
             Executor tx = new Executor() {
                 @Override

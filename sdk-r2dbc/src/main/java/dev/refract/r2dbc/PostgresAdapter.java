@@ -1,22 +1,29 @@
 package dev.refract.r2dbc;
 
+import dev.refract.error.ConnectionAcquireTimeoutException;
 import dev.refract.error.RecordNotFoundException;
+import dev.refract.error.TransactionTimeoutException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.query.Operation;
 import dev.refract.r2dbc.error.ErrorTranslator;
+import dev.refract.r2dbc.execute.RawStatementExecutor;
 import dev.refract.r2dbc.execute.StatementExecutor;
 import dev.refract.r2dbc.log.QueryLog;
 import dev.refract.r2dbc.pool.DatasourcePool;
 import dev.refract.r2dbc.pool.PoolSettings;
 import dev.refract.r2dbc.pool.PoolStatistics;
+import dev.refract.r2dbc.sql.RawSql;
 import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.r2dbc.sql.SqlStatement;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
+import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.IsolationLevel;
+import dev.refract.transaction.TransactionOptions;
 import io.r2dbc.spi.Connection;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +47,7 @@ public final class PostgresAdapter implements Adapter {
     private final StatementExecutor executor;
     private final ErrorTranslator errors;
     private final QueryLog log;
+    private final RawStatementExecutor raw;
     private final ConnectionExecutor onPool;
 
     /** An adapter with the default options. */
@@ -61,6 +69,7 @@ public final class PostgresAdapter implements Adapter {
         this.executor = new StatementExecutor(config.schema(), options.codecs());
         this.errors = new ErrorTranslator(config.schema(), datasource);
         this.log = new QueryLog(datasource, options.showParameters());
+        this.raw = new RawStatementExecutor(config.schema(), options.codecs(), RawSql.Placeholders.NUMBERED, errors, log);
         this.onPool = new ConnectionExecutor(new PooledConnections());
     }
 
@@ -74,22 +83,63 @@ public final class PostgresAdapter implements Adapter {
         return onPool.stream(operation);
     }
 
+    /** Runs SQL written by the user, with {@code $1, $2, …} placeholders; rows stream as {@link #stream}'s do. */
+    @Override
+    public Flux<Row> queryRaw(RawStatement statement) {
+        return onPool.queryRaw(statement);
+    }
+
+    @Override
+    public Mono<Long> executeRaw(RawStatement statement) {
+        return onPool.executeRaw(statement);
+    }
+
     /**
      * Runs {@code work} on one connection inside {@code BEGIN … COMMIT}; rolls back when the work
      * signals an error or its subscriber cancels, and gives the connection back either way.
+     *
+     * <ul>
+     *   <li>{@code BEGIN} states the options' isolation level, when they give one.</li>
+     *   <li>A connection not acquired within {@code maxWait} signals
+     *       {@link ConnectionAcquireTimeoutException}; the work never runs.</li>
+     *   <li>Work still running {@code timeout} after {@code BEGIN} is cancelled and rolled back, and the
+     *       flux signals {@link TransactionTimeoutException}. A statement then under way finishes on the
+     *       server before the rollback runs, so the error comes once the rollback is done.</li>
+     * </ul>
      */
     @Override
-    public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+    public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(work, "work");
-        Mono<Connection> begun = pool.acquire().flatMap(connection -> Mono.from(connection.beginTransaction())
+        String datasource = config.datasource().name();
+        Mono<Connection> acquired = pool.acquire().timeout(options.maxWait(), Mono.error(() ->
+                ConnectionAcquireTimeoutException.transactionWait(datasource, options.maxWait(), pool.settings().size())));
+        Mono<Connection> begun = acquired.flatMap(connection -> Mono.from(begin(connection, options.isolation()))
                 .onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
+                // cancelled while BEGIN is under way: the connection is nobody's, so give it back
+                .doOnCancel(() -> Mono.from(connection.close()).subscribe(null, e -> { }))
                 .thenReturn(connection));
+        Mono<T> expired = Mono.delay(options.timeout())
+                .then(Mono.error(() -> new TransactionTimeoutException(datasource, options.timeout())));
         return Flux.<T, TransactionConnection>usingWhen(begun.map(TransactionConnection::new),
-                        scope -> work.apply(new ConnectionExecutor(scope)),
+                        scope -> Flux.<T>from(work.apply(new ConnectionExecutor(scope))).takeUntilOther(expired),
                         scope -> scope.end(scope.connection.commitTransaction(), true),
                         (scope, error) -> scope.end(scope.connection.rollbackTransaction(), false),
                         scope -> scope.end(scope.connection.rollbackTransaction(), false))
                 .onErrorMap(error -> errors.translate(error, null));
+    }
+
+    /** {@code BEGIN}, stating {@code isolation} unless it is {@code null}. */
+    private static Publisher<Void> begin(Connection connection, IsolationLevel isolation) {
+        if (isolation == null) {
+            return connection.beginTransaction();
+        }
+        return connection.beginTransaction(switch (isolation) {
+            case READ_UNCOMMITTED -> io.r2dbc.spi.IsolationLevel.READ_UNCOMMITTED;
+            case READ_COMMITTED -> io.r2dbc.spi.IsolationLevel.READ_COMMITTED;
+            case REPEATABLE_READ -> io.r2dbc.spi.IsolationLevel.REPEATABLE_READ;
+            case SERIALIZABLE -> io.r2dbc.spi.IsolationLevel.SERIALIZABLE;
+        });
     }
 
     /** Every ability the PostgreSQL dialect offers. */
@@ -200,6 +250,16 @@ public final class PostgresAdapter implements Adapter {
                 return log.observe(rows, model.name(), name(operation), statement)
                         .onErrorMap(error -> errors.translate(error, model));
             });
+        }
+
+        @Override
+        public Flux<Row> queryRaw(RawStatement statement) {
+            return raw.query(statement, connections::with, options.fetchSize());
+        }
+
+        @Override
+        public Mono<Long> executeRaw(RawStatement statement) {
+            return raw.execute(statement, connections::with);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -88,7 +89,7 @@ public final class RenderingAdapterProvider implements AdapterProvider {
         }
 
         @Override
-        public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             return Flux.error(new UnsupportedOperationException(
                     "The benchmark adapter has no database and runs no transactions"));
         }

@@ -1,5 +1,6 @@
 package dev.refract.codegen.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -7,17 +8,36 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.DatasourceDefinition;
+import dev.refract.codegen.definition.EnumDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.meta.Provider;
+import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
-/** Emits the client class: one accessor per model, {@code close()}, and a builder of overrides. */
+/**
+ * Emits the client class: one accessor per model, transactions, {@code close()}, a builder of overrides,
+ * and the raw SQL methods ({@code queryRaw}, {@code executeRaw} and their {@code Unsafe} forms).
+ */
 final class ClientEmitter {
+
+    private static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
+
+    /** The simple names of the types the transaction methods refer to. */
+    private static final Set<String> TRANSACTION_TYPES = Set.of("Object", "List", "Function", "Publisher",
+            "TransactionOptions", "Flux", "Mono");
 
     private final GenerationContext context;
 
@@ -73,8 +93,84 @@ final class ClientEmitter {
                 .returns(ParameterizedTypeName.get(JavaTypes.MONO, ClassName.get(Void.class)))
                 .addStatement("return core.closeAsync()")
                 .build());
+        transactionMethods(client).forEach(type::addMethod);
+        type.alwaysQualify(clashingTransactionTypes());
         type.addType(builder(client, builderType, datasources));
+        addRawQueries(type);
         return type.build();
+    }
+
+    /**
+     * The interactive {@code transaction(work)} and batch {@code transaction(operations)}, each also
+     * with {@code TransactionOptions}; the core carries the transaction in the Reactor context, so the
+     * work is handed this same client.
+     */
+    private static List<MethodSpec> transactionMethods(ClassName client) {
+        ClassName options = ClassName.get(TransactionOptions.class);
+        TypeVariableName t = TypeVariableName.get("T");
+        TypeName work = ParameterizedTypeName.get(ClassName.get(Function.class), client,
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(PUBLISHER, t)));
+        TypeName results = ParameterizedTypeName.get(JavaTypes.MONO,
+                ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(Object.class)));
+        TypeName operations = ParameterizedTypeName.get(ClassName.get(List.class),
+                WildcardTypeName.subtypeOf(ParameterizedTypeName.get(PUBLISHER, WildcardTypeName.subtypeOf(Object.class))));
+        return List.of(
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code work} in one transaction with the default options; see\n"
+                                + "{@link #transaction($T, $T)}.\n", options, Function.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addTypeVariable(t)
+                        .returns(ParameterizedTypeName.get(JavaTypes.FLUX, t))
+                        .addParameter(work, "work")
+                        .addStatement("return transaction($T.defaults(), work)", options)
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs the publisher {@code work} returns in one transaction of one datasource: committed when it\n"
+                                + "completes, rolled back when it errors or is cancelled. Every call of this client subscribed\n"
+                                + "inside the work runs in the transaction, whichever thread it runs on; the client handed to\n"
+                                + "{@code work} is this one. Emits the work's elements once the commit has succeeded. A call on a\n"
+                                + "model of another datasource fails with {@code CrossDatasourceTransactionException}; a\n"
+                                + "transaction inside the work joins this one. See docs/transactions.md.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addTypeVariable(t)
+                        .returns(ParameterizedTypeName.get(JavaTypes.FLUX, t))
+                        .addParameter(options, "options")
+                        .addParameter(work, "work")
+                        .addStatement("return core.transaction(options, () -> work.apply(this))")
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code operations} in order in one transaction with the default options; see\n"
+                                + "{@link #transaction($T, $T)}.\n", options, List.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(results)
+                        .addParameter(operations, "operations")
+                        .addStatement("return transaction($T.defaults(), operations)", options)
+                        .build(),
+                MethodSpec.methodBuilder("transaction")
+                        .addJavadoc("Runs {@code operations}, calls of this client such as {@code create(...)} that have not been\n"
+                                + "subscribed to, one after the other in one transaction: all or nothing. Emits, after the commit,\n"
+                                + "one result per operation in their order: a {@code Mono}'s value ({@code null} when empty), a\n"
+                                + "{@code Flux}'s elements as a {@code List}.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(results)
+                        .addParameter(options, "options")
+                        .addParameter(operations, "operations")
+                        .addStatement("return core.transaction(options, operations)")
+                        .build());
+    }
+
+    /**
+     * The names of {@link #TRANSACTION_TYPES} that a model, enum or type of the schema also has: the
+     * client, in the same package, must spell both out in full.
+     */
+    private String[] clashingTransactionTypes() {
+        Stream<String> schemaTypes = Stream.of(
+                context.schema().models().stream().map(ModelDefinition::name),
+                context.schema().enums().stream().map(EnumDefinition::name),
+                context.schema().compositeTypes().stream().map(CompositeTypeDefinition::name))
+                .flatMap(names -> names)
+                .map(context.naming()::typeName);
+        return schemaTypes.filter(TRANSACTION_TYPES::contains).distinct().toArray(String[]::new);
     }
 
     private TypeSpec builder(ClassName client, ClassName builderType, String datasources) {
@@ -127,5 +223,112 @@ final class ClientEmitter {
                 .addStatement("options.$L($L)", name, arguments)
                 .addStatement("return this")
                 .build();
+    }
+
+    // Raw SQL: queryRaw, executeRaw and their Unsafe forms, run on a named datasource.
+
+    private static final ClassName RAW_STATEMENT = ClassName.get("dev.refract.spi", "RawStatement");
+
+    /** The raw SQL methods: three on text with bound arguments, three named {@code Unsafe} for assembled text. */
+    private void addRawQueries(TypeSpec.Builder type) {
+        String bound = "Write each value as a placeholder of the datasource's SQL ({@code $1, $2, …} on PostgreSQL,\n"
+                + "{@code ?} on MySQL) and pass it in {@code args}, in order: arguments are bound, never spliced into\n"
+                + "the text, and their number must match the placeholders. An argument is {@code null} or a\n"
+                + "{@code String}, {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code Float},\n"
+                + "{@code BigDecimal}, {@code Instant}, {@code LocalDate}, {@code LocalDateTime},\n"
+                + "{@code OffsetDateTime}, {@code UUID}, {@code byte[]}, {@code Json}, a Java enum (bound as its name)\n"
+                + "or a {@code List} of these. Keep {@code sql} a constant; text assembled at run time belongs in the\n"
+                + "{@code Unsafe} form.\n";
+        String assembled = "The only way to run text assembled at run time, e.g. around a table name chosen by code:\n"
+                + "Refract sends {@code sql} exactly as given and splices nothing into it, and binds {@code args} to\n"
+                + "its placeholders as the form without {@code Unsafe} does. Never build the text from input a user\n"
+                + "controls: that is SQL injection. Pass such values in {@code args}.\n";
+        String sqlDatasources = context.schema().datasources().stream()
+                .filter(d -> d.provider().family() == Provider.Family.RELATIONAL)
+                .map(DatasourceDefinition::name).collect(Collectors.joining(", "));
+        String parameter = "\n@param datasource the name of the SQL datasource to run on"
+                + (sqlDatasources.isEmpty() ? "" : " (" + sqlDatasources + ")")
+                + "; an unknown\n    name, or a datasource without SQL, is signalled as an error\n";
+        TypeVariableName r = TypeVariableName.get("R");
+        TypeName records = ParameterizedTypeName.get(JavaTypes.FLUX, r);
+        TypeName maps = ParameterizedTypeName.get(JavaTypes.FLUX,
+                ParameterizedTypeName.get(JavaTypes.MAP, ClassName.get(String.class), ClassName.get(Object.class)));
+        TypeName count = ParameterizedTypeName.get(JavaTypes.MONO, ClassName.get(Long.class));
+        for (boolean unsafe : new boolean[] {false, true}) {
+            String suffix = unsafe ? "Unsafe" : "";
+            String factory = unsafe ? "unsafe" : "of";
+            String how = (unsafe ? assembled : bound) + parameter;
+            type.addMethod(raw("queryRaw" + suffix, maps, false, "Runs a read written in SQL and streams its rows as"
+                            + " unmodifiable maps from column\nlabel to value, in column order, each value read by its"
+                            + " column's type. Cold, like every call.\n\n<p>" + how)
+                    .addStatement("return core.queryRaw(datasource, () -> $T.$L(sql, args))", RAW_STATEMENT, factory)
+                    .build());
+            type.addMethod(raw("queryRaw" + suffix, records, true, "Runs a read written in SQL and streams its rows as"
+                            + " records of {@code type}: a model's\nrecord, whose fields take the columns of their"
+                            + " names ({@code @map} respected) and are read as the\nmodel reads them, or a record"
+                            + " class of yours, whose components take the columns of their names (also\nignoring case,"
+                            + " or in snake_case), converted where nothing is lost. A missing column, or one no field\n"
+                            + "of the model holds, is signalled as an error. Cold, like every call.\n\n<p>" + how)
+                    .addStatement("return rawRecords(datasource, type, () -> $T.$L(sql, args))", RAW_STATEMENT, factory)
+                    .build());
+            type.addMethod(raw("executeRaw" + suffix, count, false, "Runs a statement written in SQL and returns the"
+                            + " number of rows it changed, as the\ndatabase reports it. Cold, like every call.\n\n<p>"
+                            + how)
+                    .addStatement("return core.executeRaw(datasource, () -> $T.$L(sql, args))", RAW_STATEMENT, factory)
+                    .build());
+        }
+        type.addMethod(rawRecords(r));
+        qualifyHiddenJavaLang(type);
+    }
+
+    /** A raw SQL method's signature: datasource, optionally the record type, text, and the arguments. */
+    private static MethodSpec.Builder raw(String name, TypeName returns, boolean typed, String javadoc) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addJavadoc("$L", javadoc)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returns)
+                .addParameter(String.class, "datasource");
+        if (typed) {
+            TypeVariableName r = TypeVariableName.get("R");
+            method.addTypeVariable(r).addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), r), "type");
+        }
+        return method.addParameter(String.class, "sql")
+                .addParameter(ArrayTypeName.of(Object.class), "args")
+                .varargs(true);
+    }
+
+    /** Reads rows into a model's record through its generated mapper, or into any other record by name. */
+    private MethodSpec rawRecords(TypeVariableName r) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("rawRecords")
+                .addModifiers(Modifier.PRIVATE)
+                .addTypeVariable(r)
+                .returns(ParameterizedTypeName.get(JavaTypes.FLUX, r))
+                .addParameter(String.class, "datasource")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), r), "type")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class), RAW_STATEMENT), "statement");
+        for (ModelDefinition model : context.schema().models()) {
+            ModelNames names = context.names(model);
+            method.beginControlFlow("if (type == $T.class)", names.record())
+                    .addStatement("return core.queryRaw(datasource, $L, row -> type.cast($T.map(row)), statement)",
+                            context.modelIndex(model.name()), names.mapper())
+                    .endControlFlow();
+        }
+        return method.addStatement("return core.queryRaw(datasource, type, statement)").build();
+    }
+
+    /**
+     * Writes {@code java.lang.Object} and {@code java.lang.Class} in full when a type of the schema takes
+     * their simple name in the generated package, where it would hide them.
+     */
+    private void qualifyHiddenJavaLang(TypeSpec.Builder type) {
+        Set<String> names = new HashSet<>();
+        context.schema().models().forEach(m -> names.add(context.naming().typeName(m.name())));
+        context.schema().enums().forEach(e -> names.add(context.naming().typeName(e.name())));
+        context.schema().compositeTypes().forEach(t -> names.add(context.naming().typeName(t.name())));
+        for (String hidden : List.of("Object", "Class")) {
+            if (names.contains(hidden)) {
+                type.alwaysQualify(hidden);
+            }
+        }
     }
 }

@@ -2,7 +2,10 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientEmitterTest {
 
@@ -23,5 +26,81 @@ class ClientEmitterTest {
                 .contains("public Builder poolSize(String name, int size)")
                 .contains("Datasources of this schema: db, docs, cache.")
                 .contains("return new RefractClient(ClientCore.create(RefractClientMetadata.SCHEMA, options.build()));");
+    }
+
+    @Test
+    void emitsTheRawSqlMethodsWithTheirUnsafeForms() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source)
+                .contains("public Flux<Map<String, Object>> queryRaw(String datasource, String sql, Object... args)")
+                .contains("public <R> Flux<R> queryRaw(String datasource, Class<R> type, String sql, Object... args)")
+                .contains("public Mono<Long> executeRaw(String datasource, String sql, Object... args)")
+                .contains("public Flux<Map<String, Object>> queryRawUnsafe(String datasource, String sql,")
+                .contains("public <R> Flux<R> queryRawUnsafe(String datasource, Class<R> type, String sql,")
+                .contains("public Mono<Long> executeRawUnsafe(String datasource, String sql, Object... args)")
+                .contains("return core.queryRaw(datasource, () -> RawStatement.of(sql, args));")
+                .contains("return core.executeRaw(datasource, () -> RawStatement.unsafe(sql, args));")
+                .contains("if (type == PipelineRun.class) {")
+                .contains("return core.queryRaw(datasource, 0, row -> type.cast(PipelineRunMapper.map(row)), statement);")
+                .contains("@param datasource the name of the SQL datasource to run on (db)")
+                .contains("Never build the text from input a user\n")
+                .doesNotContain("java.lang.Object");
+    }
+
+    @Test
+    void writesObjectAndClassInFullWhenModelsOfTheSchemaTakeTheirNames() {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model Object {
+                  id Int @id
+                }
+
+                model class {
+                  id Int @id
+                }
+                """);
+
+        assertThat(SchemaText.file(files, "RefractClient"))
+                .contains("queryRaw(String datasource, java.lang.Class<R> type, String sql,")
+                .contains("java.lang.Object... args")
+                .contains("Flux<Map<String, java.lang.Object>>");
+        SchemaText.assertCompiles(files);
+    }
+
+    @Test
+    void emitsInteractiveAndBatchTransactionsWithAndWithoutOptions() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source)
+                .contains("public <T> Flux<T> transaction(Function<RefractClient, ? extends Publisher<T>> work) {\n"
+                        + "        return transaction(TransactionOptions.defaults(), work);")
+                .contains("public <T> Flux<T> transaction(TransactionOptions options,\n"
+                        + "            Function<RefractClient, ? extends Publisher<T>> work) {\n"
+                        + "        return core.transaction(options, () -> work.apply(this));")
+                .contains("public Mono<List<Object>> transaction(List<? extends Publisher<?>> operations) {\n"
+                        + "        return transaction(TransactionOptions.defaults(), operations);")
+                .contains("public Mono<List<Object>> transaction(TransactionOptions options,\n"
+                        + "            List<? extends Publisher<?>> operations) {\n"
+                        + "        return core.transaction(options, operations);")
+                .contains("import dev.refract.transaction.TransactionOptions;");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Publisher", "TransactionOptions", "List", "Function", "Flux", "Object"})
+    void aModelNamedLikeATypeOfTheTransactionMethodsLeavesTheClientCompiling(String name) {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model %s {
+                  id    Int    @id
+                  label String
+                }
+                """.formatted(name));
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "RefractClient")).contains("Flux<T> transaction(")
+                .contains("Object>> transaction(");
     }
 }

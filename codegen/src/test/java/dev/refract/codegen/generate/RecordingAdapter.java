@@ -9,6 +9,7 @@ import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.transaction.TransactionOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,7 +95,7 @@ public final class RecordingAdapter implements Adapter, AdapterProvider {
     }
 
     @Override
-    public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
+    public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
         return Flux.defer(() -> work.apply(this));
     }
 
