@@ -1,9 +1,7 @@
 package dev.refract.r2dbc.ddl;
 
-import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.DefaultValue;
 import dev.refract.meta.EnumMeta;
-import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.KeyMeta;
 import dev.refract.meta.ModelMeta;
@@ -16,9 +14,7 @@ import dev.refract.r2dbc.sql.PostgresDialect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,10 +28,12 @@ public final class PostgresDdl {
 
     private final SchemaMeta schema;
     private final List<ModelMeta> models;
+    private final DatasourceModels datasourceModels;
 
-    private PostgresDdl(SchemaMeta schema, DatasourceMeta datasource) {
-        this.schema = schema;
-        this.models = schema.models().stream().filter(m -> m.datasource() == datasource.index()).toList();
+    private PostgresDdl(DatasourceModels datasourceModels) {
+        this.schema = datasourceModels.schema;
+        this.models = datasourceModels.models;
+        this.datasourceModels = datasourceModels;
     }
 
     /**
@@ -45,16 +43,7 @@ public final class PostgresDdl {
      *                                  its metadata cannot be expressed in PostgreSQL
      */
     public static DdlScript render(SchemaMeta schema, int datasourceIndex) {
-        if (datasourceIndex < 0 || datasourceIndex >= schema.datasources().size()) {
-            throw new IllegalArgumentException("The schema has no datasource with index " + datasourceIndex
-                    + "; it declares " + schema.datasources().size());
-        }
-        DatasourceMeta datasource = schema.datasource(datasourceIndex);
-        if (datasource.provider() != Provider.POSTGRESQL) {
-            throw new IllegalArgumentException("Datasource " + datasource.name() + " is " + datasource.provider()
-                    .schemaName() + ", but this renders PostgreSQL data definition; push only postgresql datasources");
-        }
-        return new PostgresDdl(schema, datasource).script();
+        return new PostgresDdl(DatasourceModels.of(schema, datasourceIndex, Provider.POSTGRESQL)).script();
     }
 
     private DdlScript script() {
@@ -86,24 +75,11 @@ public final class PostgresDdl {
     }
 
     private List<EnumMeta> usedEnums() {
-        Set<String> used = new LinkedHashSet<>();
-        for (ModelMeta model : models) {
-            for (FieldMeta field : model.fields()) {
-                if (field.kind() == FieldKind.ENUM) {
-                    used.add(field.typeName());
-                }
-            }
-        }
-        return schema.enums().stream().filter(e -> used.contains(e.name())).toList();
+        return datasourceModels.usedEnums();
     }
 
     private EnumMeta enumOf(ModelMeta model, FieldMeta field) {
-        if (field.kind() != FieldKind.ENUM) {
-            return null;
-        }
-        return schema.enums().stream().filter(e -> e.name().equals(field.typeName())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Field " + model.name() + "." + field.name()
-                        + " has the enum type " + field.typeName() + ", which the schema metadata does not declare"));
+        return datasourceModels.enumOf(model, field);
     }
 
     private String createTable(ModelMeta model) {
@@ -201,11 +177,11 @@ public final class PostgresDdl {
             }
         }
         for (KeyMeta unique : uniques) {
-            statements.add("CREATE UNIQUE INDEX " + PostgresDialect.INSTANCE.quote(keyName(model, unique, "key")) + " ON "
+            statements.add("CREATE UNIQUE INDEX " + PostgresDialect.INSTANCE.quote(ConstraintNames.uniqueKey(model, unique)) + " ON "
                     + PostgresDialect.INSTANCE.quote(model.dbName()) + "(" + columnList(model, unique) + ")");
         }
         for (KeyMeta index : model.indexes()) {
-            String name = index.name() != null ? index.name() : keyName(model, index, "idx");
+            String name = ConstraintNames.index(model, index);
             statements.add("CREATE INDEX " + PostgresDialect.INSTANCE.quote(name) + " ON " + PostgresDialect.INSTANCE.quote(model.dbName())
                     + "(" + columnList(model, index) + ")");
         }
@@ -246,7 +222,7 @@ public final class PostgresDdl {
      * {@code Table_column_fkey}, with every column of a compound key.
      */
     public static String foreignKeyName(ModelMeta model, RelationMeta relation) {
-        return keyName(model, new KeyMeta(null, Arrays.stream(relation.fields()).boxed().toList()), "fkey");
+        return ConstraintNames.foreignKey(model, relation);
     }
 
     private static String sql(ReferentialAction action) {
@@ -259,11 +235,6 @@ public final class PostgresDdl {
         };
     }
 
-    /** Prisma's default constraint name: the table, the key's columns and a suffix, joined by underscores. */
-    private static String keyName(ModelMeta model, KeyMeta key, String suffix) {
-        return model.dbName() + "_" + key.fields().stream().map(f -> model.field(f).dbName())
-                .collect(Collectors.joining("_")) + "_" + suffix;
-    }
 
     private static String columnList(ModelMeta model, KeyMeta key) {
         return key.fields().stream().map(f -> PostgresDialect.INSTANCE.quote(model.field(f).dbName()))
@@ -272,24 +243,8 @@ public final class PostgresDdl {
 
     /** The implicit many-to-many relations of this datasource, each once. */
     private List<JoinTable> joinTables() {
-        List<JoinTable> joins = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (ModelMeta model : models) {
-            for (RelationMeta relation : model.relations()) {
-                if (!relation.toMany() || relation.holdsForeignKey() || relation.crossDatasource()) {
-                    continue;
-                }
-                ModelMeta target = schema.model(relation.targetModel());
-                RelationMeta opposite = target.relation(relation.oppositeField());
-                if (!opposite.toMany() || opposite.holdsForeignKey() || !seen.add(relation.name())) {
-                    continue;
-                }
-                // Prisma's column A points at the model whose name sorts first.
-                boolean thisFirst = model.name().compareTo(target.name()) <= 0;
-                joins.add(new JoinTable("_" + relation.name(), thisFirst ? model : target, thisFirst ? target : model));
-            }
-        }
-        return joins;
+        return datasourceModels.joinTables().stream().map(join -> new JoinTable(join.name(), join.a(), join.b()))
+                .toList();
     }
 
     /** An implicit many-to-many join table: column A points at model {@code a}, column B at {@code b}. */

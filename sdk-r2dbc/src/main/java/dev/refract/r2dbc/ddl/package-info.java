@@ -1,6 +1,9 @@
 /**
- * {@code db push} for PostgreSQL: the data definition statements that create a datasource's enum
- * types, tables, indexes and foreign keys from the schema's runtime metadata, rendered by a pure
- * function, and their execution on an empty database schema in one transaction.
+ * {@code db push} for PostgreSQL and MySQL: the data definition statements that create a
+ * datasource's tables, indexes, foreign keys (and PostgreSQL's enum types) from the schema's
+ * runtime metadata, rendered by pure functions ({@link dev.refract.r2dbc.ddl.PostgresDdl},
+ * {@link dev.refract.r2dbc.ddl.MySqlDdl}) with Prisma's constraint names
+ * ({@link dev.refract.r2dbc.ddl.ConstraintNames}), and their execution on an empty database
+ * ({@link dev.refract.r2dbc.ddl.DbPush}).
  */
 package dev.refract.r2dbc.ddl;

@@ -9,55 +9,62 @@ import dev.refract.error.RefractException;
 import dev.refract.error.TransactionConflictException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.error.UrlRedaction;
+import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.FieldMeta;
+import dev.refract.meta.KeyMeta;
 import dev.refract.meta.ModelMeta;
+import dev.refract.meta.Provider;
 import dev.refract.meta.ReferentialAction;
 import dev.refract.meta.RelationLink;
 import dev.refract.meta.RelationMeta;
 import dev.refract.meta.SchemaMeta;
-import dev.refract.r2dbc.ddl.PostgresDdl;
+import dev.refract.r2dbc.ddl.ConstraintNames;
 import dev.refract.r2dbc.ddl.ReferentialActions;
-import io.r2dbc.postgresql.api.ErrorDetails;
-import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.R2dbcException;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns what the driver signals into a {@link RefractException} of one datasource: SQLSTATE
- * {@code 23505} into {@link UniqueConstraintViolationException} with the key's fields,
- * {@code 23503} into {@link ForeignKeyViolationException} naming the model holding the foreign key,
- * its relation and referential actions, and what to do, {@code 23502} into
- * {@link NullConstraintViolationException} with the field, {@code 40001} and {@code 40P01} into
- * the retryable {@link TransactionConflictException}, lost or refused connections into
- * {@link ConnectionFailedException}, a value no codec can bind into {@link InvalidQueryException},
- * and anything else into {@link QueryFailedException}.
- * Column names are mapped back to field names through the schema; no message carries a bound
- * value or a URL password.
+ * Turns what the driver signals into a {@link RefractException} of one datasource: a duplicate
+ * value of a unique key into {@link UniqueConstraintViolationException} with the key's fields, a
+ * foreign key that points at nothing or a record still pointed at into
+ * {@link ForeignKeyViolationException} naming the model holding the foreign key, its relation and
+ * referential actions, and what to do, a missing required value into
+ * {@link NullConstraintViolationException} with the field, serialization failures, deadlocks and
+ * lock wait timeouts into the retryable {@link TransactionConflictException}, lost or refused
+ * connections into {@link ConnectionFailedException}, a value no codec can bind into
+ * {@link InvalidQueryException}, and anything else into {@link QueryFailedException}.
+ *
+ * <p>What an error says is read per database ({@link DriverErrors}): PostgreSQL's SQLSTATEs and
+ * error details ({@code 23505}, {@code 23503}, {@code 23502}, {@code 40001}, {@code 40P01}), MySQL's
+ * and MariaDB's error codes and messages ({@code 1062}, {@code 1452}/{@code 1451}, {@code 1048}/{@code
+ * 1364}, {@code 1213}, {@code 1205}). Tables, constraints and columns are mapped back to models,
+ * relations and fields through the schema in one place for both, constraints by the names Refract's
+ * data definition gives them ({@link ConstraintNames}); no message carries a bound value or a URL
+ * password.
  */
 public final class ErrorTranslator {
 
-    /** {@code Key (a, "b c")=(…)} in a constraint error's detail. */
-    private static final Pattern KEY_COLUMNS = Pattern.compile("^Key \\((.*?)\\)=\\(");
-
     private final SchemaMeta schema;
     private final String datasource;
+    private final DriverErrors driver;
 
-    /** A translator for the models of {@code schema} served by the datasource called {@code datasource}. */
+    /**
+     * A translator for the models of {@code schema} served by the datasource called
+     * {@code datasource}, reading errors as its provider's driver raises them (PostgreSQL's when
+     * the schema does not declare the datasource).
+     */
     public ErrorTranslator(SchemaMeta schema, String datasource) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.datasource = Objects.requireNonNull(datasource, "datasource");
+        Provider provider = schema.datasources().stream().filter(d -> d.name().equals(datasource))
+                .map(DatasourceMeta::provider).findFirst().orElse(Provider.POSTGRESQL);
+        this.driver = provider == Provider.MYSQL ? MySqlErrors.INSTANCE : PostgresErrors.INSTANCE;
     }
 
     /**
@@ -71,35 +78,30 @@ public final class ErrorTranslator {
         }
         String modelName = model == null ? null : model.name();
         if (error instanceof R2dbcException r2dbc) {
-            String state = r2dbc.getSqlState();
-            Optional<ErrorDetails> details = error instanceof PostgresqlException postgres
-                    ? Optional.of(postgres.getErrorDetails()) : Optional.empty();
-            if (state != null) {
-                switch (state) {
-                    case "23505":
-                        return uniqueViolation(r2dbc, details, model);
-                    case "23503":
-                        return foreignKeyViolation(r2dbc, details, model);
-                    case "23502":
-                        return nullViolation(r2dbc, details, model);
-                    case "40001":
-                    case "40P01":
-                        return new TransactionConflictException(tableModelName(details, model),
-                                (state.equals("40001") ? "Serialization failure" : "Deadlock")
-                                        + " on datasource '" + datasource + "': the transaction was aborted by the"
-                                        + " database; run the work again", error);
-                    default:
-                        if (state.startsWith("08") || state.startsWith("28") || state.startsWith("57P")) {
-                            return connectionFailed(error);
-                        }
-                }
+            DatabaseError read = driver.read(r2dbc);
+            switch (read.kind()) {
+                case UNIQUE:
+                    return uniqueViolation(r2dbc, read, model);
+                case FOREIGN_KEY_MISSING_TARGET:
+                case FOREIGN_KEY_STILL_REFERENCED:
+                    return foreignKeyViolation(r2dbc, read, model);
+                case NOT_NULL:
+                    return nullViolation(r2dbc, read, model);
+                case SERIALIZATION_FAILURE:
+                case DEADLOCK:
+                case LOCK_TIMEOUT:
+                    String what = read.kind() == DatabaseError.Kind.SERIALIZATION_FAILURE ? "Serialization failure"
+                            : read.kind() == DatabaseError.Kind.DEADLOCK ? "Deadlock" : "Lock wait timeout";
+                    return new TransactionConflictException(name(tableModel(read.table(), model)), what
+                            + " on datasource '" + datasource + "': the transaction was aborted by the"
+                            + " database; run the work again", error);
+                case CONNECTION:
+                    return connectionFailed(error);
+                default:
+                    return new QueryFailedException(modelName, r2dbc.getSqlState(), "The database rejected a"
+                            + " statement" + (modelName == null ? "" : " on " + modelName) + " (" + read.code()
+                            + "): " + redact(r2dbc.getMessage()), error);
             }
-            if (error instanceof R2dbcNonTransientResourceException || error instanceof R2dbcTransientResourceException) {
-                return connectionFailed(error);
-            }
-            return new QueryFailedException(modelName, state, "The database rejected a statement"
-                    + (modelName == null ? "" : " on " + modelName) + " (SQLSTATE " + state + "): "
-                    + redact(r2dbc.getMessage()), error);
         }
         if (isConnectionProblem(error)) {
             return connectionFailed(error);
@@ -126,28 +128,84 @@ public final class ErrorTranslator {
         return thrown;
     }
 
-    private RefractException uniqueViolation(R2dbcException error, Optional<ErrorDetails> details, ModelMeta model) {
-        ModelMeta table = tableModel(details, model);
-        List<String> fields = fieldNames(table, keyColumns(details));
-        String constraint = details.flatMap(ErrorDetails::getConstraintName).orElse(null);
+    /**
+     * A duplicate of a unique key: PostgreSQL names its columns, MySQL the index, whose name leads
+     * to the key ({@code PRIMARY} is the id of the table's model).
+     */
+    private RefractException uniqueViolation(R2dbcException error, DatabaseError read, ModelMeta model) {
+        ModelMeta table = tableModel(read.table(), model);
+        String constraint = read.constraint();
+        List<String> fields;
+        if (read.columns().isEmpty() && constraint != null) {
+            UniqueKey key = uniqueKeyNamed(constraint, table);
+            table = key == null ? table : key.model();
+            constraint = key == null ? constraint : key.index();
+            fields = key == null ? List.of() : names(key.model(), key.key().fields());
+        } else {
+            fields = fieldNames(table, read.columns());
+        }
         return new UniqueConstraintViolationException(name(table),
                 fields, "Unique constraint failed on " + describe(table, fields)
                         + (constraint == null ? "" : " (constraint " + constraint + ")")
                         + ": another record already has the same value", error);
     }
 
+    /** A unique key of a model, the model and the key's index as the database named it, without its table. */
+    private record UniqueKey(ModelMeta model, KeyMeta key, String index) {}
+
+    /**
+     * The unique key of this datasource whose index is called {@code index} (as MySQL reports it,
+     * possibly {@code Table.index}), looking at {@code table} first; {@code null} when none is.
+     */
+    private UniqueKey uniqueKeyNamed(String index, ModelMeta table) {
+        List<ModelMeta> candidates = new ArrayList<>();
+        if (table != null) {
+            candidates.add(table);
+        }
+        String name = index;
+        for (ModelMeta model : schema.models()) {
+            if (!schema.datasource(model.datasource()).name().equals(datasource)) {
+                continue;
+            }
+            if (index.startsWith(model.dbName() + ".")) {
+                candidates.add(0, model);
+                name = index.substring(model.dbName().length() + 1);
+            } else if (!candidates.contains(model)) {
+                candidates.add(model);
+            }
+        }
+        for (ModelMeta model : candidates) {
+            if (name.equals("PRIMARY")) {
+                return new UniqueKey(model, model.id(), name);
+            }
+            List<KeyMeta> keys = new ArrayList<>();
+            keys.add(model.id());
+            keys.addAll(model.uniques());
+            for (int field = 0; field < model.fieldCount(); field++) {
+                if (model.field(field).unique()) {
+                    keys.add(KeyMeta.of(field));
+                }
+            }
+            for (KeyMeta key : keys) {
+                if (driver.sameIdentifier(ConstraintNames.uniqueKey(model, key), name)) {
+                    return new UniqueKey(model, key, name);
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * A foreign key error names the table holding the key and the constraint; Refract names its
      * foreign keys as Prisma does, so the constraint leads to the relation. Either the record
-     * written points at nothing, or (the detail says "is still referenced") the record deleted or
-     * re-keyed is still pointed at and the relation's referential actions forbid that.
+     * written points at nothing, or the record deleted or re-keyed is still pointed at and the
+     * relation's referential actions forbid that.
      */
-    private RefractException foreignKeyViolation(R2dbcException error, Optional<ErrorDetails> details,
-            ModelMeta model) {
-        String constraint = details.flatMap(ErrorDetails::getConstraintName).orElse(null);
-        boolean stillReferenced = details.flatMap(ErrorDetails::getDetail).orElse("").contains("is still referenced");
-        List<String> columns = keyColumns(details);
-        ModelMeta table = tableModel(details, model);
+    private RefractException foreignKeyViolation(R2dbcException error, DatabaseError read, ModelMeta model) {
+        String constraint = read.constraint();
+        boolean stillReferenced = read.kind() == DatabaseError.Kind.FOREIGN_KEY_STILL_REFERENCED;
+        List<String> columns = read.columns();
+        ModelMeta table = tableModel(read.table(), model);
         ForeignKey key = foreignKeyNamed(constraint);
         if (key == null && table != null) {
             key = stillReferenced ? foreignKeyTo(table, model, columns) : foreignKeyOf(table, columns);
@@ -155,7 +213,7 @@ public final class ErrorTranslator {
         if (key != null) {
             return key.violation(stillReferenced, constraint, error);
         }
-        RefractException joinViolation = joinTableViolation(details, columns, constraint, error);
+        RefractException joinViolation = joinTableViolation(read.table(), columns, constraint, error);
         if (joinViolation != null) {
             return joinViolation;
         }
@@ -176,9 +234,8 @@ public final class ErrorTranslator {
      * A link written to the join table of an implicit many-to-many relation that points at no
      * record, or {@code null} when the error is not about a join table of this datasource.
      */
-    private RefractException joinTableViolation(Optional<ErrorDetails> details, List<String> columns,
-            String constraint, Throwable error) {
-        String table = details.flatMap(ErrorDetails::getTableName).orElse(null);
+    private RefractException joinTableViolation(String table, List<String> columns, String constraint,
+            Throwable error) {
         if (table == null || columns.size() != 1) {
             return null;
         }
@@ -218,18 +275,12 @@ public final class ErrorTranslator {
             }
             for (RelationMeta relation : holder.relations()) {
                 if (holdsForeignKeyInThisDatabase(relation)
-                        && sameIdentifier(PostgresDdl.foreignKeyName(holder, relation), constraint)) {
+                        && driver.sameIdentifier(ConstraintNames.foreignKey(holder, relation), constraint)) {
                     return new ForeignKey(holder, relation, schema.model(relation.targetModel()));
                 }
             }
         }
         return null;
-    }
-
-    /** PostgreSQL cuts identifiers longer than 63 bytes; a longer name matches its cut form. */
-    private static boolean sameIdentifier(String name, String identifier) {
-        return name.equals(identifier) || (name.length() > 63 && name.startsWith(identifier)
-                && identifier.getBytes(StandardCharsets.UTF_8).length > 60);
     }
 
     /** The one foreign key of {@code holder} over exactly {@code columns}, or {@code null}. */
@@ -324,9 +375,9 @@ public final class ErrorTranslator {
         }
     }
 
-    private RefractException nullViolation(R2dbcException error, Optional<ErrorDetails> details, ModelMeta model) {
-        ModelMeta table = tableModel(details, model);
-        String column = details.flatMap(ErrorDetails::getColumnName).orElse(null);
+    private RefractException nullViolation(R2dbcException error, DatabaseError read, ModelMeta model) {
+        ModelMeta table = tableModel(read.table(), model);
+        String column = read.column();
         String field = column == null ? null : fieldNames(table, List.of(column)).get(0);
         return new NullConstraintViolationException(name(table), field, "Null constraint failed on "
                 + (field == null ? "a field" : "field '" + field + "'") + (table == null ? "" : " of " + table.name())
@@ -350,12 +401,11 @@ public final class ErrorTranslator {
         return false;
     }
 
-    /** The model stored in the table the error names, or {@code fallback}. */
-    private ModelMeta tableModel(Optional<ErrorDetails> details, ModelMeta fallback) {
-        Optional<String> table = details.flatMap(ErrorDetails::getTableName);
-        if (table.isPresent()) {
+    /** The model of this datasource stored in {@code table}, or {@code fallback}. */
+    private ModelMeta tableModel(String table, ModelMeta fallback) {
+        if (table != null) {
             for (ModelMeta candidate : schema.models()) {
-                if (candidate.dbName().equals(table.get())
+                if (candidate.dbName().equals(table)
                         && schema.datasource(candidate.datasource()).name().equals(datasource)) {
                     return candidate;
                 }
@@ -364,46 +414,12 @@ public final class ErrorTranslator {
         return fallback;
     }
 
-    private String tableModelName(Optional<ErrorDetails> details, ModelMeta fallback) {
-        return name(tableModel(details, fallback));
-    }
-
     private static String name(ModelMeta model) {
         return model == null ? null : model.name();
     }
 
-    /** The columns of the key in a detail such as {@code Key (email)=(…) already exists.} */
-    static List<String> keyColumns(Optional<ErrorDetails> details) {
-        return details.flatMap(ErrorDetails::getDetail).map(ErrorTranslator::keyColumns).orElse(List.of());
-    }
-
-    static List<String> keyColumns(String detail) {
-        Matcher matcher = KEY_COLUMNS.matcher(detail);
-        if (!matcher.find()) {
-            return List.of();
-        }
-        List<String> columns = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        String list = matcher.group(1);
-        for (int i = 0; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < list.length() && list.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                columns.add(current.toString().trim());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        columns.add(current.toString().trim());
-        return List.copyOf(columns);
+    private static List<String> names(ModelMeta model, List<Integer> fields) {
+        return fields.stream().map(field -> model.field(field).name()).toList();
     }
 
     /** The field names of {@code columns}; a column no field of {@code model} stores keeps its own name. */

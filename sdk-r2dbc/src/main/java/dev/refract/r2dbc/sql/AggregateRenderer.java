@@ -49,14 +49,13 @@ final class AggregateRenderer {
             int keyCount, List<Integer> positions, int before, boolean leadingComma) {
         for (int field : fields) {
             sql.append(positions.size() > before || leadingComma ? ", " : "");
-            expression(sql, table, function, field);
-            sql.append(dialect.aggregateCast(function, table.types[field]));
+            sql.append(dialect.castAggregate(call(table, function, field), function, table.types[field]));
             positions.add(Aggregations.index(function, field, keyCount, table.model.fieldCount()));
         }
     }
 
-    /** Appends {@code function(column)}, checking that the function applies to the field. */
-    private void expression(SqlBuilder sql, TableLayout table, Aggregations.Function function, int field) {
+    /** {@code function(column)}, checking that the function applies to the field. */
+    private String call(TableLayout table, Aggregations.Function function, int field) {
         String column = table.readExpression(field);
         ColumnType type = table.types[field];
         boolean applies = switch (function) {
@@ -71,7 +70,7 @@ final class AggregateRenderer {
                     + (function == Aggregations.Function.SUM || function == Aggregations.Function.AVG
                     ? "; sum and avg take numeric fields" : "; min and max take fields with an order"));
         }
-        sql.append(function.name().toLowerCase(java.util.Locale.ROOT)).append('(').append(column).append(')');
+        return function.name().toLowerCase(java.util.Locale.ROOT) + "(" + column + ")";
     }
 
     /** Writes a whole group-by statement. */
@@ -100,11 +99,7 @@ final class AggregateRenderer {
         for (int i = 0; i < order.size(); i++) {
             OrderBy sort = order.get(i);
             sql.append(i == 0 ? " ORDER BY " : ", ");
-            sortKey(sql, table, groupBy.by(), sort.key());
-            if (sort.direction() == OrderBy.Direction.DESC) {
-                sql.append(" DESC");
-            }
-            dialect.nullsOrder(sql.text(), sort.direction(), sort.nulls());
+            SortKeys.key(dialect, sql.text(), sortKey(table, groupBy.by(), sort.key()), sort.direction(), sort.nulls());
         }
         dialect.limitOffset(sql, groupBy.take(), groupBy.skip());
         return sql.toStatement(new ResultShape.Aggregated(Aggregations.rowWidth(fieldCount, fieldCount), positions));
@@ -115,24 +110,24 @@ final class AggregateRenderer {
      * select list writes it. Minimum and maximum sort by the value itself, without the cast that
      * only helps the driver read it (an enum's text would sort by name, not in declared order).
      */
-    private void sortKey(SqlBuilder sql, TableLayout table, List<Integer> by, OrderBy.Key key) {
+    private String sortKey(TableLayout table, List<Integer> by, OrderBy.Key key) {
         if (key instanceof OrderBy.Key.Field field) {
             if (!by.contains(field.field())) {
                 throw table.invalid(field.field(), "A groupBy sorts by the fields it groups by and by aggregates; "
                         + table.fieldName(field.field()) + " is not one of its fields: group by it or sort by an"
                         + " aggregate of it");
             }
-            sql.append(table.columns[field.field()]);
+            return table.columns[field.field()];
         } else if (key instanceof OrderBy.Key.Aggregate aggregate) {
             Aggregations.Function function = aggregate.function();
             if (aggregate.field() < 0) {
-                sql.append("count(*)");
-                return;
+                return "count(*)";
             }
-            expression(sql, table, function, aggregate.field());
+            String call = call(table, function, aggregate.field());
             if (function != Aggregations.Function.MIN && function != Aggregations.Function.MAX) {
-                sql.append(dialect.aggregateCast(function, table.types[aggregate.field()]));
+                return dialect.castAggregate(call, function, table.types[aggregate.field()]);
             }
+            return call;
         } else {
             throw new InvalidQueryException(table.model.name(), List.of(), "A groupBy sorts by the fields it groups"
                     + " by and by aggregates (_count, _sum, _avg, _min, _max); "
@@ -232,19 +227,21 @@ final class AggregateRenderer {
         }
         Aggregations.Function function = functions[offset / fieldCount];
         int field = offset % fieldCount;
-        expression(sql, table, function, field);
+        String call = call(table, function, field);
         ColumnType type = table.types[field];
         return switch (function) {
             case SUM -> {
-                sql.append(dialect.aggregateCast(function, type));
+                sql.append(dialect.castAggregate(call, function, type));
                 yield type.scalar() == ScalarType.INT ? COUNT_TYPE : type;
             }
             case AVG -> {
-                sql.append(dialect.aggregateCast(function, type));
+                sql.append(dialect.castAggregate(call, function, type));
                 yield type.scalar() == ScalarType.DECIMAL ? type : ColumnType.scalar(ScalarType.FLOAT, false);
             }
-            case MIN, MAX -> type;
-            case COUNT -> COUNT_TYPE;
+            case MIN, MAX, COUNT -> {
+                sql.append(call);
+                yield function == Aggregations.Function.COUNT ? COUNT_TYPE : type;
+            }
         };
     }
 }

@@ -44,7 +44,48 @@ public interface Dialect {
     /** True when {@code INSERT}, {@code UPDATE} and {@code DELETE} can return rows ({@code RETURNING}). */
     boolean supportsReturning();
 
-    /** True when {@code SELECT DISTINCT ON (…)} keeps the first row of each group. */
+    /**
+     * True when a statement of {@code kind} can return rows ({@code RETURNING}). A write that must
+     * return records and whose kind cannot is rendered as a {@link SqlPlan} of several statements.
+     */
+    default boolean supportsReturning(WriteKind kind) {
+        return supportsReturning();
+    }
+
+    /** The kinds of write statement, for {@link #supportsReturning(WriteKind)}. */
+    enum WriteKind { INSERT, UPDATE, DELETE }
+
+    /**
+     * True when {@code NULLS FIRST}/{@code NULLS LAST} can follow a sort key; otherwise the renderer
+     * puts a {@code key IS NULL} key before a key whose nulls are not where
+     * {@link #nullsFirstByDefault} puts them.
+     */
+    default boolean supportsNullsOrder() {
+        return true;
+    }
+
+    /**
+     * True when a column may hold a list of values (a scalar list field); otherwise a query that
+     * writes or filters one is rejected.
+     */
+    default boolean supportsScalarLists() {
+        return true;
+    }
+
+    /** The operator, with spaces around it, that holds when both sides are equal or both missing. */
+    default String nullSafeEquals() {
+        return " IS NOT DISTINCT FROM ";
+    }
+
+    /** What follows the table of an insert that writes no column, every one taking its default. */
+    default String defaultValues() {
+        return " DEFAULT VALUES";
+    }
+
+    /**
+     * True when {@code SELECT DISTINCT ON (…)} keeps the first row of each group; otherwise the
+     * renderer numbers each group's rows with {@code row_number()} and keeps the first.
+     */
     boolean supportsDistinctOn();
 
     /**
@@ -114,6 +155,15 @@ public interface Dialect {
     String skipDuplicatesSuffix();
 
     /**
+     * True when the insert of {@link #insertInto insertInto(true)} skips more than duplicates (MySQL's
+     * {@code INSERT IGNORE} also skips rows breaking a foreign key and stores defaults for missing
+     * values, each as a warning), so the renderer follows it with a {@link SqlPlan.CheckWarnings}.
+     */
+    default boolean skipsMoreThanDuplicates() {
+        return false;
+    }
+
+    /**
      * Appends the start of the update branch of an upsert, with its leading space, up to where the
      * assignments begin, e.g. {@code ON CONFLICT ("id") DO UPDATE SET }.
      *
@@ -146,4 +196,27 @@ public interface Dialect {
      * {@link ResultShape.Aggregated} promises for a column of {@code type}; empty when it has already.
      */
     String aggregateCast(dev.refract.query.Aggregations.Function function, ColumnType type);
+
+    /**
+     * {@code call}, the aggregate {@code function(column)}, converted to the type
+     * {@link ResultShape.Aggregated} promises for a column of {@code type}: by default followed by
+     * {@link #aggregateCast}; a dialect whose casts wrap the expression overrides this instead.
+     */
+    default String castAggregate(String call, dev.refract.query.Aggregations.Function function, ColumnType type) {
+        return call + aggregateCast(function, type);
+    }
+
+    /**
+     * Appends a comparison of a {@code Json} column with a whole JSON value: {@code equals} or
+     * {@code not} ({@code negated}), a missing value never matching. By default the column, the
+     * operator and the bound value with {@link #valueCast}.
+     *
+     * @param column the quoted (and possibly qualified) column
+     * @param value  the bound JSON value, or a typed {@code null}
+     */
+    default void jsonComparison(SqlBuilder sql, String column, ColumnType type, boolean negated, Bind value) {
+        sql.append(column).append(negated ? " <> " : " = ");
+        sql.bind(value);
+        sql.append(valueCast(type));
+    }
 }

@@ -161,6 +161,7 @@ final class FilterRenderer {
         boolean insensitive = comparison.mode() == Filter.Mode.INSENSITIVE && type.isText() && !type.list();
         switch (operator) {
             case HAS, HAS_EVERY, HAS_SOME, IS_EMPTY -> {
+                requireListsSupported(table, field);
                 if (!type.list()) {
                     throw table.invalid(field, operator + " applies to list fields; " + table.fieldName(field)
                             + " of " + table.model.name() + " holds one value");
@@ -191,7 +192,11 @@ final class FilterRenderer {
                 sql.append(dialect.likeEscapeClause());
             }
             default -> {
-                if (insensitive) {
+                if (type.scalar() == ScalarType.JSON && !type.list()
+                        && (operator == Filter.Operator.EQUALS || operator == Filter.Operator.NOT)) {
+                    dialect.jsonComparison(sql, qualifier + column, type, operator == Filter.Operator.NOT,
+                            value == null ? Bind.nullOf(type.javaType()) : Bind.of(value));
+                } else if (insensitive) {
                     fold(sql, qualifier, column);
                     sql.append(operator(operator)).append(dialect.caseFold()).append('(');
                     sql.bind(Bind.of(value));
@@ -246,6 +251,7 @@ final class FilterRenderer {
         if (value == null) {
             sql.bind(Bind.nullOf(type.javaType()));
         } else if (type.list()) {
+            requireListsSupported(table, field);
             if (!(value instanceof List<?>)) {
                 throw table.invalid(field, table.fieldName(field) + " of " + table.model.name()
                         + " holds a list, but the value given is a " + value.getClass().getSimpleName());
@@ -255,6 +261,14 @@ final class FilterRenderer {
             sql.bind(Bind.of(value));
         }
         sql.append(table.valueCasts[field]);
+    }
+
+    /** Rejects a list column where the dialect's database cannot hold one. */
+    private void requireListsSupported(TableLayout table, int field) {
+        if (table.types[field].list() && !dialect.supportsScalarLists()) {
+            throw table.invalid(field, table.fieldName(field) + " of " + table.model.name() + " is a list, which"
+                    + " this database cannot store: use a Json field, or a separate model with a relation");
+        }
     }
 
     private void jsonPath(SqlBuilder sql, TableLayout table, String qualifier, Filter.JsonPath path) {

@@ -84,11 +84,38 @@ final class JoinTableRenderer {
     SqlStatement unlink(SqlBuilder sql, Operation.Unlink unlink) {
         RelationLink relation = joinLink(unlink.model(), unlink.field(), "Unlink");
         RelationLink.JoinTable join = relation.joinTable();
+        TableLayout target = tables[relation.target().index()];
+        int targetId = relation.targetKey().get(0);
+        sql.append("DELETE FROM ").identifier(join.name());
+        unlinkedRows(sql, unlink, relation);
+        if (!dialect.supportsReturning(Dialect.WriteKind.DELETE)) {
+            return sql.toStatement(new ResultShape.AffectedCount());
+        }
+        sql.append(" RETURNING ").identifier(join.targetColumn());
+        return sql.toStatement(new ResultShape.Rows(target.model.index(), List.of(targetId)));
+    }
+
+    /**
+     * {@code SELECT "B" FROM "_PostToTag" WHERE <the rows unlink removes> FOR UPDATE}: the targets an
+     * unlink is about to unrelate, read and locked first where its {@code DELETE} cannot return them.
+     */
+    SqlStatement unlinkedTargets(SqlBuilder sql, Operation.Unlink unlink) {
+        RelationLink relation = joinLink(unlink.model(), unlink.field(), "Unlink");
+        RelationLink.JoinTable join = relation.joinTable();
+        TableLayout target = tables[relation.target().index()];
+        sql.append("SELECT ").identifier(join.targetColumn()).append(" FROM ").identifier(join.name());
+        unlinkedRows(sql, unlink, relation);
+        sql.append(" FOR UPDATE");
+        return sql.toStatement(new ResultShape.Rows(target.model.index(), List.of(relation.targetKey().get(0))));
+    }
+
+    /** Appends the {@code WHERE} of the join rows {@code unlink} removes. */
+    private void unlinkedRows(SqlBuilder sql, Operation.Unlink unlink, RelationLink relation) {
+        RelationLink.JoinTable join = relation.joinTable();
         TableLayout parent = tables[unlink.model()];
         TableLayout target = tables[relation.target().index()];
         int targetId = relation.targetKey().get(0);
-        sql.append("DELETE FROM ").identifier(join.name()).append(" WHERE ").identifier(join.parentColumn())
-                .append(" = ");
+        sql.append(" WHERE ").identifier(join.parentColumn()).append(" = ");
         filters.bindValue(sql, parent, relation.parentKey().get(0), unlink.key());
         if (!(unlink.targets() instanceof Filter.And and && and.filters().isEmpty())) {
             sql.append(" AND ").identifier(join.targetColumn()).append(" IN (SELECT ")
@@ -96,11 +123,6 @@ final class JoinTableRenderer {
             filters.where(sql, target, "", unlink.targets());
             sql.append(')');
         }
-        if (!dialect.supportsReturning()) {
-            return sql.toStatement(new ResultShape.AffectedCount());
-        }
-        sql.append(" RETURNING ").identifier(join.targetColumn());
-        return sql.toStatement(new ResultShape.Rows(target.model.index(), List.of(targetId)));
     }
 
     private RelationLink joinLink(int model, int field, String operation) {

@@ -41,8 +41,9 @@ import java.util.Set;
  *       every parent, and per-parent distinct is not offered; page with skip and take, or read the
  *       related records with a findMany of their own.</li>
  * </ul>
- * Every value is a bind; identifiers are quoted by the dialect. The statement needs a dialect that
- * {@linkplain Dialect#supportsArrayParameters() binds arrays}.
+ * Every value is a bind; identifiers are quoted by the dialect. A dialect that does not
+ * {@linkplain Dialect#supportsArrayParameters() bind arrays} gets one bind per key part instead:
+ * {@code "Post"."authorId" IN (?, ?)}, {@code ("Item"."shelfAisle", "Item"."shelfNumber") IN ((?, ?), (?, ?))}.
  */
 final class RelationRenderer {
 
@@ -89,10 +90,6 @@ final class RelationRenderer {
             throw new InvalidQueryException(link.parent().name(), List.of(link.parent().field(find.field()).name()),
                     "The include of " + relation + " asks for distinct records, which an include does not offer:"
                             + " read them with a findMany of " + table.model.name() + " of their own");
-        }
-        if (!dialect.supportsArrayParameters()) {
-            throw new UnsupportedOperationException("This dialect cannot bind a list of keys as one array, which"
-                    + " loading the records of " + relation + " needs");
         }
         Selection selection = query.selection();
         List<Integer> fields = selection.allFields() ? table.allFields : selection.fields();
@@ -177,7 +174,9 @@ final class RelationRenderer {
     private void fromAndWhere(SqlBuilder sql, TableLayout table, Query query, Key key) {
         sql.append(" FROM ").append(table.table).append(key.join());
         sql.append(" WHERE ");
-        if (key.columns().size() == 1) {
+        if (!dialect.supportsArrayParameters()) {
+            keyList(sql, key);
+        } else if (key.columns().size() == 1) {
             sql.append(key.columns().get(0)).append(" = ANY(");
             bindKeys(sql, key, 0);
             sql.append(')');
@@ -196,6 +195,48 @@ final class RelationRenderer {
             filters.condition(sql, table, table.table + ".", query.where(), true);
             sql.append(')');
         }
+    }
+
+    /**
+     * The keys as a list of binds, for a dialect without array parameters: {@code key IN (?, ?, …)},
+     * a compound key {@code (a, b) IN ((?, ?), (?, ?), …)}; no key matches nothing.
+     */
+    private void keyList(SqlBuilder sql, Key key) {
+        if (key.values().isEmpty()) {
+            sql.append("FALSE");
+            return;
+        }
+        int width = key.columns().size();
+        sql.append(width == 1 ? key.columns().get(0) : "(" + String.join(", ", key.columns()) + ")").append(" IN (");
+        for (int k = 0; k < key.values().size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append(width == 1 ? "" : "(");
+            for (int part = 0; part < width; part++) {
+                sql.append(part == 0 ? "" : ", ");
+                Object value = part(key, key.values().get(k), part);
+                ColumnType type = key.types().get(part);
+                sql.bind(Bind.of(value));
+                sql.append(dialect.valueCast(new ColumnType(type.scalar(), type.enumName(), false, type.nativeType())));
+            }
+            sql.append(width == 1 ? "" : ")");
+        }
+        sql.append(')');
+    }
+
+    /** Part {@code part} of one parent's key: the key itself for one column, else an element of its {@code List}. */
+    private static Object part(Key key, Object value, int part) {
+        int width = key.columns().size();
+        if (width == 1) {
+            if (value == null) {
+                throw new IllegalArgumentException("A key of " + key.relation() + " is null; parents without a key"
+                        + " have no related records to load");
+            }
+            return value;
+        }
+        if (value instanceof List<?> parts && parts.size() == width && parts.get(part) != null) {
+            return parts.get(part);
+        }
+        throw new IllegalArgumentException("A key of " + key.relation() + " holds " + width
+                + " values as a List, not " + value);
     }
 
     /** Binds part {@code part} of every key as one array, cast to the array of the key column's type. */

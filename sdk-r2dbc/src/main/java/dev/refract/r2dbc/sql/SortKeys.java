@@ -60,17 +60,35 @@ final class SortKeys {
             if (i > 0) {
                 sql.append(", ");
             }
-            expression(sql.text(), table, order.get(i).key(), qualifier, depth);
-            direction(sql.text(), order.get(i));
+            StringBuilder expression = new StringBuilder();
+            expression(expression, table, order.get(i).key(), qualifier, depth);
+            key(sql.text(), expression.toString(), order.get(i));
         }
     }
 
-    /** Appends the {@code DESC} and the nulls order of {@code sort}. */
-    void direction(StringBuilder sql, OrderBy sort) {
-        if (sort.direction() == OrderBy.Direction.DESC) {
+    /**
+     * Appends {@code expression} as the sort key {@code sort}: its {@code DESC} and where its missing
+     * values go, as {@code NULLS FIRST/LAST} or, where the dialect has none and the default differs,
+     * an {@code expression IS NULL} key before it. The expression holds no binds, so writing it twice
+     * is safe.
+     */
+    void key(StringBuilder sql, String expression, OrderBy sort) {
+        key(dialect, sql, expression, sort.direction(), sort.nulls());
+    }
+
+    /** Appends {@code expression} sorted in {@code direction} with its missing values at {@code nulls}; see {@link #key(StringBuilder, String, OrderBy)}. */
+    static void key(Dialect dialect, StringBuilder sql, String expression, OrderBy.Direction direction,
+            OrderBy.Nulls nulls) {
+        if (!dialect.supportsNullsOrder() && nulls != OrderBy.Nulls.DEFAULT
+                && (nulls == OrderBy.Nulls.FIRST) != dialect.nullsFirstByDefault(direction)) {
+            // false sorts before true: "IS NULL" ascending puts the missing values last
+            sql.append(expression).append(nulls == OrderBy.Nulls.FIRST ? " IS NULL DESC, " : " IS NULL, ");
+        }
+        sql.append(expression);
+        if (direction == OrderBy.Direction.DESC) {
             sql.append(" DESC");
         }
-        dialect.nullsOrder(sql, sort.direction(), sort.nulls());
+        dialect.nullsOrder(sql, direction, nulls);
     }
 
     /**

@@ -38,7 +38,9 @@ import java.util.Objects;
  *       have aliases numbered by depth, following {@link dev.refract.meta.RelationLink}. A relation
  *       that crosses datasources cannot be joined and is an {@link InvalidQueryException}.</li>
  *   <li>{@code findFirst} is {@code findMany} with {@code LIMIT 1}. {@code skip}/{@code take} become
- *       {@code OFFSET}/{@code LIMIT}; sort keys keep their direction and {@code NULLS FIRST/LAST}.</li>
+ *       {@code OFFSET}/{@code LIMIT}; sort keys keep their direction and {@code NULLS FIRST/LAST}, or,
+ *       where the dialect has no such words, a {@code key IS NULL} key before a key whose missing
+ *       values go against the database's default.</li>
  *   <li>A cursor joins the cursor record as a one-row derived table and keeps the rows that sort
  *       at or after it under the query's order, with the model's id appended as the last sort key
  *       when the order does not already hold it. The comparison is spelled out key by key
@@ -46,10 +48,12 @@ import java.util.Objects;
  *       respects where missing values sort. A cursor that matches no record yields no rows. A key
  *       that is not a column is computed for the cursor row as {@code refract_key<i>} and compared
  *       with the same expression on each row.</li>
- *   <li>{@code distinct} (PostgreSQL) is {@code DISTINCT ON} the distinct fields in a subquery
- *       ordered by them and then by the query's order, so each group keeps its first record under
- *       that order; the outer query restores the query's order and pages. Sort keys that are not
- *       columns and relation counts leave the subquery as named columns.</li>
+ *   <li>{@code distinct} is {@code DISTINCT ON} the distinct fields in a subquery ordered by them
+ *       and then by the query's order, so each group keeps its first record under that order; the
+ *       outer query restores the query's order and pages. Sort keys that are not columns and
+ *       relation counts leave the subquery as named columns. A dialect without {@code DISTINCT ON}
+ *       numbers each group's rows in the subquery ({@code row_number() OVER (PARTITION BY …)}) and
+ *       the outer query keeps the first.</li>
  *   <li>{@code count} is {@code SELECT count(*)}; with paging, a cursor or distinct it counts the
  *       rows of the equivalent {@code findMany} in a subquery.</li>
  *   <li>Writes: {@code set} binds the value ({@code null} as a typed null) with the column's cast
@@ -76,6 +80,9 @@ import java.util.Objects;
  *       patterns escape {@code %}, {@code _} and the escape character; {@code insensitive} applies to
  *       text fields as the dialect's insensitive {@code LIKE} or {@code lower(…)} on both sides.</li>
  * </ul>
+ * <p>Where the dialect cannot return what a write wrote ({@code RETURNING}), {@link #plan} answers
+ * the statements that do it in one transaction ({@link SqlPlan}), and {@link #render} refuses the
+ * write; see {@code WritePlans}.
  * <ul>
  *   <li>{@code aggregate} selects {@code count(*)}, {@code sum}, {@code avg}, {@code min} and
  *       {@code max} over the matching rows (over a subquery when the query pages, has a cursor or is
@@ -90,6 +97,8 @@ public final class SqlRenderer {
 
     private static final String CURSOR_ALIAS = "refract_cursor";
     private static final String DISTINCT_ALIAS = "refract_distinct";
+    /** The number of a row within its group of distinct values, where the dialect has no {@code DISTINCT ON}. */
+    private static final String ROW_ALIAS = "refract_row";
     private static final String COUNT_ALIAS = "refract_count";
     private static final String AGGREGATE_ALIAS = "refract_aggregate";
     /** The name a derived table gives a sort key that is not a column, followed by its position. */
@@ -104,6 +113,7 @@ public final class SqlRenderer {
     private final AggregateRenderer aggregates;
     private final RelationRenderer relations;
     private final JoinTableRenderer joinTables;
+    private final WritePlans plans;
 
     /**
      * A renderer for every model of {@code schema} that lives in a relational datasource.
@@ -128,6 +138,7 @@ public final class SqlRenderer {
         this.aggregates = new AggregateRenderer(dialect);
         this.relations = new RelationRenderer(schema, dialect, tables, filters, sortKeys, selectList);
         this.joinTables = new JoinTableRenderer(schema, dialect, tables, filters);
+        this.plans = new WritePlans(this, dialect, writes, joinTables);
     }
 
     /** The dialect this renderer writes. */
@@ -146,6 +157,10 @@ public final class SqlRenderer {
      */
     public SqlStatement render(Operation operation) {
         TableLayout table = table(operation.model());
+        if (plans.needsPlan(operation)) {
+            throw new UnsupportedOperationException(operation.getClass().getSimpleName() + " of "
+                    + table.model.name() + " takes several statements in this dialect: run plan(operation)");
+        }
         SqlBuilder sql = new SqlBuilder(dialect);
         if (operation instanceof Operation.FindMany findMany) {
             return select(sql, table, findMany.query(), findMany.query().take());
@@ -197,6 +212,21 @@ public final class SqlRenderer {
                 + operation.getClass().getSimpleName() + " yet");
     }
 
+    /**
+     * What carries out {@code operation}: its one statement ({@link SqlPlan.Single}), or, where this
+     * dialect needs several (a write that must return records without {@code RETURNING}, an insert
+     * that skips duplicates with {@code INSERT IGNORE}), the {@link SqlPlan.Steps} to run in one
+     * transaction. Pure, like {@link #render}.
+     *
+     * @throws InvalidQueryException         when the operation cannot be expressed
+     * @throws IllegalArgumentException      when the model is not a relational model of the schema
+     * @throws UnsupportedOperationException for abilities the dialect lacks
+     */
+    public SqlPlan plan(Operation operation) {
+        TableLayout table = table(operation.model());
+        return plans.needsPlan(operation) ? plans.plan(table, operation) : new SqlPlan.Single(render(operation));
+    }
+
     // ------------------------------------------------------------ pieces other statement writers reuse
 
     /**
@@ -228,10 +258,8 @@ public final class SqlRenderer {
         return selectList;
     }
 
+    /** What a write returns; {@link #render} has checked that its statement can return it. */
     private Selected returning(TableLayout table, Selection selection) {
-        if (!dialect.supportsReturning()) {
-            throw new UnsupportedOperationException("This dialect cannot return written rows (RETURNING)");
-        }
         return selected(table, selection);
     }
 
@@ -315,7 +343,7 @@ public final class SqlRenderer {
         if (!last) {
             sql.append('(');
         }
-        sql.append(column).append(optional ? " IS NOT DISTINCT FROM " : " = ").append(value);
+        sql.append(column).append(optional ? dialect.nullSafeEquals() : " = ").append(value);
         if (!last) {
             sql.append(" AND ");
             cursorCondition(sql, table, order, key + 1, qualifier, cursor);
@@ -345,23 +373,23 @@ public final class SqlRenderer {
      * {@code DISTINCT ON} in a derived table: the inner query keeps the first row of each group and
      * carries the sort keys that are not columns and the relation counts as named columns
      * ({@code refract_key<i>}, {@code refract_count<i>}), which the outer query sorts by and returns.
+     * A dialect without {@code DISTINCT ON} numbers the rows of each group instead,
+     * {@code row_number() OVER (PARTITION BY <distinct> ORDER BY <order>) AS refract_row}, and the
+     * outer query keeps the rows numbered 1.
      */
     private void distinct(SqlBuilder sql, TableLayout table, Query query, Integer take, List<OrderBy> order,
             String qualifier, List<Integer> fields, List<Selection.RelationCount> counts, boolean read) {
-        if (!dialect.supportsDistinctOn()) {
-            throw new UnsupportedOperationException("This dialect has no DISTINCT ON; distinct is not available on "
-                    + table.model.name());
+        boolean distinctOn = dialect.supportsDistinctOn();
+        StringBuilder groups = new StringBuilder();
+        for (int i = 0; i < query.distinct().size(); i++) {
+            groups.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
         }
         sql.append("SELECT ");
         appendColumns(sql.text(), table, fields, "", read);
         for (int i = 0; i < counts.size(); i++) {
             sql.append(", ").append(selectList.countAlias(i));
         }
-        sql.append(" FROM (SELECT DISTINCT ON (");
-        for (int i = 0; i < query.distinct().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
-        }
-        sql.append(") ");
+        sql.append(distinctOn ? " FROM (SELECT DISTINCT ON (" + groups + ") " : " FROM (SELECT ");
         List<Integer> inner = new ArrayList<>(fields);
         for (OrderBy sort : order) {
             int field = SortKeys.field(sort);
@@ -382,24 +410,34 @@ public final class SqlRenderer {
             selectList.count(sql, table, counts.get(i), qualifier, 1);
             sql.append(" AS ").append(selectList.countAlias(i));
         }
-        fromAndWhere(sql, table, query, order, qualifier);
-        sql.append(" ORDER BY ");
-        for (int i = 0; i < query.distinct().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(qualifier).append(table.column(query.distinct().get(i)));
+        if (!distinctOn) {
+            sql.append(", row_number() OVER (PARTITION BY ").append(groups.toString());
+            if (!order.isEmpty()) {
+                sql.append(" ORDER BY ");
+                sortKeys.keys(sql, table, order, qualifier);
+            }
+            sql.append(") AS ").identifier(ROW_ALIAS);
         }
-        for (int i = 0; i < order.size(); i++) {
-            OrderBy sort = order.get(i);
-            int field = SortKeys.field(sort);
-            sql.append(", ").append(field >= 0 ? qualifier + table.column(field) : dialect.quote(KEY_ALIAS + i));
-            sortKeys.direction(sql.text(), sort);
+        fromAndWhere(sql, table, query, order, qualifier);
+        if (distinctOn) {
+            sql.append(" ORDER BY ").append(groups.toString());
+            for (int i = 0; i < order.size(); i++) {
+                OrderBy sort = order.get(i);
+                int field = SortKeys.field(sort);
+                sql.append(", ");
+                sortKeys.key(sql.text(), field >= 0 ? qualifier + table.column(field) : dialect.quote(KEY_ALIAS + i),
+                        sort);
+            }
         }
         sql.append(") AS ").identifier(DISTINCT_ALIAS);
+        if (!distinctOn) {
+            sql.append(" WHERE ").identifier(ROW_ALIAS).append(" = 1");
+        }
         for (int i = 0; i < order.size(); i++) {
             OrderBy sort = order.get(i);
             int field = SortKeys.field(sort);
-            sql.append(i == 0 ? " ORDER BY " : ", ")
-                    .append(field >= 0 ? table.column(field) : dialect.quote(KEY_ALIAS + i));
-            sortKeys.direction(sql.text(), sort);
+            sql.append(i == 0 ? " ORDER BY " : ", ");
+            sortKeys.key(sql.text(), field >= 0 ? table.column(field) : dialect.quote(KEY_ALIAS + i), sort);
         }
         dialect.limitOffset(sql, take, query.skip());
     }

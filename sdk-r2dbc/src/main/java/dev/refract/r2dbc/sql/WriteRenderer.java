@@ -29,10 +29,11 @@ final class WriteRenderer {
         return returning(sql, table, returning);
     }
 
-    private void insertRow(SqlBuilder sql, TableLayout table, WriteData data) {
+    /** Appends {@code INSERT INTO t (…) VALUES (…)} of one record. */
+    void insertRow(SqlBuilder sql, TableLayout table, WriteData data) {
         sql.append(dialect.insertInto(false)).append(table.table);
         if (data.writes().isEmpty()) {
-            sql.append(" DEFAULT VALUES");
+            sql.append(dialect.defaultValues());
         } else {
             columnsAndValues(sql, table, data.writes(), " VALUES (");
             sql.append(')');
@@ -154,6 +155,18 @@ final class WriteRenderer {
     }
 
     /**
+     * {@code INSERT … <upsert clause> <assignments>} without a guard: the one-statement upsert of a
+     * dialect whose clause names no key ({@code ON DUPLICATE KEY UPDATE}), for a plan that has made
+     * sure the insert can only collide with the key the where finds by.
+     */
+    SqlStatement insertOrUpdate(SqlBuilder sql, TableLayout table, WriteData create, WriteData update) {
+        insertRow(sql, table, create);
+        dialect.upsertUpdate(sql.text(), List.of());
+        assignments(sql, table, update, table.table + ".");
+        return sql.toStatement(new ResultShape.AffectedCount());
+    }
+
+    /**
      * An upsert whose create does not write the key its where finds by (an autoincrement id, say),
      * so no insert can conflict with the record found: {@code WITH u AS (UPDATE … RETURNING …),
      * i AS (INSERT … SELECT … WHERE NOT EXISTS (SELECT 1 FROM u) RETURNING …) SELECT * FROM u UNION ALL
@@ -182,7 +195,7 @@ final class WriteRenderer {
     }
 
     /** True when {@code create} sets every field of {@code key} to the value {@code conditions} find it by. */
-    private static boolean createsTheKeyItFinds(WriteData create, KeyMeta key, List<Filter> conditions) {
+    static boolean createsTheKeyItFinds(WriteData create, KeyMeta key, List<Filter> conditions) {
         for (int field : key.fields()) {
             WriteData.FieldWrite write = find(create.writes(), field);
             Object found = null;
@@ -279,7 +292,7 @@ final class WriteRenderer {
         }
     }
 
-    private static WriteData.FieldWrite find(List<WriteData.FieldWrite> writes, int field) {
+    static WriteData.FieldWrite find(List<WriteData.FieldWrite> writes, int field) {
         for (WriteData.FieldWrite write : writes) {
             if (write.field() == field) {
                 return write;
@@ -289,7 +302,7 @@ final class WriteRenderer {
     }
 
     /** The id, or else the first unique, whose every field {@code conditions} fix with a plain {@code equals}. */
-    private static KeyMeta conflictKey(TableLayout table, List<Filter> conditions) {
+    static KeyMeta conflictKey(TableLayout table, List<Filter> conditions) {
         if (coveredBy(table.model.id(), conditions)) {
             return table.model.id();
         }
@@ -317,7 +330,7 @@ final class WriteRenderer {
         return true;
     }
 
-    private static boolean fixesKeyField(Filter condition, KeyMeta key) {
+    static boolean fixesKeyField(Filter condition, KeyMeta key) {
         return condition instanceof Filter.Comparison comparison && isKeyEquality(comparison)
                 && key.fields().contains(comparison.field());
     }

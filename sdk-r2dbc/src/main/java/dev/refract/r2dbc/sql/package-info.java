@@ -6,7 +6,10 @@
  *
  * <p>{@link dev.refract.r2dbc.sql.SqlRenderer} writes the shape of every statement once and asks a
  * {@link dev.refract.r2dbc.sql.Dialect} for each piece that differs between databases
- * ({@link dev.refract.r2dbc.sql.PostgresDialect} today). How filters become conditions:
+ * ({@link dev.refract.r2dbc.sql.PostgresDialect}, {@link dev.refract.r2dbc.sql.MySqlDialect} for a
+ * {@link dev.refract.r2dbc.sql.MySqlServer}). Writes a dialect cannot carry out in one statement
+ * are {@link dev.refract.r2dbc.sql.SqlPlan}s: statements run in order in one transaction, a later
+ * one built from what earlier ones returned. How filters become conditions:
  * <ul>
  *   <li>{@code equals}/{@code not}/{@code lt}/{@code lte}/{@code gt}/{@code gte}: the column, the
  *       operator ({@code =}, {@code <>}, …) and a bind with the column's cast. A missing value never
@@ -17,8 +20,9 @@
  *       which {@code %}, {@code _} and the escape character are escaped
  *       ({@link dev.refract.r2dbc.sql.LikePattern}).</li>
  *   <li>{@code mode: insensitive} on text fields: the dialect's insensitive {@code LIKE}
- *       ({@code ILIKE}) for patterns, {@code lower(column) op lower($n)} otherwise; ignored on
- *       fields without case.</li>
+ *       ({@code ILIKE}) for patterns, or {@code LOWER(column) LIKE LOWER(?)} where there is none,
+ *       {@code lower(column) op lower($n)} otherwise; ignored on fields without case. (In MySQL the
+ *       default mode follows the column's collation, which usually ignores case already.)</li>
  *   <li>{@code AND}, {@code OR}: parenthesised when nested; an empty {@code AND} is {@code TRUE}
  *       (and leaves out {@code WHERE}), an empty {@code OR} is {@code FALSE}; {@code NOT (…)}.</li>
  *   <li>Two fields of a row: {@code "a" op "b"}. Scalar lists and JSON paths: as the dialect

@@ -61,12 +61,12 @@ class ErrorTranslatorTest {
 
     @Test
     void readsTheKeyColumnsOfAConstraintDetail() {
-        assertThat(ErrorTranslator.keyColumns("Key (email)=(a@b.c) already exists.")).containsExactly("email");
-        assertThat(ErrorTranslator.keyColumns("Key (tenant_id, \"E-Mail\")=(1, x) already exists."))
+        assertThat(PostgresErrors.keyColumns("Key (email)=(a@b.c) already exists.")).containsExactly("email");
+        assertThat(PostgresErrors.keyColumns("Key (tenant_id, \"E-Mail\")=(1, x) already exists."))
                 .containsExactly("tenant_id", "E-Mail");
-        assertThat(ErrorTranslator.keyColumns("Key (\"a, \"\"b\"\"\")=(1) is not present in table \"t\"."))
+        assertThat(PostgresErrors.keyColumns("Key (\"a, \"\"b\"\"\")=(1) is not present in table \"t\"."))
                 .containsExactly("a, \"b\"");
-        assertThat(ErrorTranslator.keyColumns("Failing row contains (1, null).")).isEmpty();
+        assertThat(PostgresErrors.keyColumns("Failing row contains (1, null).")).isEmpty();
     }
 
     @Test
