@@ -5,6 +5,7 @@ import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
+import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterProvider;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
@@ -113,8 +114,8 @@ public final class ClientCore implements AutoCloseable {
                 return nested.execute(operation);
             }
             Operation complete = defaults.apply(operation);
-            return router.route(operation.model()).adapter(model).flatMap(adapter ->
-                    IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete));
+            Adapter adapter = router.route(operation.model()).started(model);
+            return IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete);
         });
     }
 
@@ -129,8 +130,8 @@ public final class ClientCore implements AutoCloseable {
             if (closed.get()) {
                 return Flux.error(new ClientClosedException(model));
             }
-            return router.route(operation.model()).adapter(model).flatMapMany(adapter ->
-                    IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation));
+            Adapter adapter = router.route(operation.model()).started(model);
+            return IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation);
         });
     }
 
