@@ -91,7 +91,7 @@ public final class StatementExecutor {
         if (fetchSize > 0) {
             prepared.fetchSize(fetchSize);
         }
-        return Flux.from(prepared.execute()).concatMap(result -> result.map(reader), 1);
+        return Flux.from(prepared.execute()).concatMap(result -> result.map(reader));
     }
 
     /** The plan of {@code shape}: the one kept, or a new one, kept while there is room. */
