@@ -26,6 +26,6 @@ public abstract class FieldSetBuilder<S extends FieldSetBuilder<S>> {
 
     /** The indexes chosen, ascending. */
     public final List<Integer> build() {
-        return fields.stream().boxed().toList();
+        return fields.isEmpty() ? List.of() : fields.stream().boxed().toList();
     }
 }

@@ -8,6 +8,7 @@ import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
 import dev.refract.raw.RecordMapper;
+import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterProvider;
 import dev.refract.spi.Executor;
 import dev.refract.spi.RawRow;
@@ -137,8 +138,8 @@ public final class ClientCore implements AutoCloseable {
                 return nested.execute(operation);
             }
             Operation complete = defaults.apply(operation);
-            return router.route(operation.model()).adapter(model).flatMap(adapter ->
-                    IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete));
+            Adapter adapter = router.route(operation.model()).started(model);
+            return IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete);
         });
     }
 
@@ -158,8 +159,8 @@ public final class ClientCore implements AutoCloseable {
             if (transaction != null) {
                 return transaction.stream(operation);
             }
-            return router.route(operation.model()).adapter(model).flatMapMany(adapter ->
-                    IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation));
+            Adapter adapter = router.route(operation.model()).started(model);
+            return IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation);
         });
     }
 

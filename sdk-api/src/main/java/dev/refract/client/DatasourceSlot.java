@@ -41,22 +41,29 @@ final class DatasourceSlot {
      * @param model the model whose call needs it, for the error message
      */
     Mono<Adapter> adapter(String model) {
-        return Mono.fromCallable(() -> {
-            Adapter current = adapter.get();
-            if (current != null) {
-                return current;
-            }
-            if (provider == null) {
-                throw AdapterUnavailableException.missing(datasource.name(), datasource.provider(), model);
-            }
-            Adapter created = start(model);
-            if (adapter.compareAndSet(null, created)) {
-                return created;
-            }
-            // Another subscriber won the race: release ours and use theirs.
-            created.close().subscribe();
-            return adapter.get();
-        });
+        return Mono.fromCallable(() -> started(model));
+    }
+
+    /**
+     * The adapter, started now if it was not: for callers already running at subscription time.
+     *
+     * @throws AdapterUnavailableException when no adapter serves the provider or the adapter cannot start
+     */
+    Adapter started(String model) {
+        Adapter current = adapter.get();
+        if (current != null) {
+            return current;
+        }
+        if (provider == null) {
+            throw AdapterUnavailableException.missing(datasource.name(), datasource.provider(), model);
+        }
+        Adapter created = start(model);
+        if (adapter.compareAndSet(null, created)) {
+            return created;
+        }
+        // Another subscriber won the race: release ours and use theirs.
+        created.close().subscribe();
+        return adapter.get();
     }
 
     private Adapter start(String model) {

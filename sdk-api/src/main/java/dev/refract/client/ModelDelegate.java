@@ -44,7 +44,7 @@ public abstract class ModelDelegate<M> {
 
     /** The record the operation returns, or empty when it returns none. */
     protected final Mono<M> one(Supplier<? extends Operation> operation) {
-        return Mono.defer(() -> core.execute(operation.get())).flatMap(result -> first(result.rows()));
+        return Mono.defer(() -> core.execute(operation.get())).mapNotNull(result -> first(result.rows()));
     }
 
     /**
@@ -81,7 +81,8 @@ public abstract class ModelDelegate<M> {
                 .map(rowMapper);
     }
 
-    private Mono<M> first(List<Row> rows) {
-        return rows.isEmpty() ? Mono.empty() : Mono.just(mapper.apply(rows.get(0)));
+    /** The first row mapped, or {@code null} when there is none. */
+    private M first(List<Row> rows) {
+        return rows.isEmpty() ? null : mapper.apply(rows.get(0));
     }
 }

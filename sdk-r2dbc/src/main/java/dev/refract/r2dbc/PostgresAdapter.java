@@ -167,6 +167,9 @@ public final class PostgresAdapter implements Adapter {
     /** Where the connection of one statement comes from. */
     private interface ConnectionSource {
         <T> Flux<T> with(Function<Connection, Publisher<T>> work);
+
+        /** {@link #with} for work that ends in one value, without turning it into a stream and back. */
+        <T> Mono<T> withOne(Function<Connection, Mono<T>> work);
     }
 
     /** A pooled connection per statement, given back on completion, error and cancel. */
@@ -174,6 +177,12 @@ public final class PostgresAdapter implements Adapter {
         @Override
         public <T> Flux<T> with(Function<Connection, Publisher<T>> work) {
             return Flux.usingWhen(pool.acquire(), work, Connection::close, (connection, error) -> connection.close(),
+                    Connection::close);
+        }
+
+        @Override
+        public <T> Mono<T> withOne(Function<Connection, Mono<T>> work) {
+            return Mono.usingWhen(pool.acquire(), work, Connection::close, (connection, error) -> connection.close(),
                     Connection::close);
         }
     }
@@ -193,10 +202,17 @@ public final class PostgresAdapter implements Adapter {
 
         @Override
         public <T> Flux<T> with(Function<Connection, Publisher<T>> work) {
-            return Flux.defer(() -> ended
-                    ? Flux.error(new IllegalStateException("This transaction has ended: run the statement inside"
-                            + " the work given to inTransaction, or on the adapter"))
-                    : work.apply(connection));
+            return Flux.defer(() -> ended ? Flux.error(ended()) : work.apply(connection));
+        }
+
+        @Override
+        public <T> Mono<T> withOne(Function<Connection, Mono<T>> work) {
+            return Mono.defer(() -> ended ? Mono.error(ended()) : work.apply(connection));
+        }
+
+        private static IllegalStateException ended() {
+            return new IllegalStateException("This transaction has ended: run the statement inside the work given to"
+                    + " inTransaction, or on the adapter");
         }
 
         /**
@@ -228,10 +244,10 @@ public final class PostgresAdapter implements Adapter {
             return Mono.defer(() -> {
                 SqlStatement statement = renderer.render(operation);
                 ModelMeta model = config.schema().model(operation.model());
-                Mono<Result> result = connections.with(connection -> executor.execute(connection, statement)).next();
-                return log.observe(result, model.name(), name(operation), statement, Result::count)
-                        .onErrorMap(error -> errors.translate(error, model))
-                        .map(found -> requireFound(operation, model, found));
+                Mono<Result> result = connections.withOne(connection -> executor.execute(connection, statement));
+                result = log.observe(result, model.name(), name(operation), statement, Result::count)
+                        .onErrorMap(error -> errors.translate(error, model));
+                return mustFind(operation) ? result.map(found -> requireFound(operation, model, found)) : result;
             });
         }
 
@@ -264,8 +280,12 @@ public final class PostgresAdapter implements Adapter {
     }
 
     /** Update and Delete of a unique record fail when no record matched. */
+    private static boolean mustFind(Operation operation) {
+        return operation instanceof Operation.Update || operation instanceof Operation.Delete;
+    }
+
     private static Result requireFound(Operation operation, ModelMeta model, Result result) {
-        if (result.count() == 0 && (operation instanceof Operation.Update || operation instanceof Operation.Delete)) {
+        if (result.count() == 0) {
             String verb = operation instanceof Operation.Update ? "update" : "delete";
             throw new RecordNotFoundException(model.name(), List.of(), "No " + model.name()
                     + " matches the where of this " + verb + ": check the unique values (and any extra conditions)"

@@ -174,6 +174,25 @@ class PostgresAdapterIT {
     }
 
     @Test
+    void readsOneShapeByTheColumnTypesEachResultReports() {
+        PostgresAdapter adapter = adapter();
+        try {
+            ResultShape at = new ResultShape.Rows(TestSchema.VALUES, List.of(5));
+            Operation local = statement(TestSchema.VALUES, "select timestamp '2024-07-01 23:59:59.5'", at);
+            Operation zoned = statement(TestSchema.VALUES, "select timestamptz '2024-07-01 23:59:59.5+02'", at);
+            Operation date = statement(TestSchema.VALUES, "select date '2024-07-01'", at);
+            // one after the other, so that each result finds the columns of the one before kept for its shape
+            StepVerifier.create(Flux.concat(adapter.stream(date), adapter.stream(local), adapter.stream(zoned),
+                            adapter.stream(local)).map(row -> row.get(5)))
+                    .expectNext(Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2024-07-01T23:59:59.5Z"),
+                            Instant.parse("2024-07-01T21:59:59.5Z"), Instant.parse("2024-07-01T23:59:59.5Z"))
+                    .verifyComplete();
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
     void readsOnlyTheShapedFieldsLeavingOtherPositionsNull() {
         PostgresAdapter adapter = adapter();
         try {

@@ -2,6 +2,7 @@ package dev.refract.r2dbc.codec;
 
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
+import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 
 /** {@code Bytes} as {@code byte[]}, bound as a {@code ByteBuffer} ({@code bytea}). */
@@ -23,8 +24,8 @@ final class BytesCodec extends ScalarCodec {
     }
 
     @Override
-    public Object decode(Column column, FieldMeta field) {
-        return toBytes(column.get(ByteBuffer.class));
+    public Object decode(Readable row, Column column, FieldMeta field) {
+        return toBytes(row.get(column.index(), ByteBuffer.class));
     }
 
     static byte[] toBytes(ByteBuffer buffer) {

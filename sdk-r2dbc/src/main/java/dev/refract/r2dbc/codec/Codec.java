@@ -1,12 +1,14 @@
 package dev.refract.r2dbc.codec;
 
 import dev.refract.meta.FieldMeta;
+import io.r2dbc.spi.Readable;
 
 /**
  * Converts one kind of value in both directions: bound values of the closed scalar set into what
  * the driver binds, and result columns into the Java form a {@link dev.refract.spi.Row} carries.
  * A codec may handle only one direction; the registry asks {@code canEncode}/{@code canDecode}
- * first and uses the first codec that answers true.
+ * first and uses the first codec that answers true. The answers must depend on their argument alone:
+ * the registry remembers them per bound class, and readers per result shape.
  */
 public interface Codec {
 
@@ -31,9 +33,10 @@ public interface Codec {
     boolean canDecode(FieldMeta field);
 
     /**
-     * The value of {@code column}, in the Java form of {@code field}'s type, or {@code null}.
+     * The value of {@code column} in {@code row}, in the Java form of {@code field}'s type, or {@code null}.
      *
-     * @param column the column read, with the driver's name of its database type
+     * @param row    the driver's row
+     * @param column the column read: its index and the name of its database type
      */
-    Object decode(Column column, FieldMeta field);
+    Object decode(Readable row, Column column, FieldMeta field);
 }

@@ -1,16 +1,23 @@
 package dev.refract.r2dbc.codec;
 
 import dev.refract.meta.FieldMeta;
+import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ordered codecs of one adapter: the first codec that can handle a value or a column does.
  * Immutable; {@link #withFirst} gives a registry that asks a user's codec before the built-in ones.
+ * The encoder found for a bound class is remembered, so binding a value costs one map look-up
+ * rather than a question to every codec.
  */
 public final class CodecRegistry {
 
     private final List<Codec> codecs;
+    /** The encoder of each class bound so far; the codecs' answers depend on the class alone. */
+    private final Map<Class<?>, Codec> encoders = new ConcurrentHashMap<>();
 
     private CodecRegistry(List<Codec> codecs) {
         this.codecs = List.copyOf(codecs);
@@ -50,16 +57,16 @@ public final class CodecRegistry {
      *
      * @throws IllegalArgumentException when no codec reads {@code field}
      */
-    public Object decode(Column column, FieldMeta field) {
-        return decoderFor(field).decode(column, field);
+    public Object decode(Readable row, Column column, FieldMeta field) {
+        return decoderFor(field).decode(row, column, field);
     }
 
     /**
      * The value of a column that holds no field, e.g. an aggregate, read by its database type into
      * the closed scalar set; used when no field says what the column holds.
      */
-    public Object decodeByColumnType(Column column) {
-        return ColumnTypeDecoder.decode(column);
+    public Object decodeByColumnType(Readable row, Column column) {
+        return ColumnTypeDecoder.decode(row, column);
     }
 
     /** The codec that reads {@code field}; look it up once per result, not once per row. */
@@ -75,8 +82,13 @@ public final class CodecRegistry {
     }
 
     private Codec encoderFor(Class<?> type) {
+        Codec known = encoders.get(type);
+        if (known != null) {
+            return known;
+        }
         for (Codec codec : codecs) {
             if (codec.canEncode(type)) {
+                encoders.putIfAbsent(type, codec);
                 return codec;
             }
         }

@@ -1,6 +1,7 @@
 package dev.refract.r2dbc.codec;
 
 import dev.refract.json.Json;
+import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,10 +22,10 @@ final class ColumnTypeDecoder {
 
     private ColumnTypeDecoder() {}
 
-    static Object decode(Column column) {
+    static Object decode(Readable row, Column column) {
         return switch (column.typeName()) {
-            case "timestamp", "timestamptz", "date" -> DateTimeCodec.toInstant(column);
-            default -> normalise(column.get(Object.class));
+            case "timestamp", "timestamptz", "date" -> DateTimeCodec.toInstant(row, column);
+            default -> normalise(column.get(row, Object.class));
         };
     }
 

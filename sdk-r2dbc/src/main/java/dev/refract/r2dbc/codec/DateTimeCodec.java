@@ -1,6 +1,7 @@
 package dev.refract.r2dbc.codec;
 
 import dev.refract.meta.ScalarType;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,30 +25,30 @@ final class DateTimeCodec extends ScalarCodec {
     }
 
     @Override
-    public Object decode(Column column, dev.refract.meta.FieldMeta field) {
-        return toInstant(column);
+    public Object decode(Readable row, Column column, dev.refract.meta.FieldMeta field) {
+        return toInstant(row, column);
     }
 
-    static Instant toInstant(Column column) {
+    static Instant toInstant(Readable row, Column column) {
         return switch (column.typeName()) {
             case "timestamp" -> {
-                LocalDateTime local = column.get(LocalDateTime.class);
+                LocalDateTime local = column.get(row, LocalDateTime.class);
                 yield local == null ? null : local.toInstant(ZoneOffset.UTC);
             }
             case "date" -> {
-                LocalDate date = column.get(LocalDate.class);
+                LocalDate date = column.get(row, LocalDate.class);
                 yield date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             case "time" -> {
-                LocalTime time = column.get(LocalTime.class);
+                LocalTime time = column.get(row, LocalTime.class);
                 yield time == null ? null : time.atDate(EPOCH_DAY).toInstant(ZoneOffset.UTC);
             }
             case "timetz" -> {
-                OffsetTime time = column.get(OffsetTime.class);
+                OffsetTime time = column.get(row, OffsetTime.class);
                 yield time == null ? null : time.atDate(EPOCH_DAY).toInstant();
             }
             default -> {
-                OffsetDateTime offset = column.get(OffsetDateTime.class);
+                OffsetDateTime offset = column.get(row, OffsetDateTime.class);
                 yield offset == null ? null : offset.toInstant();
             }
         };

@@ -1,6 +1,7 @@
 package dev.refract.r2dbc.codec;
 
 import dev.refract.meta.FieldMeta;
+import io.r2dbc.spi.Readable;
 
 /**
  * A Java enum constant bound as its name, as text. Rows carry enum values as their database name
@@ -29,7 +30,7 @@ final class JavaEnumCodec implements Codec {
     }
 
     @Override
-    public Object decode(Column column, FieldMeta field) {
+    public Object decode(Readable row, Column column, FieldMeta field) {
         throw new UnsupportedOperationException("JavaEnumCodec only encodes");
     }
 }

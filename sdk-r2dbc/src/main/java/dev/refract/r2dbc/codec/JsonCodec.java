@@ -3,6 +3,7 @@ package dev.refract.r2dbc.codec;
 import dev.refract.json.Json;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
+import io.r2dbc.spi.Readable;
 
 /**
  * {@code Json} as the driver's JSON value, which it binds as {@code jsonb}; read from {@code jsonb} or
@@ -52,8 +53,8 @@ final class JsonCodec extends ScalarCodec {
     }
 
     @Override
-    public Object decode(Column column, FieldMeta field) {
-        io.r2dbc.postgresql.codec.Json json = column.get(io.r2dbc.postgresql.codec.Json.class);
+    public Object decode(Readable row, Column column, FieldMeta field) {
+        io.r2dbc.postgresql.codec.Json json = row.get(column.index(), io.r2dbc.postgresql.codec.Json.class);
         return json == null ? null : Json.parse(json.asString());
     }
 }

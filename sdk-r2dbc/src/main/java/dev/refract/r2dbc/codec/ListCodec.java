@@ -5,6 +5,7 @@ import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.Readable;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -71,28 +72,29 @@ final class ListCodec implements Codec {
     }
 
     @Override
-    public Object decode(Column column, FieldMeta field) {
+    public Object decode(Readable row, Column column, FieldMeta field) {
         if (field.kind() == FieldKind.ENUM) {
-            return read(column, String[].class, element -> element);
+            return read(row, column, String[].class, element -> element);
         }
         return switch (field.scalarType()) {
-            case STRING -> read(column, String[].class, element -> element);
-            case BOOLEAN -> read(column, Boolean[].class, element -> element);
-            case INT -> read(column, Integer[].class, element -> element);
-            case BIGINT -> read(column, Long[].class, element -> element);
-            case FLOAT -> read(column, Double[].class, element -> element);
-            case DECIMAL -> read(column, BigDecimal[].class, element -> element);
+            case STRING -> read(row, column, String[].class, element -> element);
+            case BOOLEAN -> read(row, column, Boolean[].class, element -> element);
+            case INT -> read(row, column, Integer[].class, element -> element);
+            case BIGINT -> read(row, column, Long[].class, element -> element);
+            case FLOAT -> read(row, column, Double[].class, element -> element);
+            case DECIMAL -> read(row, column, BigDecimal[].class, element -> element);
             case DATETIME -> column.typeName().equals("_timestamp")
-                    ? read(column, LocalDateTime[].class, local -> local.toInstant(ZoneOffset.UTC))
-                    : read(column, OffsetDateTime[].class, OffsetDateTime::toInstant);
-            case JSON -> read(column, io.r2dbc.postgresql.codec.Json[].class, json -> Json.parse(json.asString()));
-            case BYTES -> read(column, ByteBuffer[].class, BytesCodec::toBytes);
+                    ? read(row, column, LocalDateTime[].class, local -> local.toInstant(ZoneOffset.UTC))
+                    : read(row, column, OffsetDateTime[].class, OffsetDateTime::toInstant);
+            case JSON -> read(row, column, io.r2dbc.postgresql.codec.Json[].class, json -> Json.parse(json.asString()));
+            case BYTES -> read(row, column, ByteBuffer[].class, BytesCodec::toBytes);
         };
     }
 
     /** The array read as {@code arrayType}, its non-null elements converted; null elements stay null. */
-    private static <E> List<Object> read(Column column, Class<E[]> arrayType, Function<? super E, Object> convert) {
-        E[] array = column.get(arrayType);
+    private static <E> List<Object> read(Readable row, Column column, Class<E[]> arrayType,
+            Function<? super E, Object> convert) {
+        E[] array = column.get(row, arrayType);
         if (array == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.refract.r2dbc.codec;
 import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
+import io.r2dbc.spi.Readable;
 
 /**
  * A codec for one single-valued scalar type whose Java form the driver binds and returns as is;
@@ -39,7 +40,7 @@ abstract class ScalarCodec implements Codec {
     }
 
     @Override
-    public Object decode(Column column, FieldMeta field) {
-        return column.get(javaType);
+    public Object decode(Readable row, Column column, FieldMeta field) {
+        return row.get(column.index(), javaType);
     }
 }

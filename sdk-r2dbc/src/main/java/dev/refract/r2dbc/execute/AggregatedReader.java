@@ -5,17 +5,18 @@ import dev.refract.r2dbc.codec.Column;
 import dev.refract.r2dbc.sql.ResultShape;
 import dev.refract.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import java.util.function.BiFunction;
 
 /**
  * Reads rows of an aggregate or group-by result: column {@code i} goes to position
  * {@code positions.get(i)} of a row of {@code width} values, each converted by its database type.
  */
-final class AggregatedReader {
+final class AggregatedReader implements BiFunction<io.r2dbc.spi.Row, RowMetadata, Row> {
 
     private final int width;
     private final int[] positions;
     private final CodecRegistry codecs;
-    private String[] typeNames;
+    private Column[] columns;
 
     AggregatedReader(ResultShape.Aggregated shape, CodecRegistry codecs) {
         this.width = shape.width();
@@ -23,17 +24,18 @@ final class AggregatedReader {
         this.codecs = codecs;
     }
 
-    Row read(io.r2dbc.spi.Row row, RowMetadata metadata) {
-        if (typeNames == null) {
-            String[] names = new String[positions.length];
-            for (int i = 0; i < names.length; i++) {
-                names[i] = RowReader.typeName(metadata.getColumnMetadata(i).getType().getName());
+    @Override
+    public Row apply(io.r2dbc.spi.Row row, RowMetadata metadata) {
+        if (columns == null) {
+            int[] indexes = new int[positions.length];
+            for (int i = 0; i < indexes.length; i++) {
+                indexes[i] = i;
             }
-            typeNames = names;
+            columns = ResultColumns.of(metadata, indexes).columns();
         }
         Object[] values = new Object[width];
         for (int i = 0; i < positions.length; i++) {
-            values[positions[i]] = codecs.decodeByColumnType(new Column(row, i, typeNames[i]));
+            values[positions[i]] = codecs.decodeByColumnType(row, columns[i]);
         }
         return Row.wrap(values);
     }

@@ -4,6 +4,7 @@ import dev.refract.meta.FieldMeta;
 import dev.refract.r2dbc.codec.Codec;
 import dev.refract.r2dbc.codec.CodecRegistry;
 import dev.refract.r2dbc.codec.Column;
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -42,7 +43,7 @@ final class RawArgumentCodec implements Codec {
     }
 
     @Override
-    public Object decode(Column column, FieldMeta field) {
+    public Object decode(Readable row, Column column, FieldMeta field) {
         throw new UnsupportedOperationException("RawArgumentCodec only encodes");
     }
 }

@@ -143,26 +143,26 @@ public final class RawStatementExecutor {
     /** Reads rows as labelled columns, each by its database type. */
     private final class LabelledReader {
 
-        private RawColumns columns;
-        private String[] typeNames;
+        private RawColumns labels;
+        private Column[] columns;
 
         Row read(io.r2dbc.spi.Row row, RowMetadata metadata) {
             if (columns == null) {
                 List<? extends ColumnMetadata> described = metadata.getColumnMetadatas();
-                String[] types = new String[described.size()];
-                List<String> labels = new ArrayList<>(described.size());
+                Column[] types = new Column[described.size()];
+                List<String> names = new ArrayList<>(described.size());
                 for (int i = 0; i < types.length; i++) {
-                    labels.add(described.get(i).getName());
-                    types[i] = RowReader.typeName(described.get(i).getType().getName());
+                    names.add(described.get(i).getName());
+                    types[i] = Column.named(i, described.get(i).getType().getName());
                 }
-                columns = new RawColumns(labels);
-                typeNames = types;
+                labels = new RawColumns(names);
+                columns = types;
             }
-            Object[] values = new Object[typeNames.length];
+            Object[] values = new Object[columns.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = codecs.decodeByColumnType(new Column(row, i, typeNames[i]));
+                values[i] = codecs.decodeByColumnType(row, columns[i]);
             }
-            return RawRow.wrap(columns, values);
+            return RawRow.wrap(labels, values);
         }
     }
 
@@ -173,7 +173,7 @@ public final class RawStatementExecutor {
         private int[] positions;
         private FieldMeta[] fields;
         private Codec[] decoders;
-        private String[] typeNames;
+        private Column[] columns;
 
         ModelReader(ModelMeta model) {
             this.model = model;
@@ -185,7 +185,7 @@ public final class RawStatementExecutor {
             }
             Object[] values = new Object[model.fieldCount()];
             for (int i = 0; i < positions.length; i++) {
-                values[positions[i]] = decoders[i].decode(new Column(row, i, typeNames[i]), fields[i]);
+                values[positions[i]] = decoders[i].decode(row, columns[i], fields[i]);
             }
             return Row.wrap(values);
         }
@@ -195,7 +195,7 @@ public final class RawStatementExecutor {
             int[] found = new int[count];
             FieldMeta[] held = new FieldMeta[count];
             Codec[] readers = new Codec[count];
-            String[] types = new String[count];
+            Column[] types = new Column[count];
             boolean[] covered = new boolean[model.fieldCount()];
             for (int i = 0; i < count; i++) {
                 String label = columns.get(i).getName();
@@ -209,7 +209,7 @@ public final class RawStatementExecutor {
                 found[i] = field;
                 held[i] = model.field(field);
                 readers[i] = codecs.decoderFor(held[i]);
-                types[i] = RowReader.typeName(columns.get(i).getType().getName());
+                types[i] = Column.named(i, columns.get(i).getType().getName());
             }
             for (int field = 0; field < covered.length; field++) {
                 FieldMeta meta = model.field(field);
@@ -221,7 +221,7 @@ public final class RawStatementExecutor {
             }
             fields = held;
             decoders = readers;
-            typeNames = types;
+            this.columns = types;
             positions = found;
         }
 

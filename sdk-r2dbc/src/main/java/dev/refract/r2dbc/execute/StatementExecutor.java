@@ -1,7 +1,5 @@
 package dev.refract.r2dbc.execute;
 
-import dev.refract.meta.FieldMeta;
-import dev.refract.meta.ModelMeta;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.r2dbc.codec.CodecRegistry;
 import dev.refract.r2dbc.sql.Bind;
@@ -15,7 +13,9 @@ import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,12 +23,17 @@ import reactor.core.publisher.Mono;
 /**
  * Runs {@link SqlStatement}s on a connection it is handed; it neither opens nor closes
  * connections. Every parameter is bound (a {@code null} with its type), never spliced into the SQL.
- * Cold: nothing is sent before subscription.
+ * Cold: nothing is sent before subscription. How rows of each result shape are read is worked out
+ * once per shape and kept, for up to {@value #MAX_PLANS} shapes.
  */
 public final class StatementExecutor {
 
+    /** The most row plans kept; an application's queries have far fewer shapes, so this only bounds the memory. */
+    static final int MAX_PLANS = 1024;
+
     private final SchemaMeta schema;
     private final CodecRegistry codecs;
+    private final Map<ResultShape.Rows, RowPlan> plans = new ConcurrentHashMap<>();
 
     /** An executor reading rows of {@code schema}'s models through {@code codecs}. */
     public StatementExecutor(SchemaMeta schema, CodecRegistry codecs) {
@@ -44,22 +49,7 @@ public final class StatementExecutor {
      * @throws IllegalArgumentException (signalled) when the statement does not return rows
      */
     public Flux<Row> stream(Connection connection, SqlStatement statement, int fetchSize) {
-        return Flux.defer(() -> {
-            BiFunction<io.r2dbc.spi.Row, RowMetadata, Row> reader;
-            if (statement.result() instanceof ResultShape.Rows shape) {
-                reader = new RowReader(schema.model(shape.model()), shape, codecs)::read;
-            } else if (statement.result() instanceof ResultShape.Aggregated shape) {
-                reader = new AggregatedReader(shape, codecs)::read;
-            } else {
-                return Flux.error(new IllegalArgumentException("Only statements returning rows can be streamed, this one"
-                        + " returns " + statement.result().getClass().getSimpleName()));
-            }
-            Statement prepared = prepare(connection, statement);
-            if (fetchSize > 0) {
-                prepared.fetchSize(fetchSize);
-            }
-            return Flux.from(prepared.execute()).concatMap(result -> result.map(reader), 1);
-        });
+        return Flux.defer(() -> rows(connection, statement, fetchSize));
     }
 
     /**
@@ -71,7 +61,7 @@ public final class StatementExecutor {
         return Mono.defer(() -> {
             ResultShape shape = statement.result();
             if (shape instanceof ResultShape.Rows || shape instanceof ResultShape.Aggregated) {
-                return stream(connection, statement, 0).collectList().map(Result::ofRows);
+                return rows(connection, statement, 0).collectList().map(Result::ofRows);
             }
             Statement prepared = prepare(connection, statement);
             if (shape instanceof ResultShape.AffectedCount) {
@@ -85,6 +75,35 @@ public final class StatementExecutor {
                             "A statement meant to return one number returned no row: " + statement.sql())))
                     .map(Result::ofCount);
         });
+    }
+
+    private Flux<Row> rows(Connection connection, SqlStatement statement, int fetchSize) {
+        BiFunction<io.r2dbc.spi.Row, RowMetadata, Row> reader;
+        if (statement.result() instanceof ResultShape.Rows shape) {
+            reader = new RowReader(plan(shape));
+        } else if (statement.result() instanceof ResultShape.Aggregated shape) {
+            reader = new AggregatedReader(shape, codecs);
+        } else {
+            return Flux.error(new IllegalArgumentException("Only statements returning rows can be streamed, this one"
+                    + " returns " + statement.result().getClass().getSimpleName()));
+        }
+        Statement prepared = prepare(connection, statement);
+        if (fetchSize > 0) {
+            prepared.fetchSize(fetchSize);
+        }
+        return Flux.from(prepared.execute()).concatMap(result -> result.map(reader));
+    }
+
+    /** The plan of {@code shape}: the one kept, or a new one, kept while there is room. */
+    private RowPlan plan(ResultShape.Rows shape) {
+        RowPlan plan = plans.get(shape);
+        if (plan == null) {
+            plan = new RowPlan(schema.model(shape.model()), shape, codecs);
+            if (plans.size() < MAX_PLANS) {
+                plans.putIfAbsent(shape, plan);
+            }
+        }
+        return plan;
     }
 
     private Statement prepare(Connection connection, SqlStatement statement) {
@@ -112,14 +131,5 @@ public final class StatementExecutor {
         }
         throw new IllegalStateException("A statement meant to return one number returned "
                 + (value == null ? "null" : "a " + value.getClass().getName()));
-    }
-
-    /** The fields a result's columns hold, as the model declares them. */
-    static FieldMeta[] fieldsOf(ModelMeta model, List<Integer> fields) {
-        FieldMeta[] metas = new FieldMeta[fields.size()];
-        for (int i = 0; i < metas.length; i++) {
-            metas[i] = model.field(fields.get(i));
-        }
-        return metas;
     }
 }

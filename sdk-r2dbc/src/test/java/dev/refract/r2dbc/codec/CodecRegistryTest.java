@@ -9,6 +9,7 @@ import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
 import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.spi.Parameter;
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -107,10 +108,12 @@ class CodecRegistryTest {
             }
 
             @Override
-            public Object decode(Column column, FieldMeta field) {
+            public Object decode(Readable row, Column column, FieldMeta field) {
                 return "decoded";
             }
         };
+        // the defaults have bound a String before: the registry made with the user's codec still asks it first
+        assertThat(codecs.encode("abc", String.class)).isEqualTo("abc");
         CodecRegistry custom = codecs.withFirst(upperCase);
         FieldMeta name = FieldMeta.scalar("name", ScalarType.STRING, Arity.REQUIRED);
         assertThat(custom.encode("abc", String.class)).isEqualTo("ABC");
