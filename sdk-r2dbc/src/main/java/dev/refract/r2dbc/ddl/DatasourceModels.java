@@ -4,6 +4,7 @@ import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.EnumMeta;
 import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
+import dev.refract.meta.KeyMeta;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
 import dev.refract.meta.RelationMeta;
@@ -69,6 +70,26 @@ final class DatasourceModels {
         return schema.enums().stream().filter(e -> e.name().equals(field.typeName())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Field " + model.name() + "." + field.name()
                         + " has the enum type " + field.typeName() + ", which the schema metadata does not declare"));
+    }
+
+    /**
+     * The unique keys of {@code model} that get a unique index: its id when it is not the primary
+     * key, the declared unique keys, and each field flagged unique whose key the metadata does not
+     * list on its own.
+     */
+    static List<KeyMeta> uniqueKeys(ModelMeta model) {
+        List<KeyMeta> uniques = new ArrayList<>();
+        if (!model.primaryKey()) {
+            uniques.add(model.id());
+        }
+        uniques.addAll(model.uniques());
+        for (int i = 0; i < model.fieldCount(); i++) {
+            List<Integer> alone = List.of(i);
+            if (model.field(i).unique() && uniques.stream().noneMatch(k -> k.fields().equals(alone))) {
+                uniques.add(KeyMeta.of(i));
+            }
+        }
+        return uniques;
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.refract.meta.FieldKind;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -74,31 +73,15 @@ final class MySqlColumnTypes {
     }
 
     private static String nativeType(String model, FieldMeta field) {
-        String written = field.nativeType().strip();
-        int open = written.indexOf('(');
-        String name = open < 0 ? written : written.substring(0, open).strip();
-        String type = NATIVE.get(name);
-        if (type == null) {
-            throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
-                    + written + ", which MySQL does not know; use one of " + String.join(", ",
-                    new TreeSet<>(NATIVE.keySet())));
-        }
-        if (open < 0) {
+        NativeType written = NativeType.of(model, field, NATIVE, "MySQL");
+        String type = written.type();
+        if (written.arguments() == null) {
             // a Boolean on TINYINT is TINYINT(1), which the driver and every client read as a boolean
-            return name.equals("TinyInt") && field.scalarType() == ScalarType.BOOLEAN ? "TINYINT(1)" : type;
-        }
-        if (!written.endsWith(")")) {
-            throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
-                    + written + " without a closing parenthesis");
-        }
-        String arguments = written.substring(open + 1, written.length() - 1).replace(" ", "");
-        if (!arguments.matches("\\d+(,\\d+)*")) {
-            throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
-                    + written + ": its arguments must be whole numbers, e.g. @db." + name + "(10)");
+            return written.name().equals("TinyInt") && field.scalarType() == ScalarType.BOOLEAN ? "TINYINT(1)" : type;
         }
         int unsigned = type.indexOf(" UNSIGNED");
-        return unsigned < 0 ? type + "(" + arguments + ")"
-                : type.substring(0, unsigned) + "(" + arguments + ")" + type.substring(unsigned);
+        return unsigned < 0 ? type + "(" + written.arguments() + ")"
+                : type.substring(0, unsigned) + "(" + written.arguments() + ")" + type.substring(unsigned);
     }
 
     /** True for the integer types an {@code AUTO_INCREMENT} column can have. */

@@ -8,11 +8,9 @@ import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
 import dev.refract.meta.ReferentialAction;
 import dev.refract.meta.RelationMeta;
-import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.r2dbc.sql.MySqlDialect;
 import dev.refract.r2dbc.sql.MySqlServer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,19 +82,7 @@ public final class MySqlDdl {
                 lines.add(column(model, field));
             }
         }
-        List<KeyMeta> uniques = new ArrayList<>();
-        if (!model.primaryKey()) {
-            uniques.add(model.id());
-        }
-        uniques.addAll(model.uniques());
-        for (int i = 0; i < model.fieldCount(); i++) {
-            int position = i;
-            // A field flagged unique whose key the metadata does not list on its own still gets its index.
-            if (model.field(i).unique() && uniques.stream().noneMatch(k -> k.fields().equals(List.of(position)))) {
-                uniques.add(KeyMeta.of(position));
-            }
-        }
-        for (KeyMeta unique : uniques) {
+        for (KeyMeta unique : DatasourceModels.uniqueKeys(model)) {
             lines.add("UNIQUE INDEX " + name(ConstraintNames.uniqueKey(model, unique)) + "(" + columns(model, unique)
                     + ")");
         }
@@ -150,25 +136,7 @@ public final class MySqlDdl {
     }
 
     private static String literal(ModelMeta model, FieldMeta field, EnumMeta enumType, Object value) {
-        if (value instanceof Boolean bool) {
-            return bool ? "true" : "false";
-        } else if (value instanceof Long || value instanceof Integer) {
-            return value.toString();
-        } else if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        } else if (value instanceof Double number) {
-            return BigDecimal.valueOf(number).toPlainString();
-        } else if (value instanceof String text) {
-            if (enumType != null) {
-                return Literals.mysql(enumType.dbValue(text));
-            }
-            if (field.scalarType() == ScalarType.BYTES) {
-                return "FROM_BASE64(" + Literals.mysql(text) + ")";
-            }
-            return Literals.mysql(text);
-        }
-        throw new IllegalArgumentException("Field " + model.name() + "." + field.name() + " has a default of type "
-                + value.getClass().getSimpleName() + ", which has no SQL literal");
+        return Literals.defaultValue(model, field, enumType, value, Literals.Style.MYSQL);
     }
 
     private List<String> foreignKeys(ModelMeta model) {

@@ -6,7 +6,6 @@ import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
 import dev.refract.r2dbc.sql.PostgresDialect;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The PostgreSQL column type of a field: from its native type ({@code @db.VarChar(255)}) when one is
@@ -64,28 +63,8 @@ final class PostgresColumnTypes {
     }
 
     private static String nativeType(String model, FieldMeta field) {
-        String written = field.nativeType().strip();
-        int open = written.indexOf('(');
-        String name = open < 0 ? written : written.substring(0, open).strip();
-        String type = NATIVE.get(name);
-        if (type == null) {
-            throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
-                    + written + ", which PostgreSQL does not know; use one of " + String.join(", ",
-                    new TreeSet<>(NATIVE.keySet())));
-        }
-        if (open < 0) {
-            return type;
-        }
-        if (!written.endsWith(")")) {
-            throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
-                    + written + " without a closing parenthesis");
-        }
-        String arguments = written.substring(open + 1, written.length() - 1).replace(" ", "");
-        if (!arguments.matches("\\d+(,\\d+)*")) {
-            throw new IllegalArgumentException("Field " + model + "." + field.name() + " has the native type @db."
-                    + written + ": its arguments must be whole numbers, e.g. @db." + name + "(10)");
-        }
-        return type + "(" + arguments + ")";
+        NativeType written = NativeType.of(model, field, NATIVE, "PostgreSQL");
+        return written.arguments() == null ? written.type() : written.type() + "(" + written.arguments() + ")";
     }
 
     /** True for the integer types an identity column can have. */
