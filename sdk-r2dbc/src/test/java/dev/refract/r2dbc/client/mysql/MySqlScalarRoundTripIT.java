@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.types.mysql.db.Colour;
 import com.example.types.mysql.db.Maybe;
+import com.example.types.mysql.db.Native;
 import com.example.types.mysql.db.RefractClient;
 import com.example.types.mysql.db.RefractClientMetadata;
 import com.example.types.mysql.db.Sample;
@@ -157,6 +158,28 @@ class MySqlScalarRoundTripIT {
                     assertThat(found.colour()).isEqualTo(Colour.GREEN);
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    void nativeColumnTypesRoundTrip() {
+        Instant stamp = Instant.parse("2030-06-15T22:45:01.250Z");
+        Native created = client.native_().create(n -> n.title("native").body("long text").summary(null).small(-32768)
+                .tiny(255).counter(Long.MAX_VALUE).single(0.5).day(Instant.parse("2026-12-31T00:00:00Z"))
+                .stamp(stamp).bits(new byte[] {(byte) 0xff, 0, 1}).on(true)).block();
+        assertThat(created).isNotNull();
+        assertThat(created.id()).hasSize(25);
+
+        Native found = client.native_().findUnique(q -> q.where(w -> w.id(created.id()))).block();
+        assertThat(found).usingRecursiveComparison().isEqualTo(created);
+        assertThat(found.small()).isEqualTo(-32768);
+        assertThat(found.tiny()).isEqualTo(255);
+        assertThat(found.counter()).isEqualTo(Long.MAX_VALUE);
+        assertThat(found.single()).isEqualTo(0.5);
+        assertThat(found.day()).isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
+        assertThat(found.stamp()).isEqualTo(stamp);
+        assertThat(found.bits()).containsExactly(0xff, 0, 1);
+        assertThat(found.on()).isTrue();
+        assertThat(found.code()).isEqualTo("a'b\\c");
     }
 
     @Test
