@@ -70,11 +70,11 @@ class PostgresAdapterIT {
         }
     }
 
-    private PostgresAdapter adapter(PoolMeta pool, AdapterOptions options) {
-        return new PostgresAdapter(TestSchema.config(postgres.r2dbcUrl(), pool), renderer, options);
+    private R2dbcAdapter adapter(PoolMeta pool, AdapterOptions options) {
+        return new R2dbcAdapter(TestSchema.config(postgres.r2dbcUrl(), pool), renderer, options);
     }
 
-    private PostgresAdapter adapter() {
+    private R2dbcAdapter adapter() {
         return adapter(PoolMeta.DEFAULTS, AdapterOptions.defaults());
     }
 
@@ -96,7 +96,7 @@ class PostgresAdapterIT {
 
     @Test
     void roundTripsEveryScalarTypeWithNullsInTheirType() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Instant at = OffsetDateTime.parse("2024-03-01T10:15:30.123456+05:30").toInstant();
             Instant localAt = Instant.parse("2024-07-01T23:59:59.5Z");
@@ -152,7 +152,7 @@ class PostgresAdapterIT {
     void readsTimestampsWithoutZoneAsUtcWhateverTheJvmZone() {
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation read = statement(TestSchema.VALUES, "select timestamp '2024-07-01 23:59:59.5',"
                             + " timestamptz '2024-07-01 23:59:59.5+02'",
@@ -175,7 +175,7 @@ class PostgresAdapterIT {
 
     @Test
     void readsOneShapeByTheColumnTypesEachResultReports() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             ResultShape at = new ResultShape.Rows(TestSchema.VALUES, List.of(5));
             Operation local = statement(TestSchema.VALUES, "select timestamp '2024-07-01 23:59:59.5'", at);
@@ -194,7 +194,7 @@ class PostgresAdapterIT {
 
     @Test
     void readsOnlyTheShapedFieldsLeavingOtherPositionsNull() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation read = statement(TestSchema.VALUES, "select 'x'::text, 7::int",
                     new ResultShape.Rows(TestSchema.VALUES, List.of(1, 13)));
@@ -217,7 +217,7 @@ class PostgresAdapterIT {
 
     @Test
     void streamsInFetchSizeBatchesAsTheSubscriberRequests() throws SQLException {
-        PostgresAdapter adapter = adapter(PoolMeta.DEFAULTS, AdapterOptions.defaults().withFetchSize(100));
+        R2dbcAdapter adapter = adapter(PoolMeta.DEFAULTS, AdapterOptions.defaults().withFetchSize(100));
         try {
             try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("create sequence produced");
@@ -281,7 +281,7 @@ class PostgresAdapterIT {
 
     @Test
     void cancellingAThousandStreamsMidWayLeaksNoConnection() {
-        PostgresAdapter adapter = adapter(PoolMeta.DEFAULTS.withSize(4), AdapterOptions.defaults().withFetchSize(10));
+        R2dbcAdapter adapter = adapter(PoolMeta.DEFAULTS.withSize(4), AdapterOptions.defaults().withFetchSize(10));
         try {
             Operation read = statement(TestSchema.VALUES, "select n from generate_series(1, 1000) n",
                     new ResultShape.Rows(TestSchema.VALUES, List.of(0)));
@@ -311,7 +311,7 @@ class PostgresAdapterIT {
     @Test
     void anExhaustedPoolGivesTheNextCallerATypedAcquireTimeoutAndServesAgainAfterwards() {
         PoolMeta pool = new PoolMeta(2, null, Duration.ofMillis(500), null);
-        PostgresAdapter adapter = adapter(pool, AdapterOptions.defaults());
+        R2dbcAdapter adapter = adapter(pool, AdapterOptions.defaults());
         try {
             Operation slow = statement(TestSchema.VALUES, "select count(*) from pg_sleep(2)",
                     new ResultShape.SingleNumber());
@@ -336,7 +336,7 @@ class PostgresAdapterIT {
     @Test
     void theThirdCallerWaitsTheConfiguredTimeoutBeforeFailing() {
         PoolMeta pool = new PoolMeta(2, null, Duration.ofMillis(700), null);
-        PostgresAdapter adapter = adapter(pool, AdapterOptions.defaults());
+        R2dbcAdapter adapter = adapter(pool, AdapterOptions.defaults());
         try {
             Operation slow = statement(TestSchema.VALUES, "select count(*) from pg_sleep(2)",
                     new ResultShape.SingleNumber());
@@ -359,7 +359,7 @@ class PostgresAdapterIT {
 
     @Test
     void uniqueViolationNamesTheFieldsNotTheColumns() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation first = statement(TestSchema.OWNER, "insert into owner values ($1, $2, $3)",
                     new ResultShape.AffectedCount(), Bind.of(10), Bind.of("dup@example.com"), Bind.of("A"));
@@ -381,7 +381,7 @@ class PostgresAdapterIT {
 
     @Test
     void foreignKeyViolationNamesTheRelation() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation orphan = statement(TestSchema.PET, "insert into pet values ($1, $2, $3)",
                     new ResultShape.AffectedCount(), Bind.of(1), Bind.of(999), Bind.of("Rex"));
@@ -401,7 +401,7 @@ class PostgresAdapterIT {
 
     @Test
     void deletingARecordOthersStillPointAtIsAForeignKeyViolation() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation owner = statement(TestSchema.OWNER, "insert into owner values (30, 'fk@x', 'F')",
                     new ResultShape.AffectedCount());
@@ -423,7 +423,7 @@ class PostgresAdapterIT {
 
     @Test
     void notNullViolationNamesTheField() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation nameless = statement(TestSchema.OWNER, "insert into owner values ($1, $2, $3)",
                     new ResultShape.AffectedCount(), Bind.of(20), Bind.of("n@example.com"),
@@ -442,7 +442,7 @@ class PostgresAdapterIT {
 
     @Test
     void updatingOrDeletingAMissingRecordIsRecordNotFound() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             ResultShape owners = new ResultShape.Rows(TestSchema.OWNER, List.of(0, 1, 2));
             Operation update = renderer.register(new Operation.Update(TestSchema.OWNER, Filter.ALL,
@@ -467,7 +467,7 @@ class PostgresAdapterIT {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             statement.execute("insert into counter values (1, 0), (2, 0)");
         }
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation lockOne = count("update counter set n = n + 1 where id = 1");
             Operation lockTwo = count("update counter set n = n + 1 where id = 2");
@@ -500,7 +500,7 @@ class PostgresAdapterIT {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             statement.execute("insert into counter values (11, 0), (12, 0)");
         }
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation serializable = count("set transaction isolation level serializable");
             Operation readBoth = statement(TestSchema.VALUES, "select sum(n) from counter where id in (11, 12)",
@@ -531,7 +531,7 @@ class PostgresAdapterIT {
 
     @Test
     void aTransactionCommitsWhenTheWorkCompletes() throws SQLException {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Flux<Result> work = adapter.inTransaction(tx -> tx.execute(count("insert into owner values (100, 'c1@x', 'C')"))
                     .then(tx.execute(count("insert into owner values (101, 'c2@x', 'C')"))));
@@ -545,7 +545,7 @@ class PostgresAdapterIT {
 
     @Test
     void theExecutorOfAnEndedTransactionRefusesStatements() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation one = statement(TestSchema.VALUES, "select 1", new ResultShape.SingleNumber());
             List<Executor> leaked = new ArrayList<>();
@@ -563,7 +563,7 @@ class PostgresAdapterIT {
 
     @Test
     void aTransactionRollsBackWhenTheWorkFails() throws SQLException {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Flux<Result> work = adapter.inTransaction(tx -> tx.execute(count("insert into owner values (200, 'r1@x', 'R')"))
                     .then(tx.execute(count("insert into owner values (201, 'r1@x', 'R')"))));
@@ -577,7 +577,7 @@ class PostgresAdapterIT {
 
     @Test
     void aTransactionRollsBackWhenItsSubscriberCancels() throws SQLException {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             Operation insert = count("insert into owner values (300, 'k@x', 'K')");
             Operation slow = statement(TestSchema.VALUES, "select count(*) from pg_sleep(5)",
@@ -602,7 +602,7 @@ class PostgresAdapterIT {
     void hostileStringsAreStoredAndMatchedLiterally() {
         List<String> hostile = List.of("'", "''", "\\", "\\'", "$1", "$$", "; drop table owner; --", "' or '1'='1",
                 "\\0 not a nul", "unicode ☃ 𝄞 \u202e", "%_", "\"quoted\"", "line\nbreak");
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         try {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < hostile.size(); i++) {
@@ -634,7 +634,7 @@ class PostgresAdapterIT {
 
     @Test
     void randomStringsAreStoredAndMatchedLiterallyOrRefusedWhenTextCannotHoldThem() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         AtomicLong ids = new AtomicLong(5000);
         try {
             RandomCases.forAll(300, random -> Draw.anyString(random, 0, 30), value -> {
@@ -664,7 +664,7 @@ class PostgresAdapterIT {
     @Test
     void aPasswordInTheUrlNeverReachesAnErrorMessage() {
         String url = "r2dbc:postgresql://postgres:Sup3r-Secret@127.0.0.1:1/test";
-        PostgresAdapter adapter = new PostgresAdapter(TestSchema.config(url, PoolMeta.DEFAULTS), renderer);
+        R2dbcAdapter adapter = new R2dbcAdapter(TestSchema.config(url, PoolMeta.DEFAULTS), renderer);
         try {
             StepVerifier.create(adapter.execute(statement(TestSchema.VALUES, "select 1", new ResultShape.SingleNumber())))
                     .expectErrorSatisfies(error -> {
@@ -677,7 +677,7 @@ class PostgresAdapterIT {
         } finally {
             adapter.close().block();
         }
-        assertThatThrownBy(() -> new PostgresAdapter(TestSchema.config("postgresql://user:Sup3r-Secret@host/db",
+        assertThatThrownBy(() -> new R2dbcAdapter(TestSchema.config("postgresql://user:Sup3r-Secret@host/db",
                 PoolMeta.DEFAULTS), renderer))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("datasource 'db'")
@@ -686,7 +686,7 @@ class PostgresAdapterIT {
 
     @Test
     void aClosedAdapterRefusesCalls() {
-        PostgresAdapter adapter = adapter();
+        R2dbcAdapter adapter = adapter();
         adapter.close().block();
         StepVerifier.create(adapter.execute(statement(TestSchema.VALUES, "select 1", new ResultShape.SingleNumber())))
                 .expectError(dev.refract.error.ClientClosedException.class)

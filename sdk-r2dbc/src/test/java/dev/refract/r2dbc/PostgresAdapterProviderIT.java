@@ -59,7 +59,7 @@ class PostgresAdapterProviderIT {
                 .map(ServiceLoader.Provider::get)
                 .filter(candidate -> candidate.supports(Provider.POSTGRESQL))
                 .findFirst().orElseThrow();
-        assertThat(provider).isInstanceOf(PostgresAdapterProvider.class);
+        assertThat(provider).isInstanceOf(R2dbcAdapterProvider.class);
         adapter = provider.create(TestSchema.config(postgres.r2dbcUrl(), PoolMeta.DEFAULTS));
     }
 

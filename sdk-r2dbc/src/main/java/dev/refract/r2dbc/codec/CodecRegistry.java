@@ -1,6 +1,9 @@
 package dev.refract.r2dbc.codec;
 
 import dev.refract.meta.FieldMeta;
+import io.r2dbc.postgresql.codec.PostgresqlObjectId;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ordered codecs of one adapter: the first codec that can handle a value or a column does.
+ * The ordered codecs of one adapter, for one database's driver ({@link #postgres()} or
+ * {@link #mysql()}): the first codec that can handle a value or a column does.
  * Immutable; {@link #withFirst} gives a registry that asks a user's codec before the built-in ones.
  * The encoder found for a bound class is remembered, so binding a value costs one map look-up
  * rather than a question to every codec.
@@ -16,18 +20,36 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CodecRegistry {
 
     private final List<Codec> codecs;
+    /** What a {@code null} of no known type is bound as, so that the database infers its type. */
+    private final Object untypedNull;
+    /** How a column that holds no field is read. */
+    private final ColumnTypeDecoder byColumnType;
     /** The encoder of each class bound so far; the codecs' answers depend on the class alone. */
     private final Map<Class<?>, Codec> encoders = new ConcurrentHashMap<>();
 
-    private CodecRegistry(List<Codec> codecs) {
+    private CodecRegistry(List<Codec> codecs, Object untypedNull, ColumnTypeDecoder byColumnType) {
         this.codecs = List.copyOf(codecs);
+        this.untypedNull = untypedNull;
+        this.byColumnType = byColumnType;
     }
 
-    /** The built-in codecs for the closed scalar set on PostgreSQL. */
-    public static CodecRegistry defaults() {
-        return new CodecRegistry(List.of(new TextCodec(), new BooleanCodec(), new IntegerCodec(), new BigIntCodec(),
+    /** The built-in codecs for the closed scalar set on PostgreSQL (r2dbc-postgresql). */
+    public static CodecRegistry postgres() {
+        return new CodecRegistry(List.of(new TextCodec(true), new BooleanCodec(), new IntegerCodec(), new BigIntCodec(),
                 new FloatCodec(), new DecimalCodec(), new DateTimeCodec(), new JsonCodec(), new BytesCodec(),
-                new JavaEnumCodec(), new ListCodec()));
+                new JavaEnumCodec(), new ListCodec()), Parameters.in(PostgresqlObjectId.UNSPECIFIED),
+                ColumnTypeDecoder.POSTGRES);
+    }
+
+    /**
+     * The built-in codecs for the closed scalar set on MySQL and MariaDB (r2dbc-mysql): {@code DateTime}
+     * as {@code DATETIME(3)} in UTC, {@code Json} as text (native {@code JSON} or {@code LONGTEXT}),
+     * {@code Boolean} from {@code TINYINT(1)}; MySQL has no scalar lists.
+     */
+    public static CodecRegistry mysql() {
+        return new CodecRegistry(List.of(new TextCodec(false), new BooleanCodec(), new IntegerCodec(),
+                new BigIntCodec(), new FloatCodec(), new DecimalCodec(), new MySqlDateTimeCodec(), new MySqlJsonCodec(),
+                new BytesCodec(), new JavaEnumCodec()), Parameters.in(R2dbcType.VARCHAR), ColumnTypeDecoder.MYSQL);
     }
 
     /** A registry that asks {@code codec} before every codec of this one. */
@@ -35,7 +57,15 @@ public final class CodecRegistry {
         List<Codec> all = new ArrayList<>(codecs.size() + 1);
         all.add(codec);
         all.addAll(codecs);
-        return new CodecRegistry(all);
+        return new CodecRegistry(all, untypedNull, byColumnType);
+    }
+
+    /**
+     * What a {@code null} is bound as when its type is unknown ({@link #nullType} answered {@code null},
+     * or a raw argument): a parameter the database infers the type of.
+     */
+    public Object untypedNull() {
+        return untypedNull;
     }
 
     /**
@@ -66,7 +96,7 @@ public final class CodecRegistry {
      * the closed scalar set; used when no field says what the column holds.
      */
     public Object decodeByColumnType(Readable row, Column column) {
-        return ColumnTypeDecoder.decode(row, column);
+        return byColumnType.decode(row, column);
     }
 
     /** The codec that reads {@code field}; look it up once per result, not once per row. */

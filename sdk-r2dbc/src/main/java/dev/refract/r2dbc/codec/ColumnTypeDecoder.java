@@ -18,16 +18,38 @@ import java.util.List;
  * {@code bytea} to {@code byte[]}, arrays to lists, enums and other text-like types to
  * {@code String}).
  */
-final class ColumnTypeDecoder {
+enum ColumnTypeDecoder {
 
-    private ColumnTypeDecoder() {}
+    /** r2dbc-postgresql's types. */
+    POSTGRES {
+        @Override
+        Object decode(Readable row, Column column) {
+            return switch (column.typeName()) {
+                case "timestamp", "timestamptz", "date" -> DateTimeCodec.toInstant(row, column);
+                default -> normalise(column.get(row, Object.class));
+            };
+        }
+    },
 
-    static Object decode(Readable row, Column column) {
-        return switch (column.typeName()) {
-            case "timestamp", "timestamptz", "date" -> DateTimeCodec.toInstant(row, column);
-            default -> normalise(column.get(row, Object.class));
-        };
-    }
+    /**
+     * r2dbc-mysql's types: {@code DATETIME} and {@code TIMESTAMP} as UTC, {@code JSON} (which the
+     * driver reads as text) parsed, {@code TINYINT(1)} as the number the driver gives, since a
+     * column of no field does not say it holds a boolean.
+     */
+    MYSQL {
+        @Override
+        Object decode(Readable row, Column column) {
+            return switch (column.typeName()) {
+                case "json" -> {
+                    String text = column.get(row, String.class);
+                    yield text == null ? null : Json.parse(text);
+                }
+                default -> normalise(column.get(row, Object.class));
+            };
+        }
+    };
+
+    abstract Object decode(Readable row, Column column);
 
     private static Object normalise(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
@@ -35,6 +57,9 @@ final class ColumnTypeDecoder {
         }
         if (value instanceof io.r2dbc.postgresql.codec.Json json) {
             return Json.parse(json.asString());
+        }
+        if (value instanceof byte[]) {
+            return value;
         }
         if (value instanceof ByteBuffer buffer) {
             return BytesCodec.toBytes(buffer);

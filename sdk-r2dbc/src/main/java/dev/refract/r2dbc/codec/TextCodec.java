@@ -5,14 +5,19 @@ import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ScalarType;
 
 /**
- * {@code String} as text, and native enum columns read as their database name. A string PostgreSQL
- * text cannot hold is refused before it is sent: a NUL character, which the server rejects, and a
- * lone surrogate, which UTF-8 cannot encode and would silently arrive as {@code ?}.
+ * {@code String} as text, and native enum columns read as their database name. A string the
+ * database's text cannot hold is refused before it is sent: on PostgreSQL a NUL character, which
+ * the server rejects, and everywhere a lone surrogate, which UTF-8 cannot encode and would silently
+ * arrive as {@code ?}.
  */
 final class TextCodec extends ScalarCodec {
 
-    TextCodec() {
+    /** True where the database refuses NUL characters in text (PostgreSQL). */
+    private final boolean refuseNul;
+
+    TextCodec(boolean refuseNul) {
         super(String.class, ScalarType.STRING);
+        this.refuseNul = refuseNul;
     }
 
     @Override
@@ -20,7 +25,7 @@ final class TextCodec extends ScalarCodec {
         String text = (String) value;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\u0000') {
+            if (c == '\u0000' && refuseNul) {
                 throw new IllegalArgumentException("A string bound at character " + i
                         + " holds a NUL character, which PostgreSQL text cannot store: remove it, or store the value"
                         + " as Bytes");

@@ -17,10 +17,8 @@ import dev.refract.spi.RawColumns;
 import dev.refract.spi.RawRow;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Row;
-import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.spi.ColumnMetadata;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import java.util.ArrayList;
@@ -123,7 +121,7 @@ public final class RawStatementExecutor {
         for (int i = 0; i < arguments.size(); i++) {
             Object argument = arguments.get(i);
             if (argument == null) {
-                prepared.bind(i, Parameters.in(PostgresqlObjectId.UNSPECIFIED));
+                prepared.bind(i, codecs.untypedNull());
             } else {
                 prepared.bind(i, codecs.encode(argument, argument.getClass()));
             }

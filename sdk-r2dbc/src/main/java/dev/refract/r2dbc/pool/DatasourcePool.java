@@ -13,6 +13,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,17 +37,32 @@ public final class DatasourcePool {
      *                                  datasource and does not show the URL
      */
     public DatasourcePool(String datasource, String url, PoolSettings settings) {
+        this(datasource, url, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * A pool for {@code datasource} at {@code url}, whose parsed options {@code complete} adds
+     * to (e.g. a session setting the URL does not state).
+     *
+     * @throws IllegalArgumentException when {@code url} is not an R2DBC URL; the message names the
+     *                                  datasource and does not show the URL
+     */
+    public DatasourcePool(String datasource, String url, PoolSettings settings,
+            UnaryOperator<ConnectionFactoryOptions> complete) {
+        Objects.requireNonNull(complete, "complete");
         this.datasource = Objects.requireNonNull(datasource, "datasource");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(url, "url");
+        ConnectionFactoryOptions parsed;
         try {
-            this.options = ConnectionFactoryOptions.parse(url);
+            parsed = ConnectionFactoryOptions.parse(url);
         } catch (RuntimeException e) {
             // a malformed URL is not shown at all: redaction relies on its form, so a password could slip through
             throw new IllegalArgumentException("The URL of datasource '" + datasource + "' is not an R2DBC URL ("
                     + UrlRedaction.redact(e.getMessage()).replace(url, "<url>") + "): write it as"
                     + " r2dbc:postgresql://user:password@host:5432/database", null);
         }
+        this.options = complete.apply(parsed);
     }
 
     /** The datasource this pool serves. */

@@ -2,8 +2,8 @@ package dev.refract.r2dbc.client;
 
 import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
-import dev.refract.r2dbc.PostgresAdapter;
-import dev.refract.r2dbc.PostgresAdapterProvider;
+import dev.refract.r2dbc.R2dbcAdapter;
+import dev.refract.r2dbc.R2dbcAdapterProvider;
 import dev.refract.r2dbc.pool.PoolStatistics;
 import dev.refract.r2dbc.sql.PostgresDialect;
 import dev.refract.r2dbc.sql.SqlRenderer;
@@ -38,14 +38,17 @@ public final class ClientFixture {
     }
 
     /**
-     * The PostgreSQL adapter provider with the SQL renderer it uses by default, remembering the
-     * adapter it creates and the SQL of every statement rendered.
+     * The R2DBC adapter provider with the SQL renderer it uses by default, remembering the adapter it
+     * creates and, on PostgreSQL, the SQL of every statement rendered.
      */
     public static final class CapturingProvider implements AdapterProvider {
 
-        private final AtomicReference<PostgresAdapter> created = new AtomicReference<>();
+        private final AtomicReference<R2dbcAdapter> created = new AtomicReference<>();
         private final Queue<String> rendered = new ConcurrentLinkedQueue<>();
-        private final PostgresAdapterProvider delegate = new PostgresAdapterProvider(config -> {
+        private final R2dbcAdapterProvider delegate = new R2dbcAdapterProvider(config -> {
+            if (config.datasource().provider() != Provider.POSTGRESQL) {
+                return null; // the database's own renderer, which learns the server on first use
+            }
             SqlRenderer renderer = new SqlRenderer(config.schema(), PostgresDialect.INSTANCE);
             return operation -> {
                 SqlStatement statement = renderer.render(operation);
@@ -62,7 +65,7 @@ public final class ClientFixture {
         @Override
         public Adapter create(AdapterConfig config) {
             Adapter adapter = delegate.create(config);
-            created.set((PostgresAdapter) adapter);
+            created.set((R2dbcAdapter) adapter);
             return adapter;
         }
 
@@ -76,10 +79,10 @@ public final class ClientFixture {
         }
 
         /** The adapter made last; fails when the client never started one. */
-        public PostgresAdapter adapter() {
-            PostgresAdapter adapter = created.get();
+        public R2dbcAdapter adapter() {
+            R2dbcAdapter adapter = created.get();
             if (adapter == null) {
-                throw new IllegalStateException("the client has not started its PostgreSQL adapter yet");
+                throw new IllegalStateException("the client has not started its R2DBC adapter yet");
             }
             return adapter;
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class CodecRegistryTest {
 
-    private final CodecRegistry codecs = CodecRegistry.defaults();
+    private final CodecRegistry codecs = CodecRegistry.postgres();
 
     private enum Colour { RED }
 

@@ -2,7 +2,7 @@ package dev.refract.r2dbc.streaming;
 
 import dev.refract.meta.Provider;
 import dev.refract.r2dbc.AdapterOptions;
-import dev.refract.r2dbc.PostgresAdapter;
+import dev.refract.r2dbc.R2dbcAdapter;
 import dev.refract.r2dbc.sql.PostgresDialect;
 import dev.refract.r2dbc.sql.SqlRenderer;
 import dev.refract.spi.Adapter;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TrackingPostgresProvider implements AdapterProvider {
 
     private final AdapterOptions options;
-    private final AtomicReference<PostgresAdapter> created = new AtomicReference<>();
+    private final AtomicReference<R2dbcAdapter> created = new AtomicReference<>();
 
     TrackingPostgresProvider(AdapterOptions options) {
         this.options = options;
@@ -30,15 +30,15 @@ final class TrackingPostgresProvider implements AdapterProvider {
 
     @Override
     public Adapter create(AdapterConfig config) {
-        PostgresAdapter adapter = new PostgresAdapter(config,
+        R2dbcAdapter adapter = new R2dbcAdapter(config,
                 new SqlRenderer(config.schema(), PostgresDialect.INSTANCE)::render, options);
         created.set(adapter);
         return adapter;
     }
 
     /** The adapter made for the datasource; fails when the client has not used it yet. */
-    PostgresAdapter adapter() {
-        PostgresAdapter adapter = created.get();
+    R2dbcAdapter adapter() {
+        R2dbcAdapter adapter = created.get();
         if (adapter == null) {
             throw new IllegalStateException("No adapter yet: the client starts it on its first query");
         }

@@ -7,7 +7,7 @@ import dev.refract.query.Filter;
 import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
-import dev.refract.r2dbc.PostgresAdapter;
+import dev.refract.r2dbc.R2dbcAdapter;
 import dev.refract.r2dbc.ddl.DbPush;
 import dev.refract.r2dbc.sql.PostgresDialect;
 import dev.refract.r2dbc.sql.SqlRenderer;
@@ -144,9 +144,9 @@ final class Publishing {
     }
 
     /** An adapter on {@code postgres} whose statements the SQL renderer writes. */
-    static PostgresAdapter adapter(PostgresNamespace postgres) {
+    static R2dbcAdapter adapter(PostgresNamespace postgres) {
         SqlRenderer renderer = new SqlRenderer(SCHEMA, PostgresDialect.INSTANCE);
-        return new PostgresAdapter(new AdapterConfig(SCHEMA, SCHEMA.datasource(0), postgres.r2dbcUrl(),
+        return new R2dbcAdapter(new AdapterConfig(SCHEMA, SCHEMA.datasource(0), postgres.r2dbcUrl(),
                 PoolMeta.DEFAULTS), renderer::render);
     }
 

@@ -11,7 +11,7 @@ import dev.refract.query.Selection.RelationCount;
 import dev.refract.query.WriteData;
 import dev.refract.query.WriteData.FieldWrite;
 import dev.refract.query.WriteData.WriteOp;
-import dev.refract.r2dbc.PostgresAdapter;
+import dev.refract.r2dbc.R2dbcAdapter;
 import dev.refract.spi.Row;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @RefractTestDatabases
 class RelationCountsOnWritesIT {
 
-    private static PostgresAdapter adapter;
+    private static R2dbcAdapter adapter;
 
     @BeforeAll
     static void fill(PostgresNamespace postgres) throws SQLException {

@@ -9,7 +9,7 @@ import dev.refract.query.Filter.Quantifier;
 import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
 import dev.refract.query.WriteData;
-import dev.refract.r2dbc.PostgresAdapter;
+import dev.refract.r2dbc.R2dbcAdapter;
 import dev.refract.spi.Result;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @RefractTestDatabases
 class RelationFiltersIT {
 
-    private static PostgresAdapter adapter;
+    private static R2dbcAdapter adapter;
 
     @BeforeAll
     static void fill(PostgresNamespace postgres) throws SQLException {

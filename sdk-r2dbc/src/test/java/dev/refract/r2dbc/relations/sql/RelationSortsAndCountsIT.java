@@ -16,7 +16,7 @@ import dev.refract.query.OrderBy.Nulls;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import dev.refract.query.Selection.RelationCount;
-import dev.refract.r2dbc.PostgresAdapter;
+import dev.refract.r2dbc.R2dbcAdapter;
 import dev.refract.spi.Row;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @RefractTestDatabases
 class RelationSortsAndCountsIT {
 
-    private static PostgresAdapter adapter;
+    private static R2dbcAdapter adapter;
 
     @BeforeAll
     static void fill(PostgresNamespace postgres) throws SQLException {

@@ -5,6 +5,7 @@ import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.TransactionTimeoutException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.query.Operation;
+import dev.refract.r2dbc.codec.CodecRegistry;
 import dev.refract.r2dbc.error.ErrorTranslator;
 import dev.refract.r2dbc.execute.RawStatementExecutor;
 import dev.refract.r2dbc.execute.StatementExecutor;
@@ -12,8 +13,8 @@ import dev.refract.r2dbc.log.QueryLog;
 import dev.refract.r2dbc.pool.DatasourcePool;
 import dev.refract.r2dbc.pool.PoolSettings;
 import dev.refract.r2dbc.pool.PoolStatistics;
-import dev.refract.r2dbc.sql.RawSql;
 import dev.refract.r2dbc.sql.ResultShape;
+import dev.refract.r2dbc.sql.SqlPlan;
 import dev.refract.r2dbc.sql.SqlStatement;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
@@ -27,21 +28,27 @@ import dev.refract.transaction.TransactionOptions;
 import io.r2dbc.spi.Connection;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The PostgreSQL adapter of one datasource: renders each operation to one statement, runs it on a
- * connection of the datasource's own pool (started on first use) and translates errors into the
- * typed family. Streams fetch {@link AdapterOptions#fetchSize()} rows at a time as the subscriber
- * requests; cancelling one gives its connection back to the pool.
+ * The adapter of one PostgreSQL, MySQL or MariaDB datasource ({@link R2dbcDatabase}): renders each
+ * operation to a statement (or, where the dialect needs several, a {@link SqlPlan} run on one
+ * connection in one transaction), runs it on a connection of the datasource's own pool (started on
+ * first use) and translates errors into the typed family. On MySQL the server is asked which one it
+ * is once, on first use, and the SQL written for it. Streams fetch {@link AdapterOptions#fetchSize()}
+ * rows at a time as the subscriber requests; cancelling one gives its connection back to the pool.
  */
-public final class PostgresAdapter implements Adapter {
+public final class R2dbcAdapter implements Adapter {
 
     private final AdapterConfig config;
-    private final StatementRenderer renderer;
+    private final R2dbcDatabase database;
+    /** The renderer once known: from the start, or after the server has said which it is. */
+    private final AtomicReference<StatementRenderer> renderer;
     private final AdapterOptions options;
     private final DatasourcePool pool;
     private final StatementExecutor executor;
@@ -50,27 +57,52 @@ public final class PostgresAdapter implements Adapter {
     private final RawStatementExecutor raw;
     private final ConnectionExecutor onPool;
 
-    /** An adapter with the default options. */
-    public PostgresAdapter(AdapterConfig config, StatementRenderer renderer) {
-        this(config, renderer, AdapterOptions.defaults());
+    /** An adapter with the default options, rendering with its database's own renderer. */
+    public R2dbcAdapter(AdapterConfig config) {
+        this(config, AdapterOptions.defaults());
+    }
+
+    /**
+     * An adapter for {@code config}'s datasource rendering with its database's own renderer; it opens
+     * no connection yet.
+     *
+     * @throws IllegalArgumentException when the URL is not an R2DBC URL (the message hides its password),
+     *                                  or the datasource's provider is not served
+     */
+    public R2dbcAdapter(AdapterConfig config, AdapterOptions options) {
+        this(config, null, options);
+    }
+
+    /** An adapter with the default options, rendering with {@code renderer}. */
+    public R2dbcAdapter(AdapterConfig config, StatementRenderer renderer) {
+        this(config, Objects.requireNonNull(renderer, "renderer"), AdapterOptions.defaults());
     }
 
     /**
      * An adapter for {@code config}'s datasource; it opens no connection yet.
      *
-     * @throws IllegalArgumentException when the URL is not an R2DBC URL (the message hides its password)
+     * @param renderer what renders operations, or {@code null} for the database's own renderer
+     * @throws IllegalArgumentException when the URL is not an R2DBC URL (the message hides its password),
+     *                                  or the datasource's provider is not served
      */
-    public PostgresAdapter(AdapterConfig config, StatementRenderer renderer, AdapterOptions options) {
+    public R2dbcAdapter(AdapterConfig config, StatementRenderer renderer, AdapterOptions options) {
         this.config = Objects.requireNonNull(config, "config");
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.options = Objects.requireNonNull(options, "options");
+        this.database = R2dbcDatabase.of(config.datasource().provider());
+        this.renderer = new AtomicReference<>(renderer != null ? renderer : database.fixedRenderer(config.schema()));
         String datasource = config.datasource().name();
-        this.pool = new DatasourcePool(datasource, config.url(), PoolSettings.of(config.pool()));
-        this.executor = new StatementExecutor(config.schema(), options.codecs());
+        this.pool = new DatasourcePool(datasource, config.url(), PoolSettings.of(config.pool()), database::complete);
+        CodecRegistry codecs = options.codecs() != null ? options.codecs() : database.codecs();
+        this.executor = new StatementExecutor(config.schema(), codecs);
         this.errors = new ErrorTranslator(config.schema(), datasource);
         this.log = new QueryLog(datasource, options.showParameters());
-        this.raw = new RawStatementExecutor(config.schema(), options.codecs(), RawSql.Placeholders.NUMBERED, errors, log);
+        this.raw = new RawStatementExecutor(config.schema(), codecs, database.placeholders(), errors, log);
         this.onPool = new ConnectionExecutor(new PooledConnections());
+    }
+
+    /** The database this adapter's datasource is. */
+    public R2dbcDatabase database() {
+        return database;
     }
 
     @Override
@@ -83,7 +115,10 @@ public final class PostgresAdapter implements Adapter {
         return onPool.stream(operation);
     }
 
-    /** Runs SQL written by the user, with {@code $1, $2, …} placeholders; rows stream as {@link #stream}'s do. */
+    /**
+     * Runs SQL written by the user, with {@code $1, $2, …} placeholders on PostgreSQL and {@code ?} on
+     * MySQL; rows stream as {@link #stream}'s do.
+     */
     @Override
     public Flux<Row> queryRaw(RawStatement statement) {
         return onPool.queryRaw(statement);
@@ -142,7 +177,7 @@ public final class PostgresAdapter implements Adapter {
         });
     }
 
-    /** Every ability the PostgreSQL dialect offers. */
+    /** Every ability: the MySQL dialect writes what MySQL lacks (e.g. nulls ordering) another way. */
     @Override
     public Capabilities capabilities() {
         return Capabilities.ALL;
@@ -170,6 +205,9 @@ public final class PostgresAdapter implements Adapter {
 
         /** {@link #with} for work that ends in one value, without turning it into a stream and back. */
         <T> Mono<T> withOne(Function<Connection, Mono<T>> work);
+
+        /** True when the connection already runs a transaction, which a plan then joins. */
+        boolean inTransaction();
     }
 
     /** A pooled connection per statement, given back on completion, error and cancel. */
@@ -184,6 +222,11 @@ public final class PostgresAdapter implements Adapter {
         public <T> Mono<T> withOne(Function<Connection, Mono<T>> work) {
             return Mono.usingWhen(pool.acquire(), work, Connection::close, (connection, error) -> connection.close(),
                     Connection::close);
+        }
+
+        @Override
+        public boolean inTransaction() {
+            return false;
         }
     }
 
@@ -208,6 +251,11 @@ public final class PostgresAdapter implements Adapter {
         @Override
         public <T> Mono<T> withOne(Function<Connection, Mono<T>> work) {
             return Mono.defer(() -> ended ? Mono.error(ended()) : work.apply(connection));
+        }
+
+        @Override
+        public boolean inTransaction() {
+            return true;
         }
 
         private static IllegalStateException ended() {
@@ -242,30 +290,49 @@ public final class PostgresAdapter implements Adapter {
         @Override
         public Mono<Result> execute(Operation operation) {
             return Mono.defer(() -> {
-                SqlStatement statement = renderer.render(operation);
-                ModelMeta model = config.schema().model(operation.model());
-                Mono<Result> result = connections.withOne(connection -> executor.execute(connection, statement));
-                result = log.observe(result, model.name(), name(operation), statement, Result::count)
-                        .onErrorMap(error -> errors.translate(error, model));
-                return mustFind(operation) ? result.map(found -> requireFound(operation, model, found)) : result;
+                StatementRenderer known = renderer.get();
+                return known != null ? execute(known, operation)
+                        : connections.withOne(R2dbcAdapter.this::detectRenderer).flatMap(found -> execute(found, operation));
             });
+        }
+
+        private Mono<Result> execute(StatementRenderer renderer, Operation operation) {
+            SqlPlan plan = renderer.plan(operation);
+            ModelMeta model = config.schema().model(operation.model());
+            boolean inTransaction = connections.inTransaction();
+            Mono<Result> result = connections.withOne(connection -> executor.run(connection, plan, inTransaction));
+            result = log.observe(result, model.name(), name(operation), logged(plan), Result::count)
+                    .onErrorMap(error -> errors.translate(error, model));
+            return mustFind(operation) ? result.map(found -> requireFound(operation, model, found)) : result;
         }
 
         @Override
         public Flux<Row> stream(Operation operation) {
             return Flux.defer(() -> {
-                SqlStatement statement = renderer.render(operation);
-                if (!(statement.result() instanceof ResultShape.Rows
-                        || statement.result() instanceof ResultShape.Aggregated)) {
-                    return Flux.error(new IllegalArgumentException(name(operation)
-                            + " does not return records and cannot be streamed: use execute"));
-                }
-                ModelMeta model = config.schema().model(operation.model());
-                Flux<Row> rows = connections.with(connection ->
-                        executor.stream(connection, statement, options.fetchSize()));
-                return log.observe(rows, model.name(), name(operation), statement)
-                        .onErrorMap(error -> errors.translate(error, model));
+                StatementRenderer known = renderer.get();
+                return known != null ? stream(known, operation)
+                        : connections.withOne(R2dbcAdapter.this::detectRenderer)
+                                .flatMapMany(found -> stream(found, operation));
             });
+        }
+
+        private Flux<Row> stream(StatementRenderer renderer, Operation operation) {
+            SqlPlan plan = renderer.plan(operation);
+            if (plan instanceof SqlPlan.Steps) {
+                // a write returning records through several statements: its rows come once all have run
+                return execute(renderer, operation).flatMapIterable(Result::rows);
+            }
+            SqlStatement statement = ((SqlPlan.Single) plan).statement();
+            if (!(statement.result() instanceof ResultShape.Rows
+                    || statement.result() instanceof ResultShape.Aggregated)) {
+                return Flux.error(new IllegalArgumentException(name(operation)
+                        + " does not return records and cannot be streamed: use execute"));
+            }
+            ModelMeta model = config.schema().model(operation.model());
+            Flux<Row> rows = connections.with(connection ->
+                    executor.stream(connection, statement, options.fetchSize()));
+            return log.observe(rows, model.name(), name(operation), statement)
+                    .onErrorMap(error -> errors.translate(error, model));
         }
 
         @Override
@@ -277,6 +344,33 @@ public final class PostgresAdapter implements Adapter {
         public Mono<Long> executeRaw(RawStatement statement) {
             return raw.execute(statement, connections::with);
         }
+    }
+
+    /**
+     * Learns the renderer from the server behind {@code connection}, once: when several operations
+     * ask at the same time, the first answer is kept.
+     */
+    private Mono<StatementRenderer> detectRenderer(Connection connection) {
+        StatementRenderer known = renderer.get();
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return database.renderer(config.schema(), connection)
+                .map(found -> renderer.compareAndSet(null, found) ? found : renderer.get())
+                .onErrorMap(error -> errors.translate(error, null));
+    }
+
+    /** What the query log shows of {@code plan}: its statement, or the purposes of its steps. */
+    private static SqlStatement logged(SqlPlan plan) {
+        if (plan instanceof SqlPlan.Single single) {
+            return single.statement();
+        }
+        SqlPlan.Steps steps = (SqlPlan.Steps) plan;
+        StringJoiner purposes = new StringJoiner("; ", "-- in one transaction: ", "");
+        for (SqlPlan.Step step : steps.steps()) {
+            purposes.add(step instanceof SqlPlan.Run run ? run.purpose() : "check the warnings");
+        }
+        return new SqlStatement(purposes.toString(), List.of(), steps.result());
     }
 
     /** Update and Delete of a unique record fail when no record matched. */
