@@ -31,8 +31,11 @@ import java.util.Set;
  *       {@code (SELECT count(*) …)} column per relation count of the selection, then the key
  *       columns, answered as {@link ResultShape.Rows#keyFields()}: the target's key fields, or the
  *       parent's id field for a join table.</li>
- *   <li>Rows come ordered by key, then by the query's order, then by the target's id, so each
- *       parent's records come together and in the query's order.</li>
+ *   <li>Rows come ordered by the query's order, then by the target's id, so each parent's records
+ *       come in the query's order; they are not sorted by key, as the caller groups them by the key
+ *       they carry (a sort by key would cost the database a sort of every row, where the order
+ *       alone is often served by an index, and a to-one target read by its id needs no order at
+ *       all).</li>
  *   <li>Skip and take page each parent's records on their own: the rows are numbered per parent in a
  *       subquery, {@code row_number() OVER (PARTITION BY <key> ORDER BY <order>, <id>)}, and the outer
  *       query keeps the numbers after {@code skip} up to {@code skip + take}.</li>
@@ -107,7 +110,7 @@ final class RelationRenderer {
         return sql.toStatement(new ResultShape.Rows(table.model.index(), fields, counted, key.fields()));
     }
 
-    /** {@code SELECT … FROM target WHERE key matches ORDER BY key, order, id}. */
+    /** {@code SELECT … FROM target WHERE key matches ORDER BY order, id}. */
     private void plain(SqlBuilder sql, TableLayout table, Query query, List<Integer> fields, Key key) {
         String qualifier = table.table + ".";
         sql.append("SELECT ");
@@ -117,11 +120,10 @@ final class RelationRenderer {
             sql.append(", ").append(column);
         }
         fromAndWhere(sql, table, query, key);
-        sql.append(" ORDER BY ").append(String.join(", ", key.columns()));
         List<OrderBy> order = withIdKeys(table, query.orderBy(), key);
-        // a to-one target read by its id has no key of its own to add: the key orders it wholly
+        // a to-one target read by its id has one row per key: nothing to order
         if (!order.isEmpty()) {
-            sql.append(", ");
+            sql.append(" ORDER BY ");
             sortKeys.keys(sql, table, order, qualifier);
         }
     }
