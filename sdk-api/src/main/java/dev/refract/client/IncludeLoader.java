@@ -1,11 +1,14 @@
 package dev.refract.client;
 
 import dev.refract.error.InvalidQueryException;
+import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.RelationLink;
+import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
+import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import dev.refract.query.Selection.Include;
@@ -16,7 +19,9 @@ import dev.refract.spi.Row;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +49,10 @@ import reactor.core.publisher.Mono;
  *       foreign key) gets an empty one. The related rows' own includes are loaded the same way over
  *       all of them at once.</li>
  *   <li>A to-one include ignores its query's filter, order and paging; a to-many include's filter,
- *       order, skip and take apply to each parent's related records on their own.</li>
+ *       order, skip and take apply to each parent's related records on their own. A to-many include
+ *       without an order of its own whose target's id is made of selected {@code Int} and
+ *       {@code BigInt} fields has each parent's records ordered by that id here, so that the
+ *       statement need not sort them (an adapter may leave them unordered then).</li>
  *   <li>Related records of the same datasource are read on the executor the rows were read on, so
  *       inside a transaction they are read in it; those of a relation crossing datasources are read
  *       on the target datasource's adapter (and their own includes there).</li>
@@ -222,7 +230,8 @@ final class IncludeLoader {
             }
         }
         if (keys.isEmpty()) {
-            return Mono.just(new Loaded(include.field(), distribute(parentKeys, new Object[0], List.of(), toMany)));
+            return Mono.just(new Loaded(include.field(),
+                    distribute(parentKeys, new Object[0], List.of(), toMany, null)));
         }
         ModelMeta target = link.target();
         Query query = include.query();
@@ -237,6 +246,7 @@ final class IncludeLoader {
         Mono<? extends Executor> on = link.relation().crossDatasource()
                 ? router.route(target.index()).adapter(target.name())
                 : Mono.just(executor);
+        int[] idOrder = toMany ? idOrder(target, query.orderBy(), statement) : NO_FIELDS;
         int keyPosition = target.fieldCount() + 1;
         int width = selection.counts().isEmpty() ? target.fieldCount() : target.fieldCount() + 1;
         return on.flatMap(targetExecutor -> targetExecutor.execute(find).flatMap(result -> {
@@ -250,16 +260,24 @@ final class IncludeLoader {
                 }
                 rowKeys[j] = lookupKey(row.get(keyPosition));
             }
+            int[] sequence = readOrder(rows, idOrder);
             return load(targetExecutor, rows, target.index(), selection.includes(),
                     hiddenFields(target.index(), selection), width)
-                    .map(loaded -> new Loaded(include.field(), distribute(parentKeys, rowKeys, loaded, toMany)));
+                    .map(loaded -> new Loaded(include.field(),
+                            distribute(parentKeys, rowKeys, loaded, toMany, sequence)));
         }));
     }
 
-    /** The value of the relation field for each parent, from the related rows and their parents' keys. */
-    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> rows, boolean toMany) {
+    /**
+     * The value of the relation field for each parent, from the related rows and their parents' keys,
+     * each parent's rows in the order of {@code sequence} (indexes of {@code rows}), or in their own
+     * order when it is {@code null}.
+     */
+    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> rows, boolean toMany,
+            int[] sequence) {
         Map<Object, List<Row>> groups = new HashMap<>();
-        for (int j = 0; j < rowKeys.length; j++) {
+        for (int s = 0; s < rowKeys.length; s++) {
+            int j = sequence == null ? s : sequence[s];
             groups.computeIfAbsent(rowKeys[j], key -> new ArrayList<>()).add(rows.get(j));
         }
         Object[] values = new Object[parentKeys.length];
@@ -272,6 +290,72 @@ final class IncludeLoader {
             }
         }
         return values;
+    }
+
+    /**
+     * The id fields of {@code target} by which this loader orders the records of a to-many include
+     * reading {@code selection} with {@code orderBy}, or none: when there is no order and every id
+     * field is a read {@code Int} or {@code BigInt}, whose order in Java is the database's, the
+     * statement may leave the rows unordered and the records are ordered here.
+     */
+    private static int[] idOrder(ModelMeta target, List<OrderBy> orderBy, Selection selection) {
+        if (!orderBy.isEmpty()) {
+            return NO_FIELDS;
+        }
+        List<Integer> id = target.id().fields();
+        int[] fields = new int[id.size()];
+        for (int i = 0; i < fields.length; i++) {
+            int field = id.get(i);
+            FieldMeta meta = target.field(field);
+            boolean numeric = meta.scalarType() == ScalarType.INT || meta.scalarType() == ScalarType.BIGINT;
+            if (!numeric || meta.isList() || !(selection.allFields() || selection.fields().contains(field))) {
+                return NO_FIELDS;
+            }
+            fields[i] = field;
+        }
+        return fields;
+    }
+
+    /**
+     * The indexes of {@code rows} ordered by the numeric fields {@code idOrder}, ascending; {@code null}
+     * when it names none or the rows are in that order already, as they mostly come.
+     */
+    private static int[] readOrder(List<Row> rows, int[] idOrder) {
+        if (idOrder.length == 0) {
+            return null;
+        }
+        Comparator<Row> byId = byId(idOrder);
+        boolean ordered = true;
+        for (int j = 1; j < rows.size() && ordered; j++) {
+            ordered = byId.compare(rows.get(j - 1), rows.get(j)) <= 0;
+        }
+        if (ordered) {
+            return null;
+        }
+        Integer[] indexes = new Integer[rows.size()];
+        for (int j = 0; j < indexes.length; j++) {
+            indexes[j] = j;
+        }
+        Arrays.sort(indexes, (left, right) -> byId.compare(rows.get(left), rows.get(right)));
+        int[] sequence = new int[indexes.length];
+        for (int j = 0; j < sequence.length; j++) {
+            sequence[j] = indexes[j];
+        }
+        return sequence;
+    }
+
+    /** Orders rows by the numeric fields {@code fields}, ascending, the first field first. */
+    private static Comparator<Row> byId(int[] fields) {
+        return (left, right) -> {
+            for (int field : fields) {
+                int compared = Long.compare(((Number) left.get(field)).longValue(),
+                        ((Number) right.get(field)).longValue());
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
     }
 
     private static List<Row> assemble(List<Row> rows, List<Loaded> loaded, int[] hidden, int width) {

@@ -52,11 +52,21 @@ class FindRelatedRenderingTest {
     }
 
     @Test
+    void theStatementSortsByIdOnlyWhereTheCallerCannotOrderByTheNumericIdItReads() {
+        Query titles = new Query(Filter.ALL, List.of(), 0, null, null, List.of(), fields(1));
+
+        assertThat(render(POST, USER, USER_POSTS, List.of(1), Query.ALL).sql()).doesNotContain("ORDER BY");
+        assertThat(render(POST, USER, USER_POSTS, List.of(1), titles).sql()).isEqualTo("SELECT \"Post\".\"title\","
+                + " \"Post\".\"authorId\" FROM \"Post\" WHERE \"Post\".\"authorId\" = ANY($1::integer[])"
+                + " ORDER BY \"Post\".\"id\"");
+    }
+
+    @Test
     void foreignKeyOnTheTargetMatchesEveryParentKeyAsOneArray() {
         SqlStatement statement = render(POST, USER, USER_POSTS, List.of(1, 2, 3), Query.ALL);
 
         assertThat(statement.sql()).isEqualTo("SELECT " + POST_COLUMNS + ", \"Post\".\"authorId\" FROM \"Post\""
-                + " WHERE \"Post\".\"authorId\" = ANY($1::integer[]) ORDER BY \"Post\".\"id\"");
+                + " WHERE \"Post\".\"authorId\" = ANY($1::integer[])");
         assertThat(values(statement)).containsExactly(List.of(1, 2, 3));
         assertThat(statement.result()).isEqualTo(new ResultShape.Rows(POST, List.of(0, 1, 2, 3, 5, 7, 11), List.of(),
                 List.of(RefractClientMetadata.POST.field(POST_AUTHOR_ID))));
@@ -79,7 +89,7 @@ class FindRelatedRenderingTest {
 
         assertThat(tags.sql()).isEqualTo("SELECT \"Tag\".\"id\", \"Tag\".\"name\", \"refract_link\".\"A\" FROM \"Tag\""
                 + " JOIN \"_PostToTag\" AS \"refract_link\" ON \"refract_link\".\"B\" = \"Tag\".\"id\""
-                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[]) ORDER BY \"Tag\".\"id\"");
+                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[])");
         assertThat(((ResultShape.Rows) tags.result()).keyFields())
                 .containsExactly(RefractClientMetadata.POST.field(POST_ID));
 
@@ -90,10 +100,10 @@ class FindRelatedRenderingTest {
                 null, List.of(), fields(0))).sql();
         assertThat(following).isEqualTo("SELECT \"User\".\"id\", \"refract_link\".\"B\" FROM \"User\""
                 + " JOIN \"_Follows\" AS \"refract_link\" ON \"refract_link\".\"A\" = \"User\".\"id\""
-                + " WHERE \"refract_link\".\"B\" = ANY($1::integer[]) ORDER BY \"User\".\"id\"");
+                + " WHERE \"refract_link\".\"B\" = ANY($1::integer[])");
         assertThat(followedBy).isEqualTo("SELECT \"User\".\"id\", \"refract_link\".\"A\" FROM \"User\""
                 + " JOIN \"_Follows\" AS \"refract_link\" ON \"refract_link\".\"B\" = \"User\".\"id\""
-                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[]) ORDER BY \"User\".\"id\"");
+                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[])");
     }
 
     @Test
@@ -104,7 +114,7 @@ class FindRelatedRenderingTest {
         assertThat(items.sql()).isEqualTo("SELECT \"Item\".\"id\", \"Item\".\"sku\", \"Item\".\"shelfAisle\","
                 + " \"Item\".\"shelfNumber\", \"Item\".\"shelfAisle\", \"Item\".\"shelfNumber\" FROM \"Item\""
                 + " WHERE (\"Item\".\"shelfAisle\", \"Item\".\"shelfNumber\") IN (SELECT * FROM unnest($1::text[],"
-                + " $2::integer[])) ORDER BY \"Item\".\"id\"");
+                + " $2::integer[]))");
         assertThat(values(items)).containsExactly(List.of("A'); DROP TABLE \"Item\"; --", "B"), List.of(1, 2));
 
         SqlStatement shelves = render(SHELF, ITEM, ITEM_SHELF, List.of(List.of("A", 1)), Query.ALL);
