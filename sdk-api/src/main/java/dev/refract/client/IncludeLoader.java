@@ -231,7 +231,7 @@ final class IncludeLoader {
         }
         if (keys.isEmpty()) {
             return Mono.just(new Loaded(include.field(),
-                    distribute(parentKeys, new Object[0], List.of(), toMany, null)));
+                    distribute(parentKeys, new Object[0], List.of(), List.of(), toMany, NO_FIELDS)));
         }
         ModelMeta target = link.target();
         Query query = include.query();
@@ -260,33 +260,33 @@ final class IncludeLoader {
                 }
                 rowKeys[j] = lookupKey(row.get(keyPosition));
             }
-            int[] sequence = readOrder(rows, idOrder);
             return load(targetExecutor, rows, target.index(), selection.includes(),
                     hiddenFields(target.index(), selection), width)
                     .map(loaded -> new Loaded(include.field(),
-                            distribute(parentKeys, rowKeys, loaded, toMany, sequence)));
+                            distribute(parentKeys, rowKeys, rows, loaded, toMany, idOrder)));
         }));
     }
 
     /**
-     * The value of the relation field for each parent, from the related rows and their parents' keys,
-     * each parent's rows in the order of {@code sequence} (indexes of {@code rows}), or in their own
-     * order when it is {@code null}.
+     * The value of the relation field for each parent, from the related rows ({@code loaded}, as read
+     * in {@code read}) and their parents' keys; each parent's rows ordered by the fields
+     * {@code idOrder} of the rows read when it names any, else in the order they came.
      */
-    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> rows, boolean toMany,
-            int[] sequence) {
-        Map<Object, List<Row>> groups = new HashMap<>();
-        for (int s = 0; s < rowKeys.length; s++) {
-            int j = sequence == null ? s : sequence[s];
-            groups.computeIfAbsent(rowKeys[j], key -> new ArrayList<>()).add(rows.get(j));
+    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> read, List<Row> loaded,
+            boolean toMany, int[] idOrder) {
+        Map<Object, Indexes> indexes = new HashMap<>();
+        for (int j = 0; j < rowKeys.length; j++) {
+            indexes.computeIfAbsent(rowKeys[j], key -> new Indexes()).add(j);
         }
+        Comparator<Row> byId = idOrder.length == 0 ? null : byId(idOrder);
         Object[] values = new Object[parentKeys.length];
         for (int i = 0; i < values.length; i++) {
-            List<Row> group = parentKeys[i] == null ? null : groups.get(parentKeys[i]);
+            Indexes group = parentKeys[i] == null ? null : indexes.get(parentKeys[i]);
+            List<Row> rows = group == null ? null : group.rows(read, loaded, byId);
             if (toMany) {
-                values[i] = group == null ? List.of() : Collections.unmodifiableList(group);
+                values[i] = rows == null ? List.of() : rows;
             } else {
-                values[i] = group == null ? Optional.empty() : Optional.of(group.get(0));
+                values[i] = rows == null ? Optional.empty() : Optional.of(rows.get(0));
             }
         }
         return values;
@@ -314,34 +314,6 @@ final class IncludeLoader {
             fields[i] = field;
         }
         return fields;
-    }
-
-    /**
-     * The indexes of {@code rows} ordered by the numeric fields {@code idOrder}, ascending; {@code null}
-     * when it names none or the rows are in that order already, as they mostly come.
-     */
-    private static int[] readOrder(List<Row> rows, int[] idOrder) {
-        if (idOrder.length == 0) {
-            return null;
-        }
-        Comparator<Row> byId = byId(idOrder);
-        boolean ordered = true;
-        for (int j = 1; j < rows.size() && ordered; j++) {
-            ordered = byId.compare(rows.get(j - 1), rows.get(j)) <= 0;
-        }
-        if (ordered) {
-            return null;
-        }
-        Integer[] indexes = new Integer[rows.size()];
-        for (int j = 0; j < indexes.length; j++) {
-            indexes[j] = j;
-        }
-        Arrays.sort(indexes, (left, right) -> byId.compare(rows.get(left), rows.get(right)));
-        int[] sequence = new int[indexes.length];
-        for (int j = 0; j < sequence.length; j++) {
-            sequence[j] = indexes[j];
-        }
-        return sequence;
     }
 
     /** Orders rows by the numeric fields {@code fields}, ascending, the first field first. */
@@ -485,6 +457,58 @@ final class IncludeLoader {
     private static Query withSelection(Query query, Selection selection) {
         return new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(), query.distinct(),
                 selection);
+    }
+
+    /** The indexes of one parent key's related rows, in the order they came. */
+    private static final class Indexes {
+
+        private int[] values = new int[4];
+        private int size;
+        private List<Row> rows;
+
+        void add(int index) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = index;
+        }
+
+        /**
+         * The rows of {@code loaded} at these indexes, ordered by {@code order} (when not {@code null})
+         * of the rows at the same indexes of {@code read}; made once.
+         */
+        List<Row> rows(List<Row> read, List<Row> loaded, Comparator<Row> order) {
+            if (rows == null) {
+                if (order != null) {
+                    sort(read, order);
+                }
+                Row[] picked = new Row[size];
+                for (int i = 0; i < size; i++) {
+                    picked[i] = loaded.get(values[i]);
+                }
+                rows = Collections.unmodifiableList(Arrays.asList(picked));
+            }
+            return rows;
+        }
+
+        /** Orders the indexes by {@code order} of their rows in {@code rows}; a pass when they are in order. */
+        private void sort(List<Row> rows, Comparator<Row> order) {
+            boolean ordered = true;
+            for (int i = 1; i < size && ordered; i++) {
+                ordered = order.compare(rows.get(values[i - 1]), rows.get(values[i])) <= 0;
+            }
+            if (ordered) {
+                return;
+            }
+            Integer[] boxed = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                boxed[i] = values[i];
+            }
+            Arrays.sort(boxed, (left, right) -> order.compare(rows.get(left), rows.get(right)));
+            for (int i = 0; i < size; i++) {
+                values[i] = boxed[i];
+            }
+        }
     }
 
     /** The value of one relation field for each parent, in the parents' order. */
