@@ -1,11 +1,14 @@
 package dev.refract.client;
 
 import dev.refract.error.InvalidQueryException;
+import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.RelationLink;
+import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
+import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import dev.refract.query.Selection.Include;
@@ -16,7 +19,9 @@ import dev.refract.spi.Row;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +49,10 @@ import reactor.core.publisher.Mono;
  *       foreign key) gets an empty one. The related rows' own includes are loaded the same way over
  *       all of them at once.</li>
  *   <li>A to-one include ignores its query's filter, order and paging; a to-many include's filter,
- *       order, skip and take apply to each parent's related records on their own.</li>
+ *       order, skip and take apply to each parent's related records on their own. A to-many include
+ *       without an order of its own whose target's id is made of selected {@code Int} and
+ *       {@code BigInt} fields has each parent's records ordered by that id here, so that the
+ *       statement need not sort them (an adapter may leave them unordered then).</li>
  *   <li>Related records of the same datasource are read on the executor the rows were read on, so
  *       inside a transaction they are read in it; those of a relation crossing datasources are read
  *       on the target datasource's adapter (and their own includes there).</li>
@@ -222,7 +230,8 @@ final class IncludeLoader {
             }
         }
         if (keys.isEmpty()) {
-            return Mono.just(new Loaded(include.field(), distribute(parentKeys, new Object[0], List.of(), toMany)));
+            return Mono.just(new Loaded(include.field(),
+                    distribute(parentKeys, new Object[0], List.of(), List.of(), toMany, NO_FIELDS)));
         }
         ModelMeta target = link.target();
         Query query = include.query();
@@ -237,6 +246,7 @@ final class IncludeLoader {
         Mono<? extends Executor> on = link.relation().crossDatasource()
                 ? router.route(target.index()).adapter(target.name())
                 : Mono.just(executor);
+        int[] idOrder = toMany ? idOrder(target, query.orderBy(), statement) : NO_FIELDS;
         int keyPosition = target.fieldCount() + 1;
         int width = selection.counts().isEmpty() ? target.fieldCount() : target.fieldCount() + 1;
         return on.flatMap(targetExecutor -> targetExecutor.execute(find).flatMap(result -> {
@@ -252,26 +262,72 @@ final class IncludeLoader {
             }
             return load(targetExecutor, rows, target.index(), selection.includes(),
                     hiddenFields(target.index(), selection), width)
-                    .map(loaded -> new Loaded(include.field(), distribute(parentKeys, rowKeys, loaded, toMany)));
+                    .map(loaded -> new Loaded(include.field(),
+                            distribute(parentKeys, rowKeys, rows, loaded, toMany, idOrder)));
         }));
     }
 
-    /** The value of the relation field for each parent, from the related rows and their parents' keys. */
-    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> rows, boolean toMany) {
-        Map<Object, List<Row>> groups = new HashMap<>();
+    /**
+     * The value of the relation field for each parent, from the related rows ({@code loaded}, as read
+     * in {@code read}) and their parents' keys; each parent's rows ordered by the fields
+     * {@code idOrder} of the rows read when it names any, else in the order they came.
+     */
+    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> read, List<Row> loaded,
+            boolean toMany, int[] idOrder) {
+        Map<Object, Indexes> indexes = new HashMap<>();
         for (int j = 0; j < rowKeys.length; j++) {
-            groups.computeIfAbsent(rowKeys[j], key -> new ArrayList<>()).add(rows.get(j));
+            indexes.computeIfAbsent(rowKeys[j], key -> new Indexes()).add(j);
         }
+        Comparator<Row> byId = idOrder.length == 0 ? null : byId(idOrder);
         Object[] values = new Object[parentKeys.length];
         for (int i = 0; i < values.length; i++) {
-            List<Row> group = parentKeys[i] == null ? null : groups.get(parentKeys[i]);
+            Indexes group = parentKeys[i] == null ? null : indexes.get(parentKeys[i]);
+            List<Row> rows = group == null ? null : group.rows(read, loaded, byId);
             if (toMany) {
-                values[i] = group == null ? List.of() : Collections.unmodifiableList(group);
+                values[i] = rows == null ? List.of() : rows;
             } else {
-                values[i] = group == null ? Optional.empty() : Optional.of(group.get(0));
+                values[i] = rows == null ? Optional.empty() : Optional.of(rows.get(0));
             }
         }
         return values;
+    }
+
+    /**
+     * The id fields of {@code target} by which this loader orders the records of a to-many include
+     * reading {@code selection} with {@code orderBy}, or none: when there is no order and every id
+     * field is a read {@code Int} or {@code BigInt}, whose order in Java is the database's, the
+     * statement may leave the rows unordered and the records are ordered here.
+     */
+    private static int[] idOrder(ModelMeta target, List<OrderBy> orderBy, Selection selection) {
+        if (!orderBy.isEmpty()) {
+            return NO_FIELDS;
+        }
+        List<Integer> id = target.id().fields();
+        int[] fields = new int[id.size()];
+        for (int i = 0; i < fields.length; i++) {
+            int field = id.get(i);
+            FieldMeta meta = target.field(field);
+            boolean numeric = meta.scalarType() == ScalarType.INT || meta.scalarType() == ScalarType.BIGINT;
+            if (!numeric || meta.isList() || !(selection.allFields() || selection.fields().contains(field))) {
+                return NO_FIELDS;
+            }
+            fields[i] = field;
+        }
+        return fields;
+    }
+
+    /** Orders rows by the numeric fields {@code fields}, ascending, the first field first. */
+    private static Comparator<Row> byId(int[] fields) {
+        return (left, right) -> {
+            for (int field : fields) {
+                int compared = Long.compare(((Number) left.get(field)).longValue(),
+                        ((Number) right.get(field)).longValue());
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
     }
 
     private static List<Row> assemble(List<Row> rows, List<Loaded> loaded, int[] hidden, int width) {
@@ -401,6 +457,58 @@ final class IncludeLoader {
     private static Query withSelection(Query query, Selection selection) {
         return new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(), query.distinct(),
                 selection);
+    }
+
+    /** The indexes of one parent key's related rows, in the order they came. */
+    private static final class Indexes {
+
+        private int[] values = new int[4];
+        private int size;
+        private List<Row> rows;
+
+        void add(int index) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = index;
+        }
+
+        /**
+         * The rows of {@code loaded} at these indexes, ordered by {@code order} (when not {@code null})
+         * of the rows at the same indexes of {@code read}; made once.
+         */
+        List<Row> rows(List<Row> read, List<Row> loaded, Comparator<Row> order) {
+            if (rows == null) {
+                if (order != null) {
+                    sort(read, order);
+                }
+                Row[] picked = new Row[size];
+                for (int i = 0; i < size; i++) {
+                    picked[i] = loaded.get(values[i]);
+                }
+                rows = Collections.unmodifiableList(Arrays.asList(picked));
+            }
+            return rows;
+        }
+
+        /** Orders the indexes by {@code order} of their rows in {@code rows}; a pass when they are in order. */
+        private void sort(List<Row> rows, Comparator<Row> order) {
+            boolean ordered = true;
+            for (int i = 1; i < size && ordered; i++) {
+                ordered = order.compare(rows.get(values[i - 1]), rows.get(values[i])) <= 0;
+            }
+            if (ordered) {
+                return;
+            }
+            Integer[] boxed = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                boxed[i] = values[i];
+            }
+            Arrays.sort(boxed, (left, right) -> order.compare(rows.get(left), rows.get(right)));
+            for (int i = 0; i < size; i++) {
+                values[i] = boxed[i];
+            }
+        }
     }
 
     /** The value of one relation field for each parent, in the parents' order. */

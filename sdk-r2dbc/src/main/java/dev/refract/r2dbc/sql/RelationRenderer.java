@@ -4,6 +4,7 @@ import dev.refract.error.InvalidQueryException;
 import dev.refract.meta.FieldMeta;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.RelationLink;
+import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
@@ -31,8 +32,12 @@ import java.util.Set;
  *       {@code (SELECT count(*) …)} column per relation count of the selection, then the key
  *       columns, answered as {@link ResultShape.Rows#keyFields()}: the target's key fields, or the
  *       parent's id field for a join table.</li>
- *   <li>Rows come ordered by key, then by the query's order, then by the target's id, so each
- *       parent's records come together and in the query's order.</li>
+ *   <li>Rows come ordered by the query's order, then by the target's id, so each parent's records
+ *       come in the query's order; they are not sorted by key, as the caller groups them by the key
+ *       they carry. A to-one target read by its id needs no order at all, and neither does a query
+ *       without an order of its own whose target's id is made of selected {@code Int} and
+ *       {@code BigInt} fields: the caller orders each parent's records by that id itself, which
+ *       saves the database a sort of every row.</li>
  *   <li>Skip and take page each parent's records on their own: the rows are numbered per parent in a
  *       subquery, {@code row_number() OVER (PARTITION BY <key> ORDER BY <order>, <id>)}, and the outer
  *       query keeps the numbers after {@code skip} up to {@code skip + take}.</li>
@@ -107,7 +112,7 @@ final class RelationRenderer {
         return sql.toStatement(new ResultShape.Rows(table.model.index(), fields, counted, key.fields()));
     }
 
-    /** {@code SELECT … FROM target WHERE key matches ORDER BY key, order, id}. */
+    /** {@code SELECT … FROM target WHERE key matches ORDER BY order, id}. */
     private void plain(SqlBuilder sql, TableLayout table, Query query, List<Integer> fields, Key key) {
         String qualifier = table.table + ".";
         sql.append("SELECT ");
@@ -117,11 +122,11 @@ final class RelationRenderer {
             sql.append(", ").append(column);
         }
         fromAndWhere(sql, table, query, key);
-        sql.append(" ORDER BY ").append(String.join(", ", key.columns()));
         List<OrderBy> order = withIdKeys(table, query.orderBy(), key);
-        // a to-one target read by its id has no key of its own to add: the key orders it wholly
-        if (!order.isEmpty()) {
-            sql.append(", ");
+        // a to-one target read by its id has one row per key, and the caller orders by a selected
+        // numeric id itself: nothing to order
+        if (!order.isEmpty() && !(query.orderBy().isEmpty() && orderedByCaller(table, fields))) {
+            sql.append(" ORDER BY ");
             sortKeys.keys(sql, table, order, qualifier);
         }
     }
@@ -328,6 +333,22 @@ final class RelationRenderer {
             }
         }
         return total;
+    }
+
+    /**
+     * True when the caller orders each parent's records by the target's id itself, as it does when the
+     * query has no order: every id field is a selected {@code Int} or {@code BigInt}, whose order in
+     * Java is the database's.
+     */
+    private static boolean orderedByCaller(TableLayout table, List<Integer> fields) {
+        for (int field : table.model.id().fields()) {
+            FieldMeta meta = table.model.field(field);
+            boolean numeric = meta.scalarType() == ScalarType.INT || meta.scalarType() == ScalarType.BIGINT;
+            if (!numeric || meta.isList() || !fields.contains(field)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private RelationLink link(ModelMeta model, int field) {

@@ -52,11 +52,21 @@ class FindRelatedRenderingTest {
     }
 
     @Test
+    void theStatementSortsByIdOnlyWhereTheCallerCannotOrderByTheNumericIdItReads() {
+        Query titles = new Query(Filter.ALL, List.of(), 0, null, null, List.of(), fields(1));
+
+        assertThat(render(POST, USER, USER_POSTS, List.of(1), Query.ALL).sql()).doesNotContain("ORDER BY");
+        assertThat(render(POST, USER, USER_POSTS, List.of(1), titles).sql()).isEqualTo("SELECT \"Post\".\"title\","
+                + " \"Post\".\"authorId\" FROM \"Post\" WHERE \"Post\".\"authorId\" = ANY($1::integer[])"
+                + " ORDER BY \"Post\".\"id\"");
+    }
+
+    @Test
     void foreignKeyOnTheTargetMatchesEveryParentKeyAsOneArray() {
         SqlStatement statement = render(POST, USER, USER_POSTS, List.of(1, 2, 3), Query.ALL);
 
         assertThat(statement.sql()).isEqualTo("SELECT " + POST_COLUMNS + ", \"Post\".\"authorId\" FROM \"Post\""
-                + " WHERE \"Post\".\"authorId\" = ANY($1::integer[]) ORDER BY \"Post\".\"authorId\", \"Post\".\"id\"");
+                + " WHERE \"Post\".\"authorId\" = ANY($1::integer[])");
         assertThat(values(statement)).containsExactly(List.of(1, 2, 3));
         assertThat(statement.result()).isEqualTo(new ResultShape.Rows(POST, List.of(0, 1, 2, 3, 5, 7, 11), List.of(),
                 List.of(RefractClientMetadata.POST.field(POST_AUTHOR_ID))));
@@ -68,7 +78,7 @@ class FindRelatedRenderingTest {
                 new Query(Filter.ALL, List.of(), 0, null, null, List.of(), fields(2)));
 
         assertThat(statement.sql()).isEqualTo("SELECT \"User\".\"name\", \"User\".\"id\" FROM \"User\""
-                + " WHERE \"User\".\"id\" = ANY($1::integer[]) ORDER BY \"User\".\"id\"");
+                + " WHERE \"User\".\"id\" = ANY($1::integer[])");
         assertThat(statement.result()).isEqualTo(new ResultShape.Rows(USER, List.of(2), List.of(),
                 List.of(RefractClientMetadata.USER.field(0))));
     }
@@ -79,7 +89,7 @@ class FindRelatedRenderingTest {
 
         assertThat(tags.sql()).isEqualTo("SELECT \"Tag\".\"id\", \"Tag\".\"name\", \"refract_link\".\"A\" FROM \"Tag\""
                 + " JOIN \"_PostToTag\" AS \"refract_link\" ON \"refract_link\".\"B\" = \"Tag\".\"id\""
-                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[]) ORDER BY \"refract_link\".\"A\", \"Tag\".\"id\"");
+                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[])");
         assertThat(((ResultShape.Rows) tags.result()).keyFields())
                 .containsExactly(RefractClientMetadata.POST.field(POST_ID));
 
@@ -90,10 +100,10 @@ class FindRelatedRenderingTest {
                 null, List.of(), fields(0))).sql();
         assertThat(following).isEqualTo("SELECT \"User\".\"id\", \"refract_link\".\"B\" FROM \"User\""
                 + " JOIN \"_Follows\" AS \"refract_link\" ON \"refract_link\".\"A\" = \"User\".\"id\""
-                + " WHERE \"refract_link\".\"B\" = ANY($1::integer[]) ORDER BY \"refract_link\".\"B\", \"User\".\"id\"");
+                + " WHERE \"refract_link\".\"B\" = ANY($1::integer[])");
         assertThat(followedBy).isEqualTo("SELECT \"User\".\"id\", \"refract_link\".\"A\" FROM \"User\""
                 + " JOIN \"_Follows\" AS \"refract_link\" ON \"refract_link\".\"B\" = \"User\".\"id\""
-                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[]) ORDER BY \"refract_link\".\"A\", \"User\".\"id\"");
+                + " WHERE \"refract_link\".\"A\" = ANY($1::integer[])");
     }
 
     @Test
@@ -104,13 +114,13 @@ class FindRelatedRenderingTest {
         assertThat(items.sql()).isEqualTo("SELECT \"Item\".\"id\", \"Item\".\"sku\", \"Item\".\"shelfAisle\","
                 + " \"Item\".\"shelfNumber\", \"Item\".\"shelfAisle\", \"Item\".\"shelfNumber\" FROM \"Item\""
                 + " WHERE (\"Item\".\"shelfAisle\", \"Item\".\"shelfNumber\") IN (SELECT * FROM unnest($1::text[],"
-                + " $2::integer[])) ORDER BY \"Item\".\"shelfAisle\", \"Item\".\"shelfNumber\", \"Item\".\"id\"");
+                + " $2::integer[]))");
         assertThat(values(items)).containsExactly(List.of("A'); DROP TABLE \"Item\"; --", "B"), List.of(1, 2));
 
         SqlStatement shelves = render(SHELF, ITEM, ITEM_SHELF, List.of(List.of("A", 1)), Query.ALL);
         assertThat(shelves.sql()).isEqualTo("SELECT \"Shelf\".\"aisle\", \"Shelf\".\"number\", \"Shelf\".\"label\","
                 + " \"Shelf\".\"aisle\", \"Shelf\".\"number\" FROM \"Shelf\" WHERE (\"Shelf\".\"aisle\", \"Shelf\".\"number\")"
-                + " IN (SELECT * FROM unnest($1::text[], $2::integer[])) ORDER BY \"Shelf\".\"aisle\", \"Shelf\".\"number\"");
+                + " IN (SELECT * FROM unnest($1::text[], $2::integer[]))");
     }
 
     @Test
@@ -121,7 +131,7 @@ class FindRelatedRenderingTest {
 
         assertThat(statement.sql()).isEqualTo("SELECT \"Post\".\"title\", \"Post\".\"authorId\" FROM \"Post\""
                 + " WHERE \"Post\".\"authorId\" = ANY($1::integer[]) AND (\"Post\".\"published\" = $2)"
-                + " ORDER BY \"Post\".\"authorId\", \"Post\".\"views\" DESC NULLS LAST, \"Post\".\"id\"");
+                + " ORDER BY \"Post\".\"views\" DESC NULLS LAST, \"Post\".\"id\"");
         assertThat(values(statement)).containsExactly(List.of(1), true);
     }
 
@@ -154,7 +164,7 @@ class FindRelatedRenderingTest {
                 + " (SELECT count(*) FROM \"_PostToTag\" AS \"refract_j1\""
                 + " WHERE \"refract_j1\".\"A\" = \"Post\".\"id\"),"
                 + " \"Post\".\"authorId\" FROM \"Post\" WHERE \"Post\".\"authorId\" = ANY($2::integer[])"
-                + " ORDER BY \"Post\".\"authorId\", \"Post\".\"id\"");
+                + " ORDER BY \"Post\".\"id\"");
         assertThat(values(statement)).containsExactly(0, List.of(1));
         assertThat(statement.result()).isEqualTo(new ResultShape.Rows(POST, List.of(POST_TITLE),
                 List.of(POST_COMMENTS, POST_TAGS), List.of(RefractClientMetadata.POST.field(POST_AUTHOR_ID))));

@@ -30,12 +30,14 @@ class IncludeBatchingIT {
     private static final int USERS = 1_000;
     private static final String AT = "TIMESTAMP '2026-01-01 00:00:00'";
 
+    private static PostgresNamespace namespace;
     private static CapturingProvider provider;
     private static ClientCore core;
 
     /** Each user writes two posts; each post has two comments, and each comment one reply. */
     @BeforeAll
     static void fill(PostgresNamespace postgres) throws SQLException {
+        namespace = postgres;
         push(postgres);
         run(postgres, List.of(
                 "INSERT INTO \"User\" (id, email, name, \"createdAt\") SELECT g, 'u' || g || '@example.com', 'user ' || g, "
@@ -86,6 +88,25 @@ class IncludeBatchingIT {
                 .mapToLong(comment -> comment.getRows(9).size())
                 .sum();
         assertThat(replies).isEqualTo(4L * USERS);
+    }
+
+    @Test
+    void relatedRecordsStoredOutOfIdOrderComeInIdOrderWithoutASortInTheStatement() throws SQLException {
+        // an update writes new row versions at the end of the table: odd posts now come after even ones
+        run(namespace, List.of("UPDATE \"Post\" SET views = views WHERE id % 2 = 1 AND \"authorId\" <= 10"));
+        provider.drainRendered();
+
+        List<Row> users = core.execute(new Operation.FindMany(USER, new UserFindMany().where(w -> w.id().lte(10))
+                .orderBy(o -> o.id().asc()).select(s -> s.name()).include(i -> i.posts(p -> p.select(s -> s.id().title())))
+                .build())).block(WAIT).rows();
+
+        assertThat(provider.drainRendered().get(1)).as("the posts' statement").doesNotContain("ORDER BY");
+        assertThat(users).hasSize(10);
+        for (int user = 1; user <= 10; user++) {
+            assertThat(describe(USER, users.get(user - 1))).isEqualTo("User{name=user " + user + ", posts=[Post{id="
+                    + (2 * user - 1) + ", title=post " + (2 * user - 1) + "}, Post{id=" + 2 * user + ", title=post "
+                    + 2 * user + "}]}");
+        }
     }
 
     @Test
