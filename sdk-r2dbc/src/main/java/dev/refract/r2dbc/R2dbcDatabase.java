@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 public enum R2dbcDatabase {
 
-    /** PostgreSQL through r2dbc-postgresql: one dialect, {@code $1, $2, …} in raw SQL. */
+    /** PostgreSQL through r2dbc-postgresql: one dialect, {@code $1, $2, …} in raw SQL, every session in UTC. */
     POSTGRESQL(Provider.POSTGRESQL, RawSql.Placeholders.NUMBERED) {
         @Override
         public CodecRegistry codecs() {
@@ -38,9 +38,17 @@ public enum R2dbcDatabase {
             return StatementRenderer.of(new SqlRenderer(schema, PostgresDialect.INSTANCE));
         }
 
+        /**
+         * Every session in UTC unless the URL sets {@code timeZone}: the driver otherwise gives a
+         * session the JVM's default zone, in which PostgreSQL would turn the instants bound for a
+         * {@code timestamp} column (sent as {@code timestamptz}) and {@code now()} into local times.
+         */
         @Override
         ConnectionFactoryOptions complete(ConnectionFactoryOptions options) {
-            return options;
+            if (options.hasOption(POSTGRES_TIME_ZONE)) {
+                return options;
+            }
+            return options.mutate().option(POSTGRES_TIME_ZONE, "UTC").build();
         }
     },
 
@@ -83,6 +91,9 @@ public enum R2dbcDatabase {
 
     /** r2dbc-mysql's option naming the time zone of the session. */
     private static final Option<Object> CONNECTION_TIME_ZONE = Option.valueOf("connectionTimeZone");
+
+    /** r2dbc-postgresql's session time zone, a {@code TimeZone} or its id. */
+    private static final Option<Object> POSTGRES_TIME_ZONE = Option.valueOf("timeZone");
     /** r2dbc-mysql's option that sets the session's {@code time_zone} to {@link #CONNECTION_TIME_ZONE}. */
     private static final Option<Object> FORCE_TIME_ZONE_TO_SESSION = Option.valueOf("forceConnectionTimeZoneToSession");
 

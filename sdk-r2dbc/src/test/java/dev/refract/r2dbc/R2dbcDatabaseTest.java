@@ -43,8 +43,13 @@ class R2dbcDatabaseTest {
     }
 
     @Test
-    void postgresOptionsAreLeftAsTheyAre() {
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse("r2dbc:postgresql://u@h:5432/d");
-        assertThat(R2dbcDatabase.POSTGRESQL.complete(options)).isSameAs(options);
+    void postgresSessionsRunInUtcUnlessTheUrlSetsAZone() {
+        Option<Object> zone = Option.valueOf("timeZone");
+        ConnectionFactoryOptions completed = R2dbcDatabase.POSTGRESQL.complete(
+                ConnectionFactoryOptions.parse("r2dbc:postgresql://u@h:5432/d"));
+        assertThat(completed.getValue(zone)).isEqualTo("UTC");
+
+        ConnectionFactoryOptions own = ConnectionFactoryOptions.parse("r2dbc:postgresql://u@h:5432/d?timeZone=Asia/Tokyo");
+        assertThat(R2dbcDatabase.POSTGRESQL.complete(own)).isSameAs(own);
     }
 }
