@@ -142,6 +142,33 @@ class MySqlRelationsIT {
     }
 
     @Test
+    void anIncludeLooksUpMoreKeysThanAServerPreparedStatementTakes() {
+        // 70,000 posts of one user, whose comments are looked up by one list of 70,000 keys: more than the
+        // 65,535 parameters a server-side prepared statement may have
+        int ada = userId("ada@x");
+        String digits = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+                + " UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+        db.executeRaw("db", "INSERT INTO `Post` (title, authorId, createdAt) SELECT CONCAT('post ', n), ?,"
+                + " CURRENT_TIMESTAMP(3) FROM (SELECT a.d + 10 * b.d + 100 * c.d + 1000 * d.d + 10000 * e.d AS n FROM "
+                + digits + " a, " + digits + " b, " + digits + " c, " + digits + " d, " + digits + " e) numbers"
+                + " WHERE n < ?", ada, 70_000).block(WAIT);
+        int last = db.post().findFirst(q -> q.where(w -> w.title().eq("post 69999"))).block(WAIT).id();
+        db.comment().create(c -> c.body("on the last post").postId(last).authorId(ada)).block(WAIT);
+
+        User found = db.user().findUnique(q -> q.where(w -> w.id(ada))
+                .include(i -> i.posts(p -> p.include(j -> j.comments())))).block(WAIT);
+
+        assertThat(found).isNotNull();
+        List<Post> posts = found.posts().get();
+        assertThat(posts).hasSize(70_000);
+        assertThat(posts).filteredOn(post -> post.id() == last).singleElement()
+                .satisfies(post -> assertThat(post.comments().get()).extracting(Comment::body)
+                        .containsExactly("on the last post"));
+        assertThat(posts).filteredOn(post -> post.id() != last).allSatisfy(post -> assertThat(post.comments().get())
+                .isEmpty());
+    }
+
+    @Test
     void aNestedWriteThatFailsLeavesNothingBehind() {
         StepVerifier.create(db.user().create(c -> c.email("cy@x").name("Cy")
                         .posts(p -> p.create(pc -> pc.title("cy-1").tags(t -> t.connect(w -> w.name("missing")))))))
