@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * The engine a generated client delegates to: routes each operation to its model's datasource,
@@ -206,24 +205,26 @@ public final class ClientCore implements AutoCloseable {
     public Mono<Long> executeRaw(String datasource, Supplier<RawStatement> statement) {
         return Mono.deferContextual(context -> {
             RawStatement made = statement.get();
-            return rawExecutor(datasource, context).flatMap(executor -> executor.executeRaw(made));
+            return rawExecutor(datasource, transactions.scopeIn(context)).flatMap(executor -> executor.executeRaw(made));
         });
     }
 
     private Flux<Row> rawRows(String datasource, Supplier<RawStatement> statement) {
         return Flux.deferContextual(context -> {
             RawStatement made = statement.get();
-            Flux<Row> rows = rawExecutor(datasource, context).flatMapMany(executor -> executor.queryRaw(made));
+            TransactionScope transaction = transactions.scopeIn(context);
+            Flux<Row> rows = rawExecutor(datasource, transaction).flatMapMany(executor -> executor.queryRaw(made));
             // a transaction's statements share its one connection: read in full before the work goes on
-            return transactions.scopeIn(context) == null ? rows : rows.collectList().flatMapIterable(all -> all);
+            return transaction == null ? rows : rows.collectList().flatMapIterable(all -> all);
         });
     }
 
     /**
      * The executor a raw statement on {@code datasource} runs on: the one place that picks it. Inside a
-     * transaction of this client it is the transaction's, otherwise the datasource's adapter.
+     * transaction of this client ({@code transaction}, else {@code null}) it is the transaction's,
+     * otherwise the datasource's adapter.
      */
-    private Mono<? extends Executor> rawExecutor(String datasource, ContextView context) {
+    private Mono<? extends Executor> rawExecutor(String datasource, TransactionScope transaction) {
         if (closed.get()) {
             return Mono.error(new ClientClosedException(null));
         }
@@ -245,7 +246,6 @@ public final class ClientCore implements AutoCloseable {
                     + " datasources"));
         }
         DatasourceSlot slot = slots[found.index()];
-        TransactionScope transaction = transactions.scopeIn(context);
         return transaction != null ? transaction.rawExecutor(found.index(), slot) : slot.adapter(null);
     }
 
