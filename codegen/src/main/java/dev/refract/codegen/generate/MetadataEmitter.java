@@ -102,10 +102,11 @@ final class MetadataEmitter {
 
     private static CodeBlock datasource(DatasourceMeta datasource) {
         boolean fromEnvironment = datasource.urlEnvironment() != null;
-        return CodeBlock.of("$T.$L($S, $L, $T.$L, $S, $L)", BuilderTypes.DATASOURCE_META,
+        return CodeBlock.of("$T.$L($S, $L, $T.$L, $S, $L)$L", BuilderTypes.DATASOURCE_META,
                 fromEnvironment ? "fromEnvironment" : "withUrl", datasource.name(), datasource.index(),
                 BuilderTypes.PROVIDER, datasource.provider().name(),
-                fromEnvironment ? datasource.urlEnvironment() : datasource.url(), pool(datasource.pool()));
+                fromEnvironment ? datasource.urlEnvironment() : datasource.url(), pool(datasource.pool()),
+                datasource.readOnly() ? ".asReadOnly()" : "");
     }
 
     private static CodeBlock pool(PoolMeta pool) {

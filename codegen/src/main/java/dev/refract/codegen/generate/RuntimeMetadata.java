@@ -63,11 +63,12 @@ public final class RuntimeMetadata {
 
     private static DatasourceMeta datasource(DatasourceDefinition datasource) {
         PoolMeta pool = pool(datasource.pool());
-        return datasource.url().environmentVariable() != null
+        DatasourceMeta meta = datasource.url().environmentVariable() != null
                 ? DatasourceMeta.fromEnvironment(datasource.name(), datasource.index(), datasource.provider(),
                         datasource.url().environmentVariable(), pool)
                 : DatasourceMeta.withUrl(datasource.name(), datasource.index(), datasource.provider(),
                         datasource.url().literal(), pool);
+        return datasource.readOnly() ? meta.asReadOnly() : meta;
     }
 
     private static PoolMeta pool(PoolDefinition pool) {
