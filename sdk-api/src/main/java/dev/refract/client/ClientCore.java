@@ -2,6 +2,7 @@ package dev.refract.client;
 
 import dev.refract.error.ClientClosedException;
 import dev.refract.error.InvalidQueryException;
+import dev.refract.error.ReadOnlyDatasourceException;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.Provider;
@@ -65,6 +66,8 @@ public final class ClientCore implements AutoCloseable {
     private final NestedWrites nested;
     private final Transactions transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Per model: true when its datasource is read-only, so that writes to it are refused. */
+    private final boolean[] readOnlyModels;
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
         this.schema = schema;
@@ -76,6 +79,10 @@ public final class ClientCore implements AutoCloseable {
         this.includes = new IncludeLoader(schema, router);
         this.nested = new NestedWrites(schema, router, defaults, includes);
         this.transactions = new Transactions(schema, router, defaults, includes, nested);
+        this.readOnlyModels = new boolean[schema.models().size()];
+        for (int i = 0; i < readOnlyModels.length; i++) {
+            readOnlyModels[i] = schema.datasource(schema.model(i).datasource()).readOnly();
+        }
     }
 
     /**
@@ -128,6 +135,11 @@ public final class ClientCore implements AutoCloseable {
         return Mono.deferContextual(context -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
+            }
+            if (readOnlyModels[operation.model()] && operation instanceof Operation.Write) {
+                return Mono.error(new ReadOnlyDatasourceException(
+                        schema.datasource(schema.model(operation.model()).datasource()).name(), model,
+                        operationName(operation)));
             }
             TransactionScope transaction = transactions.scopeIn(context);
             if (transaction != null) {
@@ -205,7 +217,8 @@ public final class ClientCore implements AutoCloseable {
     public Mono<Long> executeRaw(String datasource, Supplier<RawStatement> statement) {
         return Mono.deferContextual(context -> {
             RawStatement made = statement.get();
-            return rawExecutor(datasource, transactions.scopeIn(context)).flatMap(executor -> executor.executeRaw(made));
+            return rawExecutor(datasource, transactions.scopeIn(context), true)
+                    .flatMap(executor -> executor.executeRaw(made));
         });
     }
 
@@ -213,7 +226,8 @@ public final class ClientCore implements AutoCloseable {
         return Flux.deferContextual(context -> {
             RawStatement made = statement.get();
             TransactionScope transaction = transactions.scopeIn(context);
-            Flux<Row> rows = rawExecutor(datasource, transaction).flatMapMany(executor -> executor.queryRaw(made));
+            Flux<Row> rows = rawExecutor(datasource, transaction, false)
+                    .flatMapMany(executor -> executor.queryRaw(made));
             // a transaction's statements share its one connection: read in full before the work goes on
             return transaction == null ? rows : rows.collectList().flatMapIterable(all -> all);
         });
@@ -222,9 +236,10 @@ public final class ClientCore implements AutoCloseable {
     /**
      * The executor a raw statement on {@code datasource} runs on: the one place that picks it. Inside a
      * transaction of this client ({@code transaction}, else {@code null}) it is the transaction's,
-     * otherwise the datasource's adapter.
+     * otherwise the datasource's adapter. A statement run for its changes ({@code write}) is refused on
+     * a read-only datasource.
      */
-    private Mono<? extends Executor> rawExecutor(String datasource, TransactionScope transaction) {
+    private Mono<? extends Executor> rawExecutor(String datasource, TransactionScope transaction, boolean write) {
         if (closed.get()) {
             return Mono.error(new ClientClosedException(null));
         }
@@ -245,8 +260,17 @@ public final class ClientCore implements AutoCloseable {
                     + found.provider().schemaName() + ") does not run SQL: raw queries run on postgresql and mysql"
                     + " datasources"));
         }
+        if (write && found.readOnly()) {
+            return Mono.error(new ReadOnlyDatasourceException(found.name(), null, "executeRaw"));
+        }
         DatasourceSlot slot = slots[found.index()];
         return transaction != null ? transaction.rawExecutor(found.index(), slot) : slot.adapter(null);
+    }
+
+    /** The client method a write operation comes from, as the user calls it: {@code Create} is {@code create}. */
+    private static String operationName(Operation operation) {
+        String type = operation.getClass().getSimpleName();
+        return Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
     private static RawRow labelled(Row row) {

@@ -22,6 +22,8 @@ public enum ErrorCode {
     TRANSACTION_TIMEOUT("R2028"),
     /** A transaction reached a model of a second datasource: {@link CrossDatasourceTransactionException}. */
     CROSS_DATASOURCE_TRANSACTION("R2041"),
+    /** A write reached a datasource the schema marks {@code readOnly = true}: {@link ReadOnlyDatasourceException}. */
+    READ_ONLY_DATASOURCE("R2042"),
     /** The database could not be reached or dropped the connection: {@link ConnectionFailedException}. */
     CONNECTION_FAILED("R1001");
 

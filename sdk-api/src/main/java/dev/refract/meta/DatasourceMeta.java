@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param url            the URL written in the schema, or {@code null} when it comes from the environment
  * @param urlEnvironment the environment variable holding the URL, or {@code null} when it is written
  * @param pool           pool settings written in the schema
+ * @param readOnly       true when the schema marks the datasource {@code readOnly = true}: the client
+ *                       refuses every write to it, and migrations leave it alone
  */
 public record DatasourceMeta(String name, int index, Provider provider, String url, String urlEnvironment,
-        PoolMeta pool) {
+        PoolMeta pool, boolean readOnly) {
 
     public DatasourceMeta {
         Objects.requireNonNull(name, "name");
@@ -27,11 +29,16 @@ public record DatasourceMeta(String name, int index, Provider provider, String u
     /** A datasource whose URL is read from the environment variable {@code variable}. */
     public static DatasourceMeta fromEnvironment(String name, int index, Provider provider, String variable,
             PoolMeta pool) {
-        return new DatasourceMeta(name, index, provider, null, variable, pool);
+        return new DatasourceMeta(name, index, provider, null, variable, pool, false);
     }
 
     /** A datasource whose URL is written in the schema. */
     public static DatasourceMeta withUrl(String name, int index, Provider provider, String url, PoolMeta pool) {
-        return new DatasourceMeta(name, index, provider, url, null, pool);
+        return new DatasourceMeta(name, index, provider, url, null, pool, false);
+    }
+
+    /** This datasource marked read-only. */
+    public DatasourceMeta asReadOnly() {
+        return new DatasourceMeta(name, index, provider, url, urlEnvironment, pool, true);
     }
 }

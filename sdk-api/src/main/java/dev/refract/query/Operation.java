@@ -24,8 +24,16 @@ public sealed interface Operation {
     /** The index of the model this operation works on. */
     int model();
 
+    /** An operation that only reads stored data. */
+    sealed interface Read extends Operation {
+    }
+
+    /** An operation that changes stored data: creates, updates, upserts, deletes, links and unlinks. */
+    sealed interface Write extends Operation {
+    }
+
     /** The record matching a unique filter, or nothing. */
-    record FindUnique(int model, Filter where, Selection selection) implements Operation {
+    record FindUnique(int model, Filter where, Selection selection) implements Read {
         public FindUnique {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(selection, "selection");
@@ -33,21 +41,21 @@ public sealed interface Operation {
     }
 
     /** The first record of a query, or nothing. */
-    record FindFirst(int model, Query query) implements Operation {
+    record FindFirst(int model, Query query) implements Read {
         public FindFirst {
             Objects.requireNonNull(query, "query");
         }
     }
 
     /** Every record of a query, streamed. */
-    record FindMany(int model, Query query) implements Operation {
+    record FindMany(int model, Query query) implements Read {
         public FindMany {
             Objects.requireNonNull(query, "query");
         }
     }
 
     /** Creates one record and returns it. */
-    record Create(int model, WriteData data, Selection selection) implements Operation {
+    record Create(int model, WriteData data, Selection selection) implements Write {
         public Create {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(selection, "selection");
@@ -55,7 +63,7 @@ public sealed interface Operation {
     }
 
     /** Creates many records and returns how many were created. */
-    record CreateMany(int model, List<WriteData> data, boolean skipDuplicates) implements Operation {
+    record CreateMany(int model, List<WriteData> data, boolean skipDuplicates) implements Write {
         public CreateMany {
             data = List.copyOf(data);
         }
@@ -66,7 +74,7 @@ public sealed interface Operation {
      * unique keys already exist are skipped and not returned.
      */
     record CreateManyAndReturn(int model, List<WriteData> data, boolean skipDuplicates, Selection selection)
-            implements Operation {
+            implements Write {
         public CreateManyAndReturn {
             data = List.copyOf(data);
             Objects.requireNonNull(selection, "selection");
@@ -74,7 +82,7 @@ public sealed interface Operation {
     }
 
     /** Updates the record matching a unique filter and returns it; fails when there is none. */
-    record Update(int model, Filter where, WriteData data, Selection selection) implements Operation {
+    record Update(int model, Filter where, WriteData data, Selection selection) implements Write {
         public Update {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(data, "data");
@@ -83,7 +91,7 @@ public sealed interface Operation {
     }
 
     /** Updates every matching record and returns how many. */
-    record UpdateMany(int model, Filter where, WriteData data) implements Operation {
+    record UpdateMany(int model, Filter where, WriteData data) implements Write {
         public UpdateMany {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(data, "data");
@@ -91,7 +99,7 @@ public sealed interface Operation {
     }
 
     /** Updates every matching record and returns them as stored after the update. */
-    record UpdateManyAndReturn(int model, Filter where, WriteData data, Selection selection) implements Operation {
+    record UpdateManyAndReturn(int model, Filter where, WriteData data, Selection selection) implements Write {
         public UpdateManyAndReturn {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(data, "data");
@@ -101,7 +109,7 @@ public sealed interface Operation {
 
     /** Updates the record matching a unique filter, or creates it, and returns it. */
     record Upsert(int model, Filter where, WriteData create, WriteData update, Selection selection)
-            implements Operation {
+            implements Write {
         public Upsert {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(create, "create");
@@ -111,7 +119,7 @@ public sealed interface Operation {
     }
 
     /** Deletes the record matching a unique filter and returns it; fails when there is none. */
-    record Delete(int model, Filter where, Selection selection) implements Operation {
+    record Delete(int model, Filter where, Selection selection) implements Write {
         public Delete {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(selection, "selection");
@@ -119,14 +127,14 @@ public sealed interface Operation {
     }
 
     /** Deletes every matching record and returns how many. */
-    record DeleteMany(int model, Filter where) implements Operation {
+    record DeleteMany(int model, Filter where) implements Write {
         public DeleteMany {
             Objects.requireNonNull(where, "where");
         }
     }
 
     /** Counts the records of a query (its order and selection are ignored). */
-    record Count(int model, Query query) implements Operation {
+    record Count(int model, Query query) implements Read {
         public Count {
             Objects.requireNonNull(query, "query");
         }
@@ -145,7 +153,7 @@ public sealed interface Operation {
      *
      * @param keys the parents' link keys, without duplicates or {@code null}s
      */
-    record FindRelated(int model, int parentModel, int field, List<Object> keys, Query query) implements Operation {
+    record FindRelated(int model, int parentModel, int field, List<Object> keys, Query query) implements Read {
         public FindRelated {
             keys = List.copyOf(keys);
             Objects.requireNonNull(query, "query");
@@ -158,7 +166,7 @@ public sealed interface Operation {
      * {@code field}: adds the join rows missing, keeps the ones present. Produces the number of
      * join rows added.
      */
-    record Link(int model, int field, Object key, List<Object> targetKeys) implements Operation {
+    record Link(int model, int field, Object key, List<Object> targetKeys) implements Write {
         public Link {
             Objects.requireNonNull(key, "key");
             targetKeys = List.copyOf(targetKeys);
@@ -172,7 +180,7 @@ public sealed interface Operation {
      * of join rows removed and, as rows of the target model holding only its id, the targets it
      * unlinked: nested writes learn from them which records were related.
      */
-    record Unlink(int model, int field, Object key, Filter targets) implements Operation {
+    record Unlink(int model, int field, Object key, Filter targets) implements Write {
         public Unlink {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(targets, "targets");
@@ -180,7 +188,7 @@ public sealed interface Operation {
     }
 
     /** Computes aggregations over the records of a query; one result row. */
-    record Aggregate(int model, Query query, Aggregations aggregations) implements Operation {
+    record Aggregate(int model, Query query, Aggregations aggregations) implements Read {
         public Aggregate {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(aggregations, "aggregations");
@@ -193,7 +201,7 @@ public sealed interface Operation {
      * {@code orderBy} over group keys.
      */
     record GroupBy(int model, List<Integer> by, Filter where, Filter having, List<OrderBy> orderBy, int skip,
-            Integer take, Aggregations aggregations) implements Operation {
+            Integer take, Aggregations aggregations) implements Read {
         public GroupBy {
             by = List.copyOf(by);
             orderBy = List.copyOf(orderBy);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.error.AdapterUnavailableException;
 import dev.refract.error.ClientClosedException;
+import dev.refract.error.ReadOnlyDatasourceException;
 import dev.refract.meta.Arity;
 import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.FieldMeta;
@@ -119,6 +120,30 @@ class ClientCoreTest {
 
         assertThat(postgres.started).as("one adapter per datasource, reused").hasSize(1);
         assertThat(mongo.started).hasSize(1);
+    }
+
+    @Test
+    void refusesWritesToAReadOnlyDatasourceBeforeTheyReachItsAdapter() {
+        SchemaMeta schema = new SchemaMeta(List.of(DatasourceMeta.withUrl("legacy", 0, Provider.POSTGRESQL,
+                "r2dbc:postgresql://legacy/app", PoolMeta.DEFAULTS).asReadOnly()), List.of(model("Run", 0, 0)));
+        FakeProvider postgres = new FakeProvider(Provider.POSTGRESQL);
+        ClientCore core = ClientCore.create(schema, ClientOptions.builder().adapterProvider(postgres).build());
+        Operation delete = new Operation.DeleteMany(0, dev.refract.query.Filter.ALL);
+
+        StepVerifier.create(core.execute(delete)).expectErrorSatisfies(error -> assertThat(error)
+                .isInstanceOf(ReadOnlyDatasourceException.class)
+                .hasMessage("[R2042] Datasource 'legacy' is read-only, so the client does not run deleteMany on Run."
+                        + " Remove readOnly = true from the datasource block of the schema (and regenerate the client)"
+                        + " if the application may change its data")).verify();
+        StepVerifier.create(core.transaction(TransactionOptions.defaults(), () -> core.execute(delete)))
+                .expectError(ReadOnlyDatasourceException.class).verify();
+        StepVerifier.create(core.executeRaw("legacy", () -> null)).expectErrorSatisfies(error -> assertThat(error)
+                .isInstanceOf(ReadOnlyDatasourceException.class).hasMessageContaining("does not run executeRaw."))
+                .verify();
+        assertThat(postgres.started).as("no write started the datasource's adapter").isEmpty();
+
+        StepVerifier.create(core.execute(findMany(0)).map(r -> r.rows().get(0).get(0))).expectNext("legacy")
+                .verifyComplete();
     }
 
     @Test

@@ -23,7 +23,7 @@ final class FormatCommand extends SchemaSubcommand {
     private boolean check;
 
     @Override
-    int run(Path schema) {
+    protected int run(Path schema) {
         String name = display(schema);
         FormatResult result = new SchemaFormatter().format(new SchemaCompiler(this::display).read(schema));
         DiagnosticPrinter.print(err(), result.diagnostics());

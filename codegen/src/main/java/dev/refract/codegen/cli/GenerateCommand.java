@@ -21,8 +21,8 @@ final class GenerateCommand extends SchemaSubcommand {
     private boolean verbose;
 
     @Override
-    int run(Path schema) {
-        Path out = outputDirectory == null ? null : parent().workingDirectory().resolve(outputDirectory);
+    protected int run(Path schema) {
+        Path out = outputDirectory == null ? null : root().workingDirectory().resolve(outputDirectory);
         GenerateResult result = new SchemaCompiler(this::display).generate(schema, out);
         DiagnosticPrinter.print(err(), result.check().diagnostics());
         if (result.hasErrors()) {

@@ -3,6 +3,7 @@ package dev.refract.codegen.cli;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,26 +46,23 @@ public final class RefractCommand implements Callable<Integer> {
         this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath().normalize();
     }
 
-    /** Runs the command line and exits with its exit code. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new RefractCommand()).execute(args));
-    }
-
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: pass one of generate, validate, format.");
+        String commands = spec.subcommands().keySet().stream().filter(name -> !name.equals("help"))
+                .collect(Collectors.joining(", "));
+        spec.commandLine().getErr().println("Missing command: pass one of " + commands + ".");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }
 
     /** The directory relative paths are resolved against. */
-    Path workingDirectory() {
+    public Path workingDirectory() {
         return workingDirectory;
     }
 
     /** {@code path} as a person in the working directory would write it. */
-    String display(Path path) {
+    public String display(Path path) {
         Path absolute = workingDirectory.resolve(path).normalize();
         if (absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)) {
             return workingDirectory.relativize(absolute).toString();

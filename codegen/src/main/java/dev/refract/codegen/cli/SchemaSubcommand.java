@@ -1,23 +1,24 @@
 package dev.refract.codegen.cli;
 
+import dev.refract.codegen.compiler.CheckResult;
 import dev.refract.codegen.compiler.CompilerException;
+import dev.refract.codegen.compiler.SchemaCompiler;
+import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.codegen.generate.GenerationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * What the subcommands that work on a schema file share: the {@code --schema} option, the output
  * streams, and turning expected failures into a message and an exit code instead of a stack trace.
+ * Subcommands at any depth ({@code generate}, {@code db push}, {@code migrate deploy}) extend it; the
+ * working directory is the root {@link RefractCommand}'s.
  */
-abstract class SchemaSubcommand implements Callable<Integer> {
-
-    @ParentCommand
-    private RefractCommand parent;
+public abstract class SchemaSubcommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -28,35 +29,57 @@ abstract class SchemaSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
-            return run(schemaOption.resolve(parent.workingDirectory()));
+            return run(schemaOption.resolve(root().workingDirectory()));
         } catch (SchemaOption.UsageException e) {
             err().println("error: " + e.getMessage());
             err().flush();
             return RefractCommand.USAGE;
-        } catch (CompilerException | GenerationException e) {
+        } catch (CompilerException | GenerationException | CommandFailedException e) {
             err().println("error: " + e.getMessage());
             err().flush();
             return RefractCommand.FAILED;
         }
     }
 
-    /** Does the work on {@code schema} (absolute) and returns the exit code. */
-    abstract int run(Path schema);
+    /**
+     * Does the work on {@code schema} (absolute) and returns the exit code.
+     *
+     * @throws CommandFailedException when the work cannot be done; its message is printed
+     */
+    protected abstract int run(Path schema);
 
-    final PrintWriter out() {
+    /**
+     * The definition of the schema file {@code schema}, after printing its warnings.
+     *
+     * @throws CommandFailedException when the schema has errors, which are printed first
+     */
+    protected final SchemaDefinition validSchema(Path schema) {
+        CheckResult result = new SchemaCompiler(this::display).check(schema);
+        DiagnosticPrinter.print(err(), result.diagnostics());
+        if (result.hasErrors()) {
+            throw new CommandFailedException("The schema " + display(schema) + " is not valid; fix the errors above"
+                    + " (refract validate lists them too).");
+        }
+        return result.definition();
+    }
+
+    /** Where results go. */
+    protected final PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    final PrintWriter err() {
+    /** Where diagnostics and errors go. */
+    protected final PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
-    final RefractCommand parent() {
-        return parent;
+    /** The {@code refract} command this subcommand runs under. */
+    protected final RefractCommand root() {
+        return (RefractCommand) spec.root().userObject();
     }
 
     /** {@code path} relative to the working directory when it lies inside it. */
-    final String display(Path path) {
-        return parent.display(path);
+    protected final String display(Path path) {
+        return root().display(path);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 final class ValidateCommand extends SchemaSubcommand {
 
     @Override
-    int run(Path schema) {
+    protected int run(Path schema) {
         CheckResult result = new SchemaCompiler(this::display).check(schema);
         DiagnosticPrinter.print(err(), result.diagnostics());
         if (result.hasErrors()) {

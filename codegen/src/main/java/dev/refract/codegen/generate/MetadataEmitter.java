@@ -5,19 +5,21 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.refract.codegen.definition.CompositeTypeDefinition;
-import dev.refract.codegen.definition.DatasourceDefinition;
-import dev.refract.codegen.definition.EnumDefinition;
-import dev.refract.codegen.definition.FieldDefinition;
-import dev.refract.codegen.definition.FieldType;
-import dev.refract.codegen.definition.KeyDefinition;
-import dev.refract.codegen.definition.ModelDefinition;
-import dev.refract.codegen.definition.PoolDefinition;
-import dev.refract.codegen.definition.RelationDefinition;
+import dev.refract.meta.CompositeMeta;
+import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.DefaultValue;
+import dev.refract.meta.EnumMeta;
+import dev.refract.meta.FieldMeta;
+import dev.refract.meta.KeyMeta;
+import dev.refract.meta.ModelMeta;
+import dev.refract.meta.PoolMeta;
+import dev.refract.meta.ReferentialAction;
+import dev.refract.meta.RelationMeta;
+import dev.refract.meta.SchemaMeta;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +27,9 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the schema's runtime metadata as constants: one per datasource, one per model, and the
- * whole schema. The runtime reads these; it never parses the schema or reflects.
+ * Writes the schema's runtime metadata, as {@link RuntimeMetadata} builds it, as constants: one per
+ * datasource, one per model, one per enum and composite type, and the whole schema. The runtime
+ * reads these; it never parses the schema or reflects.
  */
 final class MetadataEmitter {
 
@@ -37,62 +40,39 @@ final class MetadataEmitter {
     }
 
     TypeSpec emit() {
+        SchemaMeta schema = RuntimeMetadata.of(context);
         TypeSpec.Builder builder = TypeSpec.classBuilder(context.metadata())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("The runtime metadata of the schema: datasources and models, referred to by index.\n")
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         Set<String> used = new HashSet<>(Set.of("SCHEMA"));
         List<String> datasourceConstants = new ArrayList<>();
-        for (DatasourceDefinition datasource : context.schema().datasources()) {
+        for (DatasourceMeta datasource : schema.datasources()) {
             String constant = unique(used, context.naming().constantName(datasource.name()) + "_DATASOURCE");
             datasourceConstants.add(constant);
-            builder.addField(FieldSpec.builder(BuilderTypes.DATASOURCE_META, constant,
-                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The datasource {@code $L}.\n", datasource.name())
-                    .initializer(datasource(datasource))
-                    .build());
+            builder.addField(constant(BuilderTypes.DATASOURCE_META, constant, "datasource", datasource.name(),
+                    datasource(datasource)));
         }
         List<String> modelConstants = new ArrayList<>();
-        for (ModelDefinition model : context.schema().models()) {
+        for (ModelMeta model : schema.models()) {
             String constant = unique(used, context.naming().constantName(model.name()));
             modelConstants.add(constant);
-            builder.addField(FieldSpec.builder(BuilderTypes.MODEL_META, constant,
-                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The model {@code $L}.\n", model.name())
-                    .initializer(model(model))
-                    .build());
+            builder.addField(constant(BuilderTypes.MODEL_META, constant, "model", model.name(), model(model)));
         }
         List<String> enumConstants = new ArrayList<>();
-        for (EnumDefinition definition : context.schema().enums()) {
+        for (EnumMeta definition : schema.enums()) {
             String constant = unique(used, context.naming().constantName(definition.name()) + "_ENUM");
             enumConstants.add(constant);
-            String values = definition.values().stream().map(v -> CodeBlock.of("$S", v.dbName()).toString())
-                    .collect(Collectors.joining(", "));
-            CodeBlock.Builder initializer = CodeBlock.builder().add("new $T($S, $S, $T.of($L))",
-                    BuilderTypes.ENUM_META, definition.name(), definition.dbName(), JavaTypes.LIST, values);
-            if (definition.values().stream().anyMatch(v -> !v.name().equals(v.dbName()))) {
-                initializer.add("\n$>$>.withValueNames($T.of($L))$<$<", JavaTypes.LIST, definition.values().stream()
-                        .map(v -> CodeBlock.of("$S", v.name()).toString()).collect(Collectors.joining(", ")));
-            }
-            builder.addField(FieldSpec.builder(BuilderTypes.ENUM_META, constant, Modifier.PUBLIC, Modifier.STATIC,
-                            Modifier.FINAL)
-                    .addJavadoc("The enum {@code $L}.\n", definition.name())
-                    .initializer(initializer.build())
-                    .build());
+            builder.addField(constant(BuilderTypes.ENUM_META, constant, "enum", definition.name(),
+                    enumeration(definition)));
         }
         List<String> compositeConstants = new ArrayList<>();
-        for (CompositeTypeDefinition definition : context.schema().compositeTypes()) {
+        for (CompositeMeta definition : schema.compositeTypes()) {
             String constant = unique(used, context.naming().constantName(definition.name()) + "_TYPE");
             compositeConstants.add(constant);
-            CodeBlock.Builder fields = CodeBlock.builder().add("$T.of($>", JavaTypes.LIST);
-            for (int i = 0; i < definition.fields().size(); i++) {
-                fields.add(i == 0 ? "\n" : ",\n").add(field(definition.fields().get(i)));
-            }
-            builder.addField(FieldSpec.builder(BuilderTypes.COMPOSITE_META, constant, Modifier.PUBLIC, Modifier.STATIC,
-                            Modifier.FINAL)
-                    .addJavadoc("The composite type {@code $L}.\n", definition.name())
-                    .initializer("new $T($S, $L)", BuilderTypes.COMPOSITE_META, definition.name(), fields.add("$<)").build())
-                    .build());
+            builder.addField(constant(BuilderTypes.COMPOSITE_META, constant, "composite type", definition.name(),
+                    CodeBlock.of("new $T($S, $L)", BuilderTypes.COMPOSITE_META, definition.name(),
+                            fieldList(definition.fields()))));
         }
         builder.addField(FieldSpec.builder(BuilderTypes.SCHEMA_META, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.FINAL)
@@ -105,6 +85,13 @@ final class MetadataEmitter {
         return builder.build();
     }
 
+    private static FieldSpec constant(ClassName type, String constant, String kind, String name, CodeBlock value) {
+        return FieldSpec.builder(type, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The $L {@code $L}.\n", kind, name)
+                .initializer(value)
+                .build();
+    }
+
     private static String unique(Set<String> used, String constant) {
         String candidate = constant;
         while (!used.add(candidate)) {
@@ -113,17 +100,17 @@ final class MetadataEmitter {
         return candidate;
     }
 
-    private CodeBlock datasource(DatasourceDefinition datasource) {
-        boolean fromEnvironment = datasource.url().environmentVariable() != null;
-        return CodeBlock.of("$T.$L($S, $L, $T.$L, $S, $L)", BuilderTypes.DATASOURCE_META,
+    private static CodeBlock datasource(DatasourceMeta datasource) {
+        boolean fromEnvironment = datasource.urlEnvironment() != null;
+        return CodeBlock.of("$T.$L($S, $L, $T.$L, $S, $L)$L", BuilderTypes.DATASOURCE_META,
                 fromEnvironment ? "fromEnvironment" : "withUrl", datasource.name(), datasource.index(),
                 BuilderTypes.PROVIDER, datasource.provider().name(),
-                fromEnvironment ? datasource.url().environmentVariable() : datasource.url().literal(),
-                pool(datasource.pool()));
+                fromEnvironment ? datasource.urlEnvironment() : datasource.url(), pool(datasource.pool()),
+                datasource.readOnly() ? ".asReadOnly()" : "");
     }
 
-    private static CodeBlock pool(PoolDefinition pool) {
-        if (pool == null || pool.equals(PoolDefinition.DEFAULTS)) {
+    private static CodeBlock pool(PoolMeta pool) {
+        if (pool.equals(PoolMeta.DEFAULTS)) {
             return CodeBlock.of("$T.DEFAULTS", BuilderTypes.POOL_META);
         }
         return CodeBlock.of("new $T($L, $L, $L, $L)", BuilderTypes.POOL_META, orNull(pool.size()), orNull(pool.minIdle()),
@@ -138,68 +125,76 @@ final class MetadataEmitter {
         return duration == null ? CodeBlock.of("null") : CodeBlock.of("$T.ofMillis($LL)", Duration.class, duration.toMillis());
     }
 
-    private CodeBlock model(ModelDefinition model) {
-        List<FieldDefinition> fields = context.fields(model);
-        CodeBlock.Builder fieldList = CodeBlock.builder().add("$T.of($>", JavaTypes.LIST);
-        for (int i = 0; i < fields.size(); i++) {
-            fieldList.add(i == 0 ? "\n" : ",\n").add(field(fields.get(i)));
+    private static CodeBlock enumeration(EnumMeta definition) {
+        CodeBlock.Builder code = CodeBlock.builder().add("new $T($S, $S, $L)", BuilderTypes.ENUM_META, definition.name(),
+                definition.dbName(), strings(definition.dbValues()));
+        if (!definition.values().equals(definition.dbValues())) {
+            code.add("\n$>$>.withValueNames($L)$<$<", strings(definition.values()));
         }
-        fieldList.add("$<)");
+        return code.build();
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.of("$T.of($L)", JavaTypes.LIST,
+                values.stream().map(v -> CodeBlock.of("$S", v).toString()).collect(Collectors.joining(", ")));
+    }
+
+    private static CodeBlock fieldList(List<FieldMeta> fields) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.of($>", JavaTypes.LIST);
+        for (int i = 0; i < fields.size(); i++) {
+            code.add(i == 0 ? "\n" : ",\n").add(field(fields.get(i)));
+        }
+        return code.add("$<)").build();
+    }
+
+    private static CodeBlock model(ModelMeta model) {
         CodeBlock.Builder uniques = CodeBlock.builder().add("$T.of(", JavaTypes.LIST);
-        List<KeyDefinition> otherUniques = context.otherUniques(model);
-        for (int i = 0; i < otherUniques.size(); i++) {
-            uniques.add(i == 0 ? "" : ", ").add(key(model, otherUniques.get(i)));
+        for (int i = 0; i < model.uniques().size(); i++) {
+            uniques.add(i == 0 ? "" : ", ").add(key(model.uniques().get(i)));
         }
         uniques.add(")");
         CodeBlock.Builder relations = CodeBlock.builder().add("$T.of($>", JavaTypes.LIST);
-        List<FieldDefinition> relationFields = context.relationFields(model);
-        for (int i = 0; i < relationFields.size(); i++) {
-            relations.add(i == 0 ? "\n" : ",\n").add(relation(model, relationFields.get(i)));
+        for (int i = 0; i < model.relations().size(); i++) {
+            relations.add(i == 0 ? "\n" : ",\n").add(relation(model.relations().get(i)));
         }
         relations.add("$<)");
         CodeBlock cache = model.cache() == null ? CodeBlock.of("null")
-                : CodeBlock.of("new $T($L, $LL)", BuilderTypes.CACHE_META, model.cache().datasourceIndex(),
+                : CodeBlock.of("new $T($L, $LL)", BuilderTypes.CACHE_META, model.cache().datasource(),
                         model.cache().ttlSeconds());
         CodeBlock.Builder code = CodeBlock.builder()
                 .add("new $T($S, $S, $L, $L,\n$>$>$L,\n$L,\n$L,\n$L,\n$L, $LL)", BuilderTypes.MODEL_META, model.name(),
-                        model.dbName(), context.modelIndex(model.name()), model.datasourceIndex(), fieldList.build(),
-                        key(model, context.identity(model)), uniques.build(), relations.build(), cache,
-                        model.ttlSeconds() == null ? 0 : model.ttlSeconds());
+                        model.dbName(), model.index(), model.datasource(), fieldList(model.fields()), key(model.id()),
+                        uniques.build(), relations.build(), cache, model.ttlSeconds());
         if (!model.indexes().isEmpty()) {
             code.add("\n.withIndexes($T.of(", JavaTypes.LIST);
             for (int i = 0; i < model.indexes().size(); i++) {
-                code.add(i == 0 ? "" : ", ").add(key(model, model.indexes().get(i)));
+                code.add(i == 0 ? "" : ", ").add(key(model.indexes().get(i)));
             }
             code.add("))");
         }
-        if (model.id() == null) {
+        if (!model.primaryKey()) {
             code.add("\n.identifiedByUnique()");
         }
         return code.add("$<$<").build();
     }
 
-    private CodeBlock key(ModelDefinition model, KeyDefinition key) {
-        String indexes = key.fields().stream().map(f -> String.valueOf(context.fieldIndex(model, f)))
-                .collect(Collectors.joining(", "));
+    private static CodeBlock key(KeyMeta key) {
+        String indexes = key.fields().stream().map(String::valueOf).collect(Collectors.joining(", "));
         return key.name() == null ? CodeBlock.of("$T.of($L)", BuilderTypes.KEY_META, indexes)
                 : CodeBlock.of("new $T($S, $T.of($L))", BuilderTypes.KEY_META, key.name(), JavaTypes.LIST, indexes);
     }
 
-    private CodeBlock field(FieldDefinition field) {
+    private static CodeBlock field(FieldMeta field) {
         CodeBlock.Builder code = CodeBlock.builder();
-        FieldType type = field.type();
-        if (type instanceof FieldType.Scalar scalar) {
-            code.add("$T.scalar($S, $T.$L, $T.$L)", BuilderTypes.FIELD_META, field.name(), BuilderTypes.SCALAR_TYPE,
-                    scalar.type().name(), BuilderTypes.ARITY, field.arity().name());
-        } else if (type instanceof FieldType.EnumRef enumRef) {
-            code.add("$T.enumField($S, $S, $T.$L)", BuilderTypes.FIELD_META, field.name(), enumRef.name(),
-                    BuilderTypes.ARITY, field.arity().name());
-        } else if (type instanceof FieldType.CompositeRef composite) {
-            code.add("$T.composite($S, $S, $T.$L)", BuilderTypes.FIELD_META, field.name(), composite.name(),
-                    BuilderTypes.ARITY, field.arity().name());
-        } else if (type instanceof FieldType.ModelRef modelRef) {
-            code.add("$T.relation($S, $S, $T.$L)", BuilderTypes.FIELD_META, field.name(), modelRef.name(),
-                    BuilderTypes.ARITY, field.arity().name());
+        switch (field.kind()) {
+            case SCALAR -> code.add("$T.scalar($S, $T.$L, $T.$L)", BuilderTypes.FIELD_META, field.name(),
+                    BuilderTypes.SCALAR_TYPE, field.scalarType().name(), BuilderTypes.ARITY, field.arity().name());
+            case ENUM -> code.add("$T.enumField($S, $S, $T.$L)", BuilderTypes.FIELD_META, field.name(),
+                    field.typeName(), BuilderTypes.ARITY, field.arity().name());
+            case COMPOSITE -> code.add("$T.composite($S, $S, $T.$L)", BuilderTypes.FIELD_META, field.name(),
+                    field.typeName(), BuilderTypes.ARITY, field.arity().name());
+            case RELATION -> code.add("$T.relation($S, $S, $T.$L)", BuilderTypes.FIELD_META, field.name(),
+                    field.typeName(), BuilderTypes.ARITY, field.arity().name());
         }
         if (!field.dbName().equals(field.name())) {
             code.add(".withDbName($S)", field.dbName());
@@ -217,9 +212,7 @@ final class MetadataEmitter {
             code.add(".withDefault($L)", defaultValue(field.defaultValue()));
         }
         if (field.nativeType() != null) {
-            String nativeType = field.nativeType().name() + (field.nativeType().arguments().isEmpty() ? ""
-                    : "(" + String.join(", ", field.nativeType().arguments()) + ")");
-            code.add(".withNativeType($S)", nativeType);
+            code.add(".withNativeType($S)", field.nativeType());
         }
         return code.build();
     }
@@ -265,21 +258,18 @@ final class MetadataEmitter {
                 + " cannot be written into generated code");
     }
 
-    private CodeBlock relation(ModelDefinition model, FieldDefinition field) {
-        RelationDefinition relation = field.relation();
-        ModelDefinition target = context.model(relation.targetModel());
-        String fieldIndexes = relation.fields().stream().map(f -> String.valueOf(context.fieldIndex(model, f)))
-                .collect(Collectors.joining(", "));
-        String referenceIndexes = relation.references().stream()
-                .map(f -> String.valueOf(context.fieldIndex(target, f))).collect(Collectors.joining(", "));
+    private static CodeBlock relation(RelationMeta relation) {
         return CodeBlock.of("new $T($S, $L, $L, $L, new int[] {$L}, new int[] {$L}, $L, $L, $L, $L)",
-                BuilderTypes.RELATION_META, relation.name(), context.fieldIndex(model, field.name()),
-                context.modelIndex(relation.targetModel()), field.isList(), fieldIndexes, referenceIndexes,
-                action(relation.onDelete()), action(relation.onUpdate()),
-                context.fieldIndex(target, relation.oppositeField()), relation.crossDatasource());
+                BuilderTypes.RELATION_META, relation.name(), relation.field(), relation.targetModel(), relation.toMany(),
+                indexes(relation.fields()), indexes(relation.references()), action(relation.onDelete()),
+                action(relation.onUpdate()), relation.oppositeField(), relation.crossDatasource());
     }
 
-    private static CodeBlock action(dev.refract.meta.ReferentialAction action) {
+    private static String indexes(int[] fields) {
+        return Arrays.stream(fields).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static CodeBlock action(ReferentialAction action) {
         return action == null ? CodeBlock.of("null") : CodeBlock.of("$T.$L", BuilderTypes.REFERENTIAL_ACTION, action.name());
     }
 }

@@ -24,6 +24,9 @@ final class DatasourceRules {
     private static final String PROVIDER_LIST = "postgresql, mysql, mongodb or redis";
 
     /** Prisma properties a brought-over schema may hold; Refract has no use for them. */
+    /** The property marking a datasource the client only reads. */
+    static final String READ_ONLY = "readOnly";
+
     private static final Set<String> PRISMA_ONLY = Set.of("directUrl", "shadowDatabaseUrl", "relationMode",
             "extensions", "schemas");
 
@@ -78,6 +81,7 @@ final class DatasourceRules {
             switch (key) {
                 case "provider" -> checkProvider(name, property.value());
                 case "url" -> checkUrl(name, property.value());
+                case READ_ONLY -> checkReadOnly(name, property.value());
                 default -> checkOther(name, property);
             }
         }
@@ -136,6 +140,14 @@ final class DatasourceRules {
                 "Write url = env(\"DATABASE_URL\") or the URL itself in double quotes.");
     }
 
+    private void checkReadOnly(String datasource, Expression value) {
+        if (Expressions.bool(value).isEmpty()) {
+            diagnostics.error(value.span(), READ_ONLY + " of datasource \"" + datasource + "\" must be true or false, not "
+                    + Expressions.describe(value) + ".", "Write " + READ_ONLY + " = true to refuse writes through the"
+                            + " client and keep migrations away from the datasource.");
+        }
+    }
+
     private void checkOther(String datasource, ConfigProperty property) {
         String key = property.key().name();
         if (PoolSettings.KEYS.contains(key)) {
@@ -149,6 +161,7 @@ final class DatasourceRules {
         } else {
             List<String> known = new ArrayList<>(List.of("provider", "url"));
             known.addAll(PoolSettings.KEYS);
+            known.add(READ_ONLY);
             diagnostics.error(property.key().span(), "Unknown property \"" + key + "\" in datasource \""
                     + datasource + "\".", Suggestions.didYouMean(key, known,
                             "A datasource takes: " + String.join(", ", known) + "."));

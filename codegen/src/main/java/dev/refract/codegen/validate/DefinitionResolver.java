@@ -71,8 +71,10 @@ final class DefinitionResolver {
         UrlDefinition urlDefinition = url instanceof Expression.FunctionCall env
                 ? UrlDefinition.fromEnvironment(Expressions.string(env.arguments().get(0).value()).orElseThrow())
                 : UrlDefinition.literal(Expressions.string(url).orElseThrow());
+        boolean readOnly = block.property(DatasourceRules.READ_ONLY).flatMap(p -> Expressions.bool(p.value()))
+                .orElse(false);
         return new DatasourceDefinition(block.name().name(), position, provider, urlDefinition,
-                PoolSettings.read(block), block.doc());
+                PoolSettings.read(block), readOnly, block.doc());
     }
 
     private GeneratorDefinition generator(ConfigBlock block) {

@@ -9,6 +9,7 @@ import dev.refract.codegen.format.SchemaFormatter;
 import dev.refract.codegen.generate.GeneratedFile;
 import dev.refract.codegen.generate.InMemoryCompiler;
 import dev.refract.codegen.generate.JavaGenerator;
+import dev.refract.codegen.generate.RuntimeMetadata;
 import dev.refract.codegen.parse.ParseResult;
 import dev.refract.codegen.parse.SchemaParser;
 import dev.refract.codegen.source.Diagnostic;
@@ -203,6 +204,23 @@ class CorpusTest {
         assertThat(compiled.success()).as(() -> "javac -Xlint:all -Werror on the client of " + name + ":\n"
                 + compiled.diagnostics()).isTrue();
         assertThat(compiled.diagnostics()).as("compiler output").isBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void runtimeMetadataEqualsTheMetadataTheGeneratedClientCarries(String name) throws ReflectiveOperationException {
+        assumeReaches(name, Stage.GENERATION);
+        SchemaDefinition definition = definition(name);
+        GeneratedFile metadata = new JavaGenerator().generate(definition).stream()
+                .filter(file -> file.content().contains("public static final SchemaMeta SCHEMA"))
+                .findFirst().orElseThrow();
+        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(InMemoryCompiler.sources(List.of(metadata)));
+        assertThat(compiled.success()).as(compiled::diagnostics).isTrue();
+        String className = metadata.relativePath().replaceFirst("\\.java$", "").replace('/', '.');
+
+        Object generated = compiled.classLoader().loadClass(className).getField("SCHEMA").get(null);
+
+        assertThat(generated).isEqualTo(RuntimeMetadata.of(definition));
     }
 
     @Test

@@ -76,6 +76,30 @@ class MetadataEmitterTest {
     }
 
     @Test
+    void marksReadOnlyDatasources() {
+        GenerationContext context = Emitted.context(SchemaText.definition("""
+                datasource legacy {
+                  provider = "mysql"
+                  url      = env("LEGACY_URL")
+                  readOnly = true
+                }
+
+                model Customer {
+                  id Int @id
+
+                  @@datasource(legacy)
+                }
+                """));
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).contains("DatasourceMeta.fromEnvironment(\"legacy\", 1, Provider.MYSQL, \"LEGACY_URL\","
+                + " PoolMeta.DEFAULTS).asReadOnly()")
+                .contains("DatasourceMeta.fromEnvironment(\"db\", 0, Provider.POSTGRESQL, \"DATABASE_URL\","
+                        + " PoolMeta.DEFAULTS);");
+    }
+
+    @Test
     void modelsWithAnIdAndWithoutIndexesKeepTheShortForm() {
         GenerationContext context = Emitted.seedContext();
 

@@ -168,6 +168,36 @@ class DatasourceRulesTest {
     }
 
     @Test
+    void readsReadOnlyAndLeavesOtherDatasourcesWritable() {
+        ValidationResult result = valid(validate("""
+                datasource legacy {
+                  provider = "postgresql"
+                  url      = env("LEGACY_URL")
+                  readOnly = true
+                }
+                datasource app {
+                  provider = "mysql"
+                  url      = env("APP_URL")
+                }
+                """ + MODEL));
+
+        assertThat(result.definition().datasource("legacy").orElseThrow().readOnly()).isTrue();
+        assertThat(result.definition().datasource("app").orElseThrow().readOnly()).isFalse();
+    }
+
+    @Test
+    void rejectsReadOnlyThatIsNotABoolean() {
+        Diagnostic error = singleError(validate("""
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("DATABASE_URL")
+                  readOnly = "yes"
+                }
+                """ + MODEL), "readOnly of datasource \"db\" must be true or false, not a string.", 4, 14);
+        assertThat(error.hint()).startsWith("Write readOnly = true");
+    }
+
+    @Test
     void rejectsDuplicateDatasourceNames() {
         Diagnostic error = singleError(validate("""
                 datasource db {

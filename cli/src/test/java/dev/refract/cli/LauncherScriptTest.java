@@ -1,4 +1,4 @@
-package dev.refract.codegen.cli;
+package dev.refract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +42,9 @@ class LauncherScriptTest {
     void layOutARepository() throws IOException {
         repository = Files.createDirectories(temp.resolve("repo"));
         Files.copy(launcher(), repository.resolve("refract"), StandardCopyOption.COPY_ATTRIBUTES);
-        source = write(repository.resolve("codegen/src/main/java/A.java"), "class A {}");
+        source = write(repository.resolve("sdk-r2dbc/src/main/java/A.java"), "class A {}");
         write(repository.resolve("sdk-api/src/main/java/B.java"), "class B {}");
-        jar = write(repository.resolve("codegen/target/refract-cli.jar"), "jar");
+        jar = write(repository.resolve("cli/target/refract-cli.jar"), "jar");
         // The stand-in build records where and how it ran, and makes the jar new.
         executable(repository.resolve("mvnw"), "#!/usr/bin/env bash\n"
                 + "echo \"$PWD $*\" >> \"" + temp.resolve("mvnw.log") + "\"\n"
@@ -112,7 +112,7 @@ class LauncherScriptTest {
         Run run = runFrom(temp, "--version");
 
         assertThat(Files.readString(temp.resolve("mvnw.log")).strip())
-                .isEqualTo(repository.toRealPath() + " -B -q -pl codegen -am package -DskipTests");
+                .isEqualTo(repository.toRealPath() + " -B -q -pl cli -am package -DskipTests");
         assertThat(run.out()).contains("args=-jar " + jar.toRealPath() + " --version");
     }
 

@@ -1,0 +1,177 @@
+package dev.refract.cli.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refract.cli.RefractCli;
+import dev.refract.test.isolation.MysqlNamespace;
+import dev.refract.test.isolation.PostgresNamespace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code refract db push} against the test servers, each run in a namespace of its own. */
+class DbPushCommandIT {
+
+    private static final String MODELS = """
+            generator client {
+              provider = "refract-java"
+              package  = "com.example.db"
+            }
+
+            enum Role {
+              ADMIN
+              MEMBER
+            }
+
+            model Team {
+              id      Int      @id @default(autoincrement())
+              name    String   @unique
+              members Member[]
+            }
+
+            model Member {
+              id     Int    @id @default(autoincrement())
+              email  String @unique
+              role   Role   @default(MEMBER)
+              team   Team   @relation(fields: [teamId], references: [id])
+              teamId Int
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = RefractCli.commandLine(dir);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private void schema(String datasources) throws IOException {
+        Files.writeString(dir.resolve("schema.prisma"), datasources + "\n" + MODELS);
+    }
+
+    private static List<String> tables(Connection connection, String catalog, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet tables = connection.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void createsTheTablesOfAPostgresDatasourceAndThenRefusesToPushAgain() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_push")) {
+            schema("datasource db {\n  provider = \"postgresql\"\n  url = \"" + postgres.r2dbcUrl() + "\"\n}\n");
+
+            int exit = run("db", "push");
+
+            assertThat(exit).as(err::toString).isZero();
+            assertThat(out.toString()).contains("Datasource 'db' (postgresql, ").contains("created 2 tables and 1 enum type.");
+            try (Connection connection = postgres.connect()) {
+                assertThat(tables(connection, null, postgres.schema())).containsExactlyInAnyOrder("Team", "Member");
+            }
+
+            int again = run("db", "push");
+
+            assertThat(again).isEqualTo(1);
+            assertThat(err.toString()).contains("db push refused for datasource db").contains("table \"Team\"");
+        }
+    }
+
+    @Test
+    void pushesTheNamedDatasourceToTheUrlGivenAndLeavesTheOthersAlone() throws Exception {
+        try (MysqlNamespace mysql = MysqlNamespace.create("db_push")) {
+            schema("""
+                    datasource db {
+                      provider = "mysql"
+                      url      = env("REFRACT_DB_PUSH_UNSET_URL")
+                    }
+                    datasource cache {
+                      provider = "redis"
+                      url      = "redis://localhost:6379"
+                    }
+                    """);
+
+            int exit = run("db", "push", "--datasource", "db", "--url", mysql.r2dbcUrl());
+
+            assertThat(exit).as(err::toString).isZero();
+            assertThat(out.toString()).contains("Datasource 'db' (mysql, ").contains("created 2 tables.")
+                    .doesNotContain("cache");
+            try (Connection connection = mysql.connect()) {
+                assertThat(tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("Team", "Member");
+            }
+        }
+    }
+
+    @Test
+    void saysWhichDatasourcesItLeavesAloneAndWhyAndNeedsTheirUrl() throws Exception {
+        schema("""
+                datasource legacy {
+                  provider = "postgresql"
+                  url      = "r2dbc:postgresql://localhost/legacy"
+                  readOnly = true
+                }
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("REFRACT_DB_PUSH_UNSET_URL")
+                }
+                datasource cache {
+                  provider = "redis"
+                  url      = "redis://localhost:6379"
+                }
+                """ + "\n");
+
+        int exit = run("db", "push");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("Datasource 'legacy': left alone, read-only (readOnly = true), so it is"
+                + " never changed.");
+        assertThat(err.toString()).contains("error: Datasource 'db' reads its URL from the environment variable"
+                + " REFRACT_DB_PUSH_UNSET_URL, which is not set. Set it, or pass the URL with --url (together with"
+                + " --datasource db).");
+    }
+
+    @Test
+    void refusesAReadOnlyOrUnknownDatasourceByName() throws Exception {
+        schema("""
+                datasource legacy {
+                  provider = "postgresql"
+                  url      = "r2dbc:postgresql://localhost/legacy"
+                  readOnly = true
+                }
+                """);
+
+        assertThat(run("db", "push", "--datasource", "legacy")).isEqualTo(1);
+        assertThat(run("db", "push", "--datasource", "nope")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("error: Datasource 'legacy' is read-only (readOnly = true), so it is never"
+                + " changed.").contains("error: The schema has no datasource 'nope'; its datasources are legacy.");
+    }
+
+    @Test
+    void refusesAnInvalidSchemaAfterPrintingItsErrors() throws Exception {
+        schema("datasource db {\n  provider = \"postgresql\"\n}\n");
+
+        int exit = run("db", "push");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("Datasource \"db\" has no url.").contains("is not valid; fix the errors above");
+    }
+}
