@@ -3,6 +3,7 @@ package dev.refract.benchmarks.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refract.benchmarks.compare.postgres.PostgresLineup;
+import dev.refract.benchmarks.compare.r2dbc.SqlLineup;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.io.ByteArrayInputStream;
@@ -39,7 +40,7 @@ class CompareHarnessIT {
     private static final Set<String> ALL = Set.of("refract", "raw", "spring-template", "spring-repository");
 
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
-    private static PostgresLineup lineup;
+    private static SqlLineup lineup;
     private static Results results;
 
     @BeforeAll
