@@ -37,8 +37,9 @@ import reactor.core.publisher.Flux;
  * {@code generate_series}), computing the same values as {@link dev.refract.benchmarks.compare.Dataset}.
  *
  * <p>While the lineup runs, the server flushes its redo log once a second instead of at every commit
- * ({@code innodb_flush_log_at_trx_commit = 2}, a global setting, put back on close): the counterpart
- * of PostgreSQL's {@code synchronous_commit=off}, without which every write would time the disk.
+ * ({@code innodb_flush_log_at_trx_commit = 2}): the counterpart of PostgreSQL's
+ * {@code synchronous_commit=off}, without which every write would time the disk; and its buffer pool
+ * holds the tables. Both are global settings, put back on close.
  */
 public final class MysqlLineup {
 
@@ -46,7 +47,13 @@ public final class MysqlLineup {
     public static final String KEY = "mysql";
 
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(5);
-    private static final String FLUSH = "innodb_flush_log_at_trx_commit";
+    /**
+     * The server's global settings while the lineup runs: the redo log flushed once a second, and a
+     * buffer pool that holds the tables (the default 128 MB is less than the ten-column table at a
+     * million rows, and the look-ups would time the disk). Each is put back on close.
+     */
+    private static final Map<String, Long> SERVER_SETTINGS = Map.of("innodb_flush_log_at_trx_commit", 2L,
+            "innodb_buffer_pool_size", 1024L * 1024 * 1024);
     private static final SqlLineup.Checks CHECKS = new SqlLineup.Checks("truncate table `Entry`",
             // total = index * 1000003, so every row's index can be read back from it
             "select count(*), count(distinct `id`), coalesce(sum(`name` = concat('sample-', `total` div 1000003)"
@@ -63,11 +70,16 @@ public final class MysqlLineup {
      */
     public static SqlLineup start(Settings settings, MysqlNamespace namespace, boolean ownsNamespace, PrintStream log) {
         Connection admin = null;
-        String flushBefore = null;
+        Map<String, Long> before = new LinkedHashMap<>();
         try {
             admin = namespace.connect();
-            flushBefore = global(admin, FLUSH);
-            setGlobal(admin, FLUSH, "2");
+            for (Map.Entry<String, Long> setting : SERVER_SETTINGS.entrySet()) {
+                long current = global(admin, setting.getKey());
+                if (current != setting.getValue()) {
+                    before.put(setting.getKey(), current);
+                    setGlobal(admin, setting.getKey(), setting.getValue());
+                }
+            }
             DbPush.push(RefractClientMetadata.SCHEMA, 0, ConnectionFactories.get(namespace.r2dbcUrl())).block(SETUP_LIMIT);
             long started = System.nanoTime();
             seed(admin, settings);
@@ -86,12 +98,10 @@ public final class MysqlLineup {
                     contenders.add(contender(key, namespace.r2dbcUrl(), settings));
                 }
             }
-            Connection restoring = admin;
-            String restored = flushBefore;
             return new SqlLineup(KEY, server(version) + ", " + namespace.endpoint().describe(), namespace.r2dbcUrl(),
                     versions(), contenders, admin, CHECKS, () -> {
                         try (Connection connection = namespace.connect()) {
-                            setGlobal(connection, FLUSH, restored);
+                            restore(connection, before);
                         } finally {
                             if (ownsNamespace) {
                                 namespace.close();
@@ -99,9 +109,9 @@ public final class MysqlLineup {
                         }
                     });
         } catch (SQLException | RuntimeException e) {
-            if (flushBefore != null) {
+            if (admin != null) {
                 try {
-                    setGlobal(admin, FLUSH, flushBefore);
+                    restore(admin, before);
                 } catch (SQLException ignored) {
                     // the setup failed already; that error is the one to report
                 }
@@ -140,18 +150,24 @@ public final class MysqlLineup {
         return versions;
     }
 
-    private static String global(Connection admin, String variable) throws SQLException {
+    private static long global(Connection admin, String variable) throws SQLException {
         try (Statement statement = admin.createStatement();
                 ResultSet result = statement.executeQuery("select @@global." + variable)) {
             result.next();
-            return result.getString(1);
+            return result.getLong(1);
         }
     }
 
-    private static void setGlobal(Connection admin, String variable, String value) throws SQLException {
+    private static void setGlobal(Connection admin, String variable, long value) throws SQLException {
         try (PreparedStatement statement = admin.prepareStatement("set global " + variable + " = ?")) {
-            statement.setInt(1, Integer.parseInt(value));
+            statement.setLong(1, value);
             statement.execute();
+        }
+    }
+
+    private static void restore(Connection admin, Map<String, Long> settings) throws SQLException {
+        for (Map.Entry<String, Long> setting : settings.entrySet()) {
+            setGlobal(admin, setting.getKey(), setting.getValue());
         }
     }
 
