@@ -30,7 +30,7 @@ import java.util.Set;
  * @param slices            slices of a measured round: each runs a part of every contender's run, in turn, so
  *                          that load from elsewhere falls on all contenders alike (the stream is not split)
  * @param warmupSlicePercent     size of a warm-up slice, in percent of a measured run (see {@link Warmup})
- * @param warmupTolerancePercent how far apart the throughputs of a contender's last two warm-up slices may lie, in
+ * @param warmupTolerancePercent how far apart the throughputs of a contender's last three warm-up slices may lie, in
  *                               percent, for its warm-up to be over
  * @param warmupCapPercent       the most a contender warms up, in percent of a measured run
  * @param heap              how the streaming heap is measured
@@ -176,7 +176,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
             parts.add(String.format(Locale.ROOT, "%,d increments with %d in flight", incrementCalls, inFlight));
         }
         parts.add(String.format(Locale.ROOT, "pools of %d connections, fetch size %d", poolSize, fetchSize));
-        parts.add(String.format(Locale.ROOT, "warm-up slices of %d%% until two in a row agree within %d%% (at most"
+        parts.add(String.format(Locale.ROOT, "warm-up slices of %d%% until three in a row agree within %d%% (at most"
                 + " %d%%), then %d measured round%s of %d slices each", warmupSlicePercent, warmupTolerancePercent,
                 warmupCapPercent, rounds, rounds == 1 ? "" : "s", slices));
         return String.join("; ", parts);

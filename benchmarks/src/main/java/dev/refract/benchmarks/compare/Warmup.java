@@ -8,19 +8,22 @@ import java.util.List;
  * compiler is still busy with it, however long its call path.
  *
  * <p>A contender runs warm-up slices of {@code slicePercent} of the workload's size, the contenders
- * in turn, until the throughputs of its last two slices lie within {@code tolerancePercent} of each
- * other (after at least {@link #MIN_SLICES} slices, so that the first, cold one never counts), or
- * until its slices add up to {@code capPercent} of the workload, whichever comes first. A contender
- * whose path compiles slowly thus warms up longer than one that settles at once.
+ * in turn, until the throughputs of its last {@link #AGREEING} slices lie within
+ * {@code tolerancePercent} of the fastest of them (the first slice, which runs cold, never counts),
+ * or until its slices add up to {@code capPercent} of the workload, whichever comes first. A
+ * contender whose path compiles slowly thus warms up longer than one that settles at once; three
+ * slices rather than two, because two slow slices can agree by chance while the compiler is busy.
  *
  * @param slicePercent      the size of one warm-up slice, in percent of the workload's size
- * @param tolerancePercent  how far apart, in percent of the faster, the last two slices' throughputs may lie
+ * @param tolerancePercent  how far apart, in percent of the fastest, the last slices' throughputs may lie
  * @param capPercent        the most a contender warms up, in percent of the workload's size
  */
 public record Warmup(int slicePercent, int tolerancePercent, int capPercent) {
 
-    /** The fewest slices of a warm-up: the first runs cold, and two more must agree. */
-    public static final int MIN_SLICES = 3;
+    /** How many slices in a row must agree. */
+    public static final int AGREEING = 3;
+    /** The fewest slices of a warm-up: the first runs cold, and {@link #AGREEING} more must agree. */
+    public static final int MIN_SLICES = AGREEING + 1;
 
     public Warmup {
         if (slicePercent < 1 || slicePercent > 100) {
@@ -53,9 +56,12 @@ public record Warmup(int slicePercent, int tolerancePercent, int capPercent) {
         if (n < MIN_SLICES) {
             return false;
         }
-        double last = throughputs.get(n - 1);
-        double before = throughputs.get(n - 2);
-        double faster = Math.max(last, before);
-        return faster > 0 && Math.abs(last - before) <= faster * tolerancePercent / 100;
+        double fastest = 0;
+        double slowest = Double.MAX_VALUE;
+        for (double throughput : throughputs.subList(n - AGREEING, n)) {
+            fastest = Math.max(fastest, throughput);
+            slowest = Math.min(slowest, throughput);
+        }
+        return fastest > 0 && fastest - slowest <= fastest * tolerancePercent / 100;
     }
 }

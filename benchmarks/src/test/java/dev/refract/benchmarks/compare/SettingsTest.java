@@ -42,7 +42,7 @@ class SettingsTest {
                 "--warmupCapPercent=40");
 
         assertThat(settings.warmup()).isEqualTo(new Warmup(4, 3, 40));
-        assertThat(settings.describe()).contains("warm-up slices of 4% until two in a row agree within 3% (at most 40%)");
+        assertThat(settings.describe()).contains("warm-up slices of 4% until three in a row agree within 3% (at most 40%)");
         assertThatThrownBy(() -> Settings.parse("--warmupSlicePercent=10", "--warmupCapPercent=5"))
                 .hasMessage("--warmupCapPercent (5) must be at least --warmupSlicePercent (10)");
     }

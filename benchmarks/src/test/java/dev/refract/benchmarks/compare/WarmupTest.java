@@ -11,22 +11,28 @@ class WarmupTest {
     private final Warmup rule = new Warmup(2, 5, 25);
 
     @Test
-    void aWarmUpIsOverOnceTwoSlicesInARowAgreeWithinTheTolerance() {
-        assertThat(rule.settled(List.of(1_000.0, 9_000.0, 9_400.0))).isTrue();
-        assertThat(rule.settled(List.of(1_000.0, 9_400.0, 9_000.0))).isTrue();
+    void aWarmUpIsOverOnceThreeSlicesInARowAgreeWithinTheTolerance() {
+        assertThat(rule.settled(List.of(1_000.0, 9_000.0, 9_400.0, 9_200.0))).isTrue();
+        assertThat(rule.settled(List.of(1_000.0, 9_400.0, 9_000.0, 9_300.0))).isTrue();
+    }
+
+    @Test
+    void twoSlowSlicesAgreeingByChanceDoNotEndAWarmUp() {
+        assertThat(rule.settled(List.of(1_000.0, 3_000.0, 3_050.0, 8_000.0))).isFalse();
+        assertThat(rule.settled(List.of(1_000.0, 3_000.0, 3_050.0))).isFalse();
     }
 
     @Test
     void aContenderStillSpeedingUpKeepsWarmingUp() {
-        assertThat(rule.settled(List.of(1_000.0, 5_000.0, 8_000.0))).isFalse();
         assertThat(rule.settled(List.of(1_000.0, 5_000.0, 8_000.0, 9_000.0))).isFalse();
-        assertThat(rule.settled(List.of(1_000.0, 5_000.0, 8_000.0, 9_000.0, 9_300.0))).isTrue();
+        assertThat(rule.settled(List.of(1_000.0, 5_000.0, 8_000.0, 9_000.0, 9_300.0))).isFalse();
+        assertThat(rule.settled(List.of(1_000.0, 5_000.0, 8_000.0, 9_000.0, 9_300.0, 9_100.0))).isTrue();
     }
 
     @Test
     void theColdFirstSliceNeverSettlesAWarmUpOnItsOwn() {
-        // two slices agreeing is not enough: the first of them ran cold
-        assertThat(rule.settled(List.of(9_000.0, 9_000.0))).isFalse();
+        // three slices agreeing is not enough when the first of them ran cold
+        assertThat(rule.settled(List.of(9_000.0, 9_000.0, 9_000.0))).isFalse();
         assertThat(rule.settled(List.of())).isFalse();
     }
 

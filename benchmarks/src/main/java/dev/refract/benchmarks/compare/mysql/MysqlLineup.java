@@ -71,6 +71,15 @@ public final class MysqlLineup {
     public static SqlLineup start(Settings settings, MysqlNamespace namespace, boolean ownsNamespace, PrintStream log) {
         Connection admin = null;
         Map<String, Long> before = new LinkedHashMap<>();
+        // a run stopped before it closes the lineup must not leave the server's settings changed
+        Thread undo = new Thread(() -> {
+            try (Connection connection = namespace.connect()) {
+                restore(connection, before);
+            } catch (SQLException e) {
+                System.err.println("mysql: could not put the server's settings back (" + before + "): " + e.getMessage());
+            }
+        }, "compare-mysql-settings");
+        Runtime.getRuntime().addShutdownHook(undo);
         try {
             admin = namespace.connect();
             for (Map.Entry<String, Long> setting : SERVER_SETTINGS.entrySet()) {
@@ -100,6 +109,7 @@ public final class MysqlLineup {
             }
             return new SqlLineup(KEY, server(version) + ", " + namespace.endpoint().describe(), namespace.r2dbcUrl(),
                     versions(), contenders, admin, CHECKS, () -> {
+                        Runtime.getRuntime().removeShutdownHook(undo);
                         try (Connection connection = namespace.connect()) {
                             restore(connection, before);
                         } finally {
@@ -116,6 +126,7 @@ public final class MysqlLineup {
                     // the setup failed already; that error is the one to report
                 }
             }
+            Runtime.getRuntime().removeShutdownHook(undo);
             SqlLineup.closeQuietly(admin);
             if (ownsNamespace) {
                 namespace.close();
