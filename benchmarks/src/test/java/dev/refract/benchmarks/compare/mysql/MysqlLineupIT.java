@@ -10,6 +10,7 @@ import dev.refract.benchmarks.compare.Results;
 import dev.refract.benchmarks.compare.RunResult;
 import dev.refract.benchmarks.compare.Settings;
 import dev.refract.benchmarks.compare.Standing;
+import dev.refract.benchmarks.compare.Warmup;
 import dev.refract.benchmarks.compare.Workload;
 import dev.refract.benchmarks.compare.r2dbc.SqlLineup;
 import dev.refract.test.isolation.MysqlNamespace;
@@ -72,6 +73,18 @@ class MysqlLineupIT {
             }
         }
         assertThat(results.heap()).hasSize(8).allSatisfy(heap -> assertThat(heap.failure()).isNull());
+    }
+
+    @Test
+    void everyContenderWarmsUpByTheRuleBeforeItIsMeasured() {
+        Warmup rule = TINY.warmup();
+        int lookups = TINY.findUniqueCalls();
+        assertThat(results.runs()).filteredOn(run -> run.workload() == Workload.FIND_UNIQUE && run.round() == 0)
+                .hasSize(SqlLineup.CONTENDERS.size())
+                .allSatisfy(run -> assertThat(run.calls()).as(run.contender())
+                        .isBetween((long) Warmup.MIN_SLICES * rule.sliceSize(lookups),
+                                (long) rule.maxSlices(lookups) * rule.sliceSize(lookups)));
+        assertThat(LOG.toString(StandardCharsets.UTF_8)).containsPattern("mysql findUnique +warm-up .* \\d+ slices");
     }
 
     @Test
