@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs every workload of {@link Settings} on every contender of a {@link Lineup}: per workload, one
- * warm-up run of each contender, then the measured rounds. A round splits the workload into
+ * Runs every workload of {@link Settings} on every contender of a {@link Lineup}: per workload, each
+ * contender's warm-up by the rule of {@link Warmup}, then the measured rounds. A round splits the workload into
  * {@link Settings#slices()} slices and runs each slice on every contender in the same order
  * (A B C D, A B C D, …), so that the ratios of one round compare runs made moments apart, and a
  * change in the load of a shared machine falls on all contenders alike; the stream, which cannot be
@@ -67,17 +67,22 @@ public final class Harness {
             }
         }
         int size = runner.size(workload);
-        // a stream cannot be split; the other workloads alternate the contenders slice by slice
-        int slices = workload == Workload.STREAM ? 1 : Math.min(settings.slices(), size);
         List<RunResult> runs = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (int round = 0; round <= settings.rounds(); round++) {
+        for (Map.Entry<Contender, List<Slice>> warm : warmUp(lineup, workload, running, size, failed).entrySet()) {
+            RunResult result = Slice.combine(workload, warm.getKey().key(), 0, warm.getValue());
+            runs.add(result);
+            log.println(line(lineup, warm.getKey(), result) + (result.isFailed() ? ""
+                    : String.format(Locale.ROOT, "  %d slice%s", warm.getValue().size(),
+                            warm.getValue().size() == 1 ? "" : "s")));
+        }
+        // a stream cannot be split; the other workloads alternate the contenders slice by slice
+        int slices = workload == Workload.STREAM ? 1 : Math.min(settings.slices(), size);
+        for (int round = 1; round <= settings.rounds(); round++) {
             Map<String, List<Slice>> parts = new LinkedHashMap<>();
-            int pieces = round == 0 ? 1 : slices;
-            int total = round == 0 ? settings.warmup(size) : size;
-            for (int piece = 0; piece < pieces; piece++) {
-                int from = (int) ((long) total * piece / pieces);
-                int to = (int) ((long) total * (piece + 1) / pieces);
+            for (int piece = 0; piece < slices; piece++) {
+                int from = (int) ((long) size * piece / slices);
+                int to = (int) ((long) size * (piece + 1) / slices);
                 for (Contender contender : running) {
                     if (failed.contains(contender.key())) {
                         continue;
@@ -100,6 +105,39 @@ public final class Harness {
             }
         }
         return runs;
+    }
+
+    /**
+     * Warms every contender of {@code running} up by the rule of {@link Settings#warmup()}: a slice of
+     * each contender in turn, again and again, each contender dropping out once its warm-up has settled
+     * or reached its cap; a contender that fails is added to {@code failed}. The stream's slices are
+     * streams of a slice's rows; the other workloads' slices follow one another through the units.
+     *
+     * @return each contender's warm-up slices
+     */
+    private Map<Contender, List<Slice>> warmUp(Lineup lineup, Workload workload, List<Contender> running, int size,
+            List<String> failed) {
+        Warmup rule = settings.warmup();
+        int units = rule.sliceSize(size);
+        Map<Contender, List<Slice>> slices = new LinkedHashMap<>();
+        Map<Contender, List<Double>> throughputs = new LinkedHashMap<>();
+        List<Contender> warming = new ArrayList<>(running);
+        for (int piece = 0; piece < rule.maxSlices(size) && !warming.isEmpty(); piece++) {
+            int from = workload == Workload.STREAM ? 0 : piece * units;
+            for (Contender contender : List.copyOf(warming)) {
+                Slice slice = runner.run(lineup, contender, workload, from, from + units);
+                slices.computeIfAbsent(contender, key -> new ArrayList<>()).add(slice);
+                List<Double> own = throughputs.computeIfAbsent(contender, key -> new ArrayList<>());
+                own.add(slice.nanos() == 0 ? 0 : slice.units() * 1e9 / slice.nanos());
+                if (slice.isFailed()) {
+                    failed.add(contender.key());
+                    warming.remove(contender);
+                } else if (rule.settled(own)) {
+                    warming.remove(contender);
+                }
+            }
+        }
+        return slices;
     }
 
     private static String line(Lineup lineup, Contender contender, RunResult result) {

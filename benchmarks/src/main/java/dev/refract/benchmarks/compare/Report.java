@@ -98,7 +98,9 @@ public final class Report {
     }
 
     private void figures(StringBuilder md, Standing standing) {
-        md.append("| workload | contender | throughput | p50 | p99 | CPU / unit | Refract ÷ contender (lowest–highest round) |\n");
+        boolean ranges = settings.rounds() > 1;
+        md.append("| workload | contender | throughput | p50 | p99 | CPU / unit | Refract ÷ contender")
+                .append(ranges ? " (lowest–highest round) |\n" : " |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Workload workload : standing.workloads()) {
             boolean first = true;
@@ -116,8 +118,8 @@ public final class Report {
                 md.append(figure.p99Nanos() < 0 ? "" : millis(figure.p99Nanos())).append(" | ");
                 md.append(String.format(Locale.ROOT, "%,.1f µs", figure.cpuMicros())).append(" | ");
                 if (!Double.isNaN(figure.ratio())) {
-                    md.append(String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", figure.ratio(), figure.ratioLow(),
-                            figure.ratioHigh()));
+                    md.append(ranges ? String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", figure.ratio(), figure.ratioLow(),
+                            figure.ratioHigh()) : String.format(Locale.ROOT, "%.2f", figure.ratio()));
                 }
                 md.append(" |\n");
             }
@@ -205,7 +207,9 @@ public final class Report {
         add(arguments, "fetchSize", settings.fetchSize(), d.fetchSize());
         add(arguments, "rounds", settings.rounds(), d.rounds());
         add(arguments, "slices", settings.slices(), d.slices());
-        add(arguments, "warmupPercent", settings.warmupPercent(), d.warmupPercent());
+        add(arguments, "warmupSlicePercent", settings.warmupSlicePercent(), d.warmupSlicePercent());
+        add(arguments, "warmupTolerancePercent", settings.warmupTolerancePercent(), d.warmupTolerancePercent());
+        add(arguments, "warmupCapPercent", settings.warmupCapPercent(), d.warmupCapPercent());
         return arguments;
     }
 

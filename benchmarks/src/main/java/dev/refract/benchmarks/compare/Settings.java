@@ -29,7 +29,10 @@ import java.util.Set;
  * @param rounds            measured rounds; each runs every contender once, in the same order
  * @param slices            slices of a measured round: each runs a part of every contender's run, in turn, so
  *                          that load from elsewhere falls on all contenders alike (the stream is not split)
- * @param warmupPercent     size of the one warm-up run of each contender, in percent of a measured run
+ * @param warmupSlicePercent     size of a warm-up slice, in percent of a measured run (see {@link Warmup})
+ * @param warmupTolerancePercent how far apart the throughputs of a contender's last three warm-up slices may lie, in
+ *                               percent, for its warm-up to be over
+ * @param warmupCapPercent       the most a contender warms up, in percent of a measured run
  * @param heap              how the streaming heap is measured
  * @param workloads         the workloads to run
  * @param lineups           keys of the lineups to run ({@link LineupProvider#key()}); empty for all
@@ -38,7 +41,8 @@ import java.util.Set;
  */
 public record Settings(int findUniqueCalls, int inFlight, int streamRows, int smallStreamRows, int includeCalls,
         int parents, int childrenPerParent, int createCalls, int createManyRows, int batchSize, int incrementCalls,
-        int poolSize, int fetchSize, int rounds, int slices, int warmupPercent, HeapMode heap, Set<Workload> workloads,
+        int poolSize, int fetchSize, int rounds, int slices, int warmupSlicePercent, int warmupTolerancePercent,
+        int warmupCapPercent, HeapMode heap, Set<Workload> workloads,
         List<String> lineups, List<String> contenders, Path docs) {
 
     /** Where the peak heap of the streaming workload is measured. */
@@ -67,9 +71,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
         positive("fetchSize", fetchSize);
         positive("rounds", rounds);
         positive("slices", slices);
-        if (warmupPercent < 0 || warmupPercent > 100) {
-            throw new IllegalArgumentException("--warmupPercent must lie between 0 and 100, was " + warmupPercent);
-        }
+        new Warmup(warmupSlicePercent, warmupTolerancePercent, warmupCapPercent);
         if (smallStreamRows > streamRows) {
             throw new IllegalArgumentException("--smallStreamRows (" + smallStreamRows
                     + ") must not exceed --streamRows (" + streamRows + ")");
@@ -85,7 +87,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     /** The sizes of the issue: 200,000 look-ups, 1,000,000 streamed rows, 1,000 parents with 10 children each, … */
     public static Settings defaults() {
         return new Settings(200_000, 64, 1_000_000, 10_000, 50, 1_000, 10, 50_000, 100_000, 1_000, 100_000,
-                10, 256, 2, 10, 10, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
+                10, 256, 1, 10, 2, 5, 25, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
     }
 
     /**
@@ -116,7 +118,9 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
                 number(given, "incrementCalls", d.incrementCalls), number(given, "poolSize", d.poolSize),
                 number(given, "fetchSize", d.fetchSize), number(given, "rounds", d.rounds),
                 number(given, "slices", d.slices),
-                number(given, "warmupPercent", d.warmupPercent), heap(given.remove("heap"), d.heap),
+                number(given, "warmupSlicePercent", d.warmupSlicePercent),
+                number(given, "warmupTolerancePercent", d.warmupTolerancePercent),
+                number(given, "warmupCapPercent", d.warmupCapPercent), heap(given.remove("heap"), d.heap),
                 workloads(given.remove("only"), d.workloads), list(given.remove("lineups")),
                 list(given.remove("contenders")),
                 given.containsKey("docs") ? Path.of(given.remove("docs")) : null);
@@ -131,12 +135,12 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     public Settings withDocs(Path folder) {
         return new Settings(findUniqueCalls, inFlight, streamRows, smallStreamRows, includeCalls, parents,
                 childrenPerParent, createCalls, createManyRows, batchSize, incrementCalls, poolSize, fetchSize, rounds,
-                slices, warmupPercent, heap, workloads, lineups, contenders, folder);
+                slices, warmupSlicePercent, warmupTolerancePercent, warmupCapPercent, heap, workloads, lineups, contenders, folder);
     }
 
-    /** The size of a warm-up run of a measured run of {@code size}: at least one. */
-    public int warmup(int size) {
-        return Math.max(1, (int) ((long) size * warmupPercent / 100));
+    /** The warm-up rule these settings give. */
+    public Warmup warmup() {
+        return new Warmup(warmupSlicePercent, warmupTolerancePercent, warmupCapPercent);
     }
 
     /** True when the lineup with {@code key} takes part. */
@@ -172,8 +176,9 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
             parts.add(String.format(Locale.ROOT, "%,d increments with %d in flight", incrementCalls, inFlight));
         }
         parts.add(String.format(Locale.ROOT, "pools of %d connections, fetch size %d", poolSize, fetchSize));
-        parts.add(String.format(Locale.ROOT, "a warm-up run of %d%%, then %d measured round%s of %d slices each",
-                warmupPercent, rounds, rounds == 1 ? "" : "s", slices));
+        parts.add(String.format(Locale.ROOT, "warm-up slices of %d%% until three in a row agree within %d%% (at most"
+                + " %d%%), then %d measured round%s of %d slices each", warmupSlicePercent, warmupTolerancePercent,
+                warmupCapPercent, rounds, rounds == 1 ? "" : "s", slices));
         return String.join("; ", parts);
     }
 

@@ -3,6 +3,7 @@ package dev.refract.benchmarks.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refract.benchmarks.compare.postgres.PostgresLineup;
+import dev.refract.benchmarks.compare.r2dbc.SqlLineup;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.io.ByteArrayInputStream;
@@ -35,11 +36,11 @@ class CompareHarnessIT {
     private static final Settings TINY = Settings.parse("--findUniqueCalls=60", "--inFlight=8", "--streamRows=300",
             "--smallStreamRows=30", "--includeCalls=2", "--parents=20", "--childrenPerParent=3", "--createCalls=40",
             "--createManyRows=60", "--batchSize=20", "--incrementCalls=40", "--poolSize=4", "--rounds=1", "--slices=2",
-            "--warmupPercent=10", "--heap=off");
+            "--heap=off");
     private static final Set<String> ALL = Set.of("refract", "raw", "spring-template", "spring-repository");
 
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
-    private static PostgresLineup lineup;
+    private static SqlLineup lineup;
     private static Results results;
 
     @BeforeAll

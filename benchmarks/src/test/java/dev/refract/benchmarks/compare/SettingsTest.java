@@ -33,7 +33,18 @@ class SettingsTest {
         assertThat(settings.includes("raw")).isTrue();
         assertThat(settings.includes("spring-template")).isFalse();
         assertThat(settings.heap()).isEqualTo(Settings.HeapMode.OFF);
-        assertThat(settings.warmup(settings.streamRows())).isEqualTo(2_000);
+        assertThat(settings.warmup().sliceSize(settings.streamRows())).isEqualTo(400);
+    }
+
+    @Test
+    void theWarmUpRuleIsReadFromItsThreeSettings() {
+        Settings settings = Settings.parse("--warmupSlicePercent=4", "--warmupTolerancePercent=3",
+                "--warmupCapPercent=40");
+
+        assertThat(settings.warmup()).isEqualTo(new Warmup(4, 3, 40));
+        assertThat(settings.describe()).contains("warm-up slices of 4% until three in a row agree within 3% (at most 40%)");
+        assertThatThrownBy(() -> Settings.parse("--warmupSlicePercent=10", "--warmupCapPercent=5"))
+                .hasMessage("--warmupCapPercent (5) must be at least --warmupSlicePercent (10)");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.refract.benchmarks.compare.postgres;
 
 import dev.refract.benchmarks.compare.Contender;
-import dev.refract.benchmarks.compare.Lineup;
 import dev.refract.benchmarks.compare.Settings;
 import dev.refract.benchmarks.compare.Versions;
-import dev.refract.benchmarks.compare.Workload;
 import dev.refract.benchmarks.compare.db.RefractClient;
 import dev.refract.benchmarks.compare.db.RefractClientMetadata;
+import dev.refract.benchmarks.compare.r2dbc.SqlLineup;
+import dev.refract.benchmarks.compare.r2dbc.SqlSyntax;
 import dev.refract.r2dbc.ddl.DbPush;
 import dev.refract.test.isolation.PostgresNamespace;
 import io.r2dbc.pool.ConnectionPool;
@@ -36,36 +36,27 @@ import reactor.core.publisher.Flux;
  * the server with one {@code INSERT … SELECT} over {@code generate_series} each, computing the same
  * values as {@link dev.refract.benchmarks.compare.Dataset}.
  */
-public final class PostgresLineup implements Lineup {
+public final class PostgresLineup {
 
     /** The lineup's key. */
     public static final String KEY = "postgresql";
 
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(5);
+    private static final SqlLineup.Checks CHECKS = new SqlLineup.Checks("truncate \"Entry\" restart identity",
+            // total = index * 1000003, so every row's index can be read back from it
+            "select count(*), count(distinct \"id\"), count(*) filter (where \"name\" = 'sample-' || (\"total\" / 1000003)"
+                    + " and \"email\" = 'user' || (\"total\" / 1000003) || '@example.com' and \"quantity\""
+                    + " = (\"total\" / 1000003) % 1000 and \"counter\" = 0) from \"Entry\"",
+            "select coalesce(sum(\"counter\"), 0) from \"Sample\"");
 
-    private final PostgresNamespace namespace;
-    private final String url;
-    private final boolean ownsNamespace;
-    private final Connection admin;
-    private final String server;
-    private final List<Contender> contenders;
-    private long countersBefore;
-
-    private PostgresLineup(PostgresNamespace namespace, boolean ownsNamespace, Connection admin, String server,
-            List<Contender> contenders) {
-        this.namespace = namespace;
-        this.url = url(namespace);
-        this.ownsNamespace = ownsNamespace;
-        this.admin = admin;
-        this.server = server;
-        this.contenders = List.copyOf(contenders);
+    private PostgresLineup() {
     }
 
     /**
      * Creates the tables in {@code namespace}, seeds them for {@code settings} and opens the
-     * contenders it names; the namespace is dropped on {@link #close()} when {@code ownsNamespace}.
+     * contenders it names; the namespace is dropped on {@link SqlLineup#close()} when {@code ownsNamespace}.
      */
-    public static PostgresLineup start(Settings settings, PostgresNamespace namespace, boolean ownsNamespace,
+    public static SqlLineup start(Settings settings, PostgresNamespace namespace, boolean ownsNamespace,
             PrintStream log) {
         Connection admin = null;
         try {
@@ -83,15 +74,19 @@ public final class PostgresLineup implements Lineup {
                 version = result.getString(1);
             }
             List<Contender> contenders = new ArrayList<>();
-            for (String key : List.of("refract", "raw", "spring-template", "spring-repository")) {
+            for (String key : SqlLineup.CONTENDERS) {
                 if (settings.includes(key)) {
                     contenders.add(contender(key, url(namespace), settings));
                 }
             }
-            return new PostgresLineup(namespace, ownsNamespace, admin, "PostgreSQL " + version.split(" ")[0] + ", "
-                    + namespace.endpoint().describe(), contenders);
+            return new SqlLineup(KEY, "PostgreSQL " + version.split(" ")[0] + ", " + namespace.endpoint().describe(),
+                    url(namespace), versions(), contenders, admin, CHECKS, () -> {
+                        if (ownsNamespace) {
+                            namespace.close();
+                        }
+                    });
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(admin);
+            SqlLineup.closeQuietly(admin);
             if (ownsNamespace) {
                 namespace.close();
             }
@@ -104,29 +99,7 @@ public final class PostgresLineup implements Lineup {
      * {@code spring-repository}) on the data at {@code url}.
      */
     public static Contender contender(String key, String url, Settings settings) {
-        return switch (key) {
-            case "refract" -> new RefractContender(url, settings.poolSize());
-            case "raw" -> new RawContender(url, settings.poolSize(), settings.fetchSize());
-            case "spring-template" -> new SpringTemplateContender(url, settings.poolSize(), settings.fetchSize());
-            case "spring-repository" -> new SpringRepositoryContender(url, settings.poolSize(), settings.fetchSize());
-            default -> throw new IllegalArgumentException("Unknown PostgreSQL contender '" + key
-                    + "'; the contenders are refract, raw, spring-template, spring-repository");
-        };
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String server() {
-        return server;
-    }
-
-    @Override
-    public String address() {
-        return url;
+        return SqlLineup.contender(key, url, settings, SqlSyntax.POSTGRESQL, RefractContender::new);
     }
 
     /**
@@ -139,8 +112,7 @@ public final class PostgresLineup implements Lineup {
                 .withParameter("options", "synchronous_commit=off").r2dbcUrl();
     }
 
-    @Override
-    public Map<String, String> versions() {
+    private static Map<String, String> versions() {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("Refract", Versions.of(RefractClient.class, "dev.refract", "refract-sdk-api"));
         versions.put("r2dbc-postgresql", Versions.of(PostgresqlConnectionFactory.class, "org.postgresql",
@@ -151,87 +123,6 @@ public final class PostgresLineup implements Lineup {
                 "spring-data-r2dbc"));
         versions.put("Spring Framework", String.valueOf(SpringVersion.getVersion()));
         return versions;
-    }
-
-    @Override
-    public List<Contender> contenders() {
-        return contenders;
-    }
-
-    @Override
-    public void prepare(Workload workload) {
-        try (Statement statement = admin.createStatement()) {
-            switch (workload) {
-                case CREATE, CREATE_MANY -> statement.execute("truncate \"Entry\" restart identity");
-                case INCREMENT -> countersBefore = counters(statement);
-                default -> {
-                    // the reads leave the data as they found it
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not prepare the data for " + workload.label() + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public String verify(Workload workload, long units) {
-        try (Statement statement = admin.createStatement()) {
-            return switch (workload) {
-                case CREATE, CREATE_MANY -> verifyEntries(statement, units);
-                case INCREMENT -> {
-                    long added = counters(statement) - countersBefore;
-                    yield added == units ? null : "wrong result: " + units + " increments added " + added
-                            + " to the counters in the database";
-                }
-                default -> null;
-            };
-        } catch (SQLException e) {
-            return "could not check the database after the run: " + e.getMessage();
-        }
-    }
-
-    @Override
-    public void close() {
-        List<RuntimeException> errors = new ArrayList<>();
-        for (Contender contender : contenders) {
-            try {
-                contender.close().block(Duration.ofSeconds(30));
-            } catch (RuntimeException e) {
-                errors.add(e);
-            }
-        }
-        closeQuietly(admin);
-        if (ownsNamespace) {
-            namespace.close();
-        }
-        if (!errors.isEmpty()) {
-            throw errors.get(0);
-        }
-    }
-
-    /** The entries a create run wrote: as many as it created, each with its own id and its data index's values. */
-    private static String verifyEntries(Statement statement, long units) throws SQLException {
-        // total = index * 1000003, so every row's index can be read back from it
-        try (ResultSet result = statement.executeQuery("select count(*), count(distinct \"id\"), count(*) filter (where"
-                + " \"name\" = 'sample-' || (\"total\" / 1000003) and \"email\" = 'user' || (\"total\" / 1000003)"
-                + " || '@example.com' and \"quantity\" = (\"total\" / 1000003) % 1000 and \"counter\" = 0) from \"Entry\"")) {
-            result.next();
-            long rows = result.getLong(1);
-            long ids = result.getLong(2);
-            long consistent = result.getLong(3);
-            if (rows != units || ids != units || consistent != units) {
-                return "wrong result: the run created " + units + " entries, the table holds " + rows + " rows with "
-                        + ids + " distinct ids, " + consistent + " of them with the values of their data index";
-            }
-            return null;
-        }
-    }
-
-    private static long counters(Statement statement) throws SQLException {
-        try (ResultSet result = statement.executeQuery("select coalesce(sum(\"counter\"), 0) from \"Sample\"")) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     /** The seeded values, computed as {@link dev.refract.benchmarks.compare.Dataset} computes them. */
@@ -259,17 +150,6 @@ public final class PostgresLineup implements Lineup {
             children.executeUpdate();
             // the streams should find the rows' visibility settled and the planner its statistics
             statement.execute("vacuum analyze \"Sample\", \"Parent\", \"Child\"");
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // nothing left to do with a connection that will not close
         }
     }
 }

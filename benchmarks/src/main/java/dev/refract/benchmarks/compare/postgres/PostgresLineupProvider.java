@@ -7,7 +7,7 @@ import dev.refract.benchmarks.compare.Settings;
 import dev.refract.test.isolation.PostgresNamespace;
 import java.io.PrintStream;
 
-/** Provides the {@link PostgresLineup}, on a schema of its own that it drops when the lineup closes. */
+/** Provides the PostgreSQL lineup ({@link PostgresLineup}), on a schema of its own that it drops when the lineup closes. */
 public final class PostgresLineupProvider implements LineupProvider {
 
     @Override

@@ -1,10 +1,11 @@
-package dev.refract.benchmarks.compare.postgres;
+package dev.refract.benchmarks.compare.r2dbc;
 
-import dev.refract.benchmarks.compare.postgres.SpringRows.ChildRow;
-import dev.refract.benchmarks.compare.postgres.SpringRows.EntryRow;
-import dev.refract.benchmarks.compare.postgres.SpringRows.ParentRow;
-import dev.refract.benchmarks.compare.postgres.SpringRows.SampleRow;
+import dev.refract.benchmarks.compare.r2dbc.SpringRows.ChildRow;
+import dev.refract.benchmarks.compare.r2dbc.SpringRows.EntryRow;
+import dev.refract.benchmarks.compare.r2dbc.SpringRows.ParentRow;
+import dev.refract.benchmarks.compare.r2dbc.SpringRows.SampleRow;
 import java.util.Collection;
+import org.springframework.data.r2dbc.repository.Modifying;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
@@ -23,9 +24,14 @@ final class SpringRepositories {
         /** Every record whose id is at most {@code maxId}: a derived query. */
         Flux<SampleRow> findByIdLessThanEqual(Integer maxId);
 
-        /** Adds one to the counter and returns the record as updated. */
-        @Query(SpringTemplateContender.INCREMENT)
+        /** Adds one to the counter and returns the record as updated, in one statement ({@code RETURNING}). */
+        @Query(SpringTemplateContender.INCREMENT_RETURNING)
         Mono<SampleRow> incrementCounter(@Param("id") Integer id);
+
+        /** Adds one to the counter, where an update cannot return the record (MySQL); returns the rows updated. */
+        @Modifying
+        @Query(SpringTemplateContender.INCREMENT_MYSQL)
+        Mono<Long> addToCounter(@Param("id") Integer id);
     }
 
     /** The records the creates write. */

@@ -1,4 +1,4 @@
-package dev.refract.benchmarks.compare.postgres;
+package dev.refract.benchmarks.compare.r2dbc;
 
 import dev.refract.benchmarks.compare.Contender;
 import dev.refract.benchmarks.compare.Dataset;
@@ -11,6 +11,7 @@ import dev.refract.benchmarks.compare.db.Sample;
 import dev.refract.relation.Relation;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
 import java.time.Instant;
@@ -27,34 +28,51 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The floor: r2dbc-postgresql on an r2dbc-pool of the same size as Refract's, with the SQL and the
- * mapping into the same generated records written by hand, as a careful programmer would write
- * them without any client layer. Each call takes a connection from the pool and gives it back on
- * completion, error and cancel, as Refract does.
+ * The floor: the database's own R2DBC driver on an r2dbc-pool of the same size as Refract's, with the
+ * SQL and the mapping into the same generated records written by hand, as a careful programmer would
+ * write them without any client layer. Each call takes a connection from the pool and gives it back
+ * on completion, error and cancel, as Refract does. Where the database cannot return the rows a write
+ * wrote ({@link SqlSyntax#returning()}), the call reads the row back on the same connection: the new
+ * entry by {@code LAST_INSERT_ID()}, the incremented record by its id.
  */
-final class RawContender implements Contender {
+public final class RawContender implements Contender {
 
-    private static final String COLUMNS = "\"id\", \"name\", \"email\", \"category\", \"quantity\", \"counter\","
-            + " \"price\", \"total\", \"active\", \"createdAt\"";
-    private static final String FIND_UNIQUE = "SELECT " + COLUMNS + " FROM \"Sample\" WHERE \"id\" = $1";
-    private static final String STREAM = "SELECT " + COLUMNS + " FROM \"Sample\" WHERE \"id\" <= $1";
-    private static final String INSERT_COLUMNS = "INSERT INTO \"Entry\" (\"name\", \"email\", \"category\","
-            + " \"quantity\", \"price\", \"total\", \"active\", \"createdAt\") VALUES ";
-    private static final String CREATE = INSERT_COLUMNS + "($1, $2, $3, $4, $5, $6, $7, $8) RETURNING " + COLUMNS;
-    private static final String INCREMENT = "UPDATE \"Sample\" SET \"counter\" = \"counter\" + $1 WHERE \"id\" = $2"
-            + " RETURNING " + COLUMNS;
-    private static final String PARENTS = "SELECT \"id\", \"name\" FROM \"Parent\"";
-    private static final String CHILDREN = "SELECT \"id\", \"parentId\", \"position\", \"label\" FROM \"Child\""
-            + " WHERE \"parentId\" = ANY($1)";
+    private static final String[] SAMPLE_COLUMNS = {"id", "name", "email", "category", "quantity", "counter", "price",
+        "total", "active", "createdAt"};
     private static final int INSERT_PARAMETERS = 8;
 
+    private final SqlSyntax sql;
     private final ConnectionPool pool;
     private final int fetchSize;
+    private final String findUnique;
+    private final String stream;
+    private final String insertColumns;
+    private final String create;
+    private final String readCreated;
+    private final String increment;
+    private final String parents;
     private final Map<Integer, String> createManySql = new ConcurrentHashMap<>();
+    private final Map<Integer, String> childrenSql = new ConcurrentHashMap<>();
 
-    RawContender(String url, int poolSize, int fetchSize) {
+    /** The hand-written contender for the database {@code sql} describes, on a pool of {@code poolSize} to {@code url}. */
+    public RawContender(SqlSyntax sql, String url, int poolSize, int fetchSize) {
+        this.sql = sql;
         this.pool = Pools.create(url, poolSize, "raw");
         this.fetchSize = fetchSize;
+        String columns = sql.names(SAMPLE_COLUMNS);
+        String returning = sql.returning() ? " RETURNING " + columns : "";
+        this.findUnique = "SELECT " + columns + " FROM " + sql.name("Sample") + " WHERE " + sql.name("id") + " = "
+                + sql.parameter(0);
+        this.stream = "SELECT " + columns + " FROM " + sql.name("Sample") + " WHERE " + sql.name("id") + " <= "
+                + sql.parameter(0);
+        this.insertColumns = "INSERT INTO " + sql.name("Entry") + " (" + sql.names("name", "email", "category",
+                "quantity", "price", "total", "active", "createdAt") + ") VALUES ";
+        this.create = insertColumns + "(" + sql.parameters(0, INSERT_PARAMETERS) + ")" + returning;
+        this.readCreated = "SELECT " + columns + " FROM " + sql.name("Entry") + " WHERE " + sql.name("id")
+                + " = LAST_INSERT_ID()";
+        this.increment = "UPDATE " + sql.name("Sample") + " SET " + sql.name("counter") + " = " + sql.name("counter")
+                + " + " + sql.parameter(0) + " WHERE " + sql.name("id") + " = " + sql.parameter(1) + returning;
+        this.parents = "SELECT " + sql.names("id", "name") + " FROM " + sql.name("Parent");
     }
 
     @Override
@@ -64,7 +82,7 @@ final class RawContender implements Contender {
 
     @Override
     public String name() {
-        return "r2dbc-postgresql, hand-written";
+        return sql.driver() + ", hand-written";
     }
 
     @Override
@@ -74,7 +92,7 @@ final class RawContender implements Contender {
 
     @Override
     public Mono<Long> findUnique(int id) {
-        return onConnection(connection -> Flux.from(connection.createStatement(FIND_UNIQUE).bind(0, id).execute())
+        return onConnection(connection -> Flux.from(connection.createStatement(findUnique).bind(0, id).execute())
                 .concatMap(result -> result.map((row, metadata) -> sample(row))))
                 .next()
                 .map(RawContender::fingerprint);
@@ -82,7 +100,7 @@ final class RawContender implements Contender {
 
     @Override
     public Mono<Void> stream(int maxId, RowSink sink) {
-        return onConnection(connection -> Flux.from(connection.createStatement(STREAM).bind(0, maxId)
+        return onConnection(connection -> Flux.from(connection.createStatement(stream).bind(0, maxId)
                         .fetchSize(fetchSize).execute())
                 .concatMap(result -> result.map((row, metadata) -> sample(row))))
                 .doOnNext(sample -> sink.accept(fingerprint(sample)))
@@ -92,50 +110,77 @@ final class RawContender implements Contender {
     @Override
     public Mono<Long> create(int index) {
         return onConnection(connection -> {
-            Statement insert = connection.createStatement(CREATE);
+            Statement insert = connection.createStatement(create);
             bindEntry(insert, 0, index);
-            return Flux.from(insert.execute()).concatMap(result -> result.map((row, metadata) -> entry(row)));
+            if (sql.returning()) {
+                return Flux.from(insert.execute()).concatMap(result -> result.map((row, metadata) -> entry(row)));
+            }
+            return Flux.from(insert.execute()).concatMap(Result::getRowsUpdated)
+                    .thenMany(Flux.from(connection.createStatement(readCreated).execute()))
+                    .concatMap(result -> result.map((row, metadata) -> entry(row)));
         }).next().map(RawContender::content);
     }
 
     @Override
     public Mono<Long> createMany(int first, int count) {
         return onConnection(connection -> {
-            Statement insert = connection.createStatement(createManySql.computeIfAbsent(count, RawContender::insertMany));
+            Statement insert = connection.createStatement(createManySql.computeIfAbsent(count, this::insertMany));
             for (int row = 0; row < count; row++) {
                 bindEntry(insert, row * INSERT_PARAMETERS, first + row);
             }
-            return Flux.from(insert.execute()).concatMap(io.r2dbc.spi.Result::getRowsUpdated);
+            return Flux.from(insert.execute()).concatMap(Result::getRowsUpdated);
         }).reduce(0L, Long::sum);
     }
 
     @Override
     public Mono<Long> include() {
-        return onConnection(connection -> Flux.from(connection.createStatement(PARENTS).execute())
+        return onConnection(connection -> Flux.from(connection.createStatement(parents).execute())
                 .concatMap(result -> result.map((row, metadata) -> new ParentRow(row.get(0, Integer.class),
                         row.get(1, String.class))))
                 .collectList()
-                .flatMapMany(parents -> {
-                    Integer[] ids = new Integer[parents.size()];
-                    for (int i = 0; i < ids.length; i++) {
-                        ids[i] = parents.get(i).id();
-                    }
-                    return Flux.from(connection.createStatement(CHILDREN).bind(0, ids).execute())
-                            .concatMap(result -> result.map((row, metadata) -> child(row)))
-                            .collectList()
-                            .flatMapIterable(children -> stitch(parents, children));
-                }))
+                .flatMapMany(found -> Flux.from(children(connection, found).execute())
+                        .concatMap(result -> result.map((row, metadata) -> child(row)))
+                        .collectList()
+                        .flatMapIterable(children -> stitch(found, children))))
                 .map(RawContender::fingerprint)
                 .reduce(0L, Long::sum);
     }
 
     @Override
     public Mono<Long> increment(int id) {
-        return onConnection(connection -> Flux.from(connection.createStatement(INCREMENT).bind(0, 1).bind(1, id)
-                        .execute())
-                .concatMap(result -> result.map((row, metadata) -> sample(row))))
-                .next()
-                .map(RawContender::fingerprint);
+        return onConnection(connection -> {
+            Statement update = connection.createStatement(increment).bind(0, 1).bind(1, id);
+            if (sql.returning()) {
+                return Flux.from(update.execute()).concatMap(result -> result.map((row, metadata) -> sample(row)));
+            }
+            return Flux.from(update.execute()).concatMap(Result::getRowsUpdated)
+                    .thenMany(Flux.from(connection.createStatement(findUnique).bind(0, id).execute()))
+                    .concatMap(result -> result.map((row, metadata) -> sample(row)));
+        }).next().map(RawContender::fingerprint);
+    }
+
+    /**
+     * The statement reading the children of {@code parents}: their ids in one array parameter where the
+     * driver takes arrays ({@code = ANY($1)}), else one parameter each ({@code IN (?, ?, …)}).
+     */
+    private Statement children(Connection connection, List<ParentRow> parents) {
+        boolean arrays = sql.arrays();
+        int parameters = arrays ? 1 : parents.size();
+        Statement statement = connection.createStatement(childrenSql.computeIfAbsent(parameters, count -> "SELECT "
+                + sql.names("id", "parentId", "position", "label") + " FROM " + sql.name("Child") + " WHERE "
+                + sql.name("parentId") + (arrays ? " = ANY(" + sql.parameter(0) + ")"
+                        : " IN (" + sql.parameters(0, count) + ")")));
+        if (arrays) {
+            Integer[] ids = new Integer[parents.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = parents.get(i).id();
+            }
+            return statement.bind(0, ids);
+        }
+        for (int i = 0; i < parents.size(); i++) {
+            statement.bind(i, parents.get(i).id());
+        }
+        return statement;
     }
 
     @Override
@@ -161,16 +206,13 @@ final class RawContender implements Contender {
                 .bind(at + 7, Dataset.createdAtLocal(index));
     }
 
-    private static String insertMany(int rows) {
-        StringBuilder sql = new StringBuilder(INSERT_COLUMNS);
+    private String insertMany(int rows) {
+        StringBuilder statement = new StringBuilder(insertColumns);
         for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (");
-            for (int column = 0; column < INSERT_PARAMETERS; column++) {
-                sql.append(column == 0 ? "$" : ", $").append(row * INSERT_PARAMETERS + column + 1);
-            }
-            sql.append(')');
+            statement.append(row == 0 ? "(" : ", (").append(sql.parameters(row * INSERT_PARAMETERS, INSERT_PARAMETERS))
+                    .append(')');
         }
-        return sql.toString();
+        return statement.toString();
     }
 
     private static Sample sample(Row row) {

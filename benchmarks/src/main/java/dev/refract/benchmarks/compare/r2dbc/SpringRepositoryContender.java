@@ -1,13 +1,14 @@
-package dev.refract.benchmarks.compare.postgres;
+package dev.refract.benchmarks.compare.r2dbc;
 
 import dev.refract.benchmarks.compare.Contender;
 import dev.refract.benchmarks.compare.Role;
 import dev.refract.benchmarks.compare.RowSink;
-import dev.refract.benchmarks.compare.postgres.SpringRepositories.ChildRepository;
-import dev.refract.benchmarks.compare.postgres.SpringRepositories.EntryRepository;
-import dev.refract.benchmarks.compare.postgres.SpringRepositories.ParentRepository;
-import dev.refract.benchmarks.compare.postgres.SpringRepositories.SampleRepository;
-import dev.refract.benchmarks.compare.postgres.SpringRows.EntryRow;
+import dev.refract.benchmarks.compare.r2dbc.SpringRepositories.ChildRepository;
+import dev.refract.benchmarks.compare.r2dbc.SpringRepositories.EntryRepository;
+import dev.refract.benchmarks.compare.r2dbc.SpringRepositories.ParentRepository;
+import dev.refract.benchmarks.compare.r2dbc.SpringRepositories.SampleRepository;
+import dev.refract.benchmarks.compare.r2dbc.SpringRows.EntryRow;
+import dev.refract.benchmarks.compare.r2dbc.SpringRows.SampleRow;
 import io.r2dbc.pool.ConnectionPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,12 @@ import reactor.core.publisher.Mono;
  * Spring Data R2DBC's repositories ({@code ReactiveCrudRepository} with derived queries and one
  * {@code @Query}), made by {@link R2dbcRepositoryFactory} over a template on an r2dbc-pool
  * {@code ConnectionPool} of the same size as Refract's, without Spring Boot. The stream runs through
- * a repository whose template's statements carry the fetch size.
+ * a repository whose template's statements carry the fetch size. Where an update cannot return the
+ * record (MySQL), the increment is a {@code @Modifying} query followed by {@code findById}.
  */
-final class SpringRepositoryContender implements Contender {
+public final class SpringRepositoryContender implements Contender {
 
+    private final SqlSyntax sql;
     private final ConnectionPool pool;
     private final SampleRepository samples;
     private final SampleRepository streamingSamples;
@@ -30,7 +33,9 @@ final class SpringRepositoryContender implements Contender {
     private final ParentRepository parents;
     private final ChildRepository children;
 
-    SpringRepositoryContender(String url, int poolSize, int fetchSize) {
+    /** The repositories on a pool of {@code poolSize} to {@code url}, a database of {@code sql}. */
+    public SpringRepositoryContender(SqlSyntax sql, String url, int poolSize, int fetchSize) {
+        this.sql = sql;
         this.pool = Pools.create(url, poolSize, "spring-repository");
         R2dbcRepositoryFactory factory = new R2dbcRepositoryFactory(new R2dbcEntityTemplate(pool));
         R2dbcEntityTemplate streaming = new R2dbcEntityTemplate(pool);
@@ -94,7 +99,9 @@ final class SpringRepositoryContender implements Contender {
 
     @Override
     public Mono<Long> increment(int id) {
-        return samples.incrementCounter(id).map(SpringRows::fingerprint);
+        Mono<SampleRow> updated = sql.returning() ? samples.incrementCounter(id)
+                : samples.addToCounter(id).then(samples.findById(id));
+        return updated.map(SpringRows::fingerprint);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.refract.benchmarks.compare.postgres;
+package dev.refract.benchmarks.compare.r2dbc;
 
 import dev.refract.benchmarks.compare.Dataset;
 import java.time.LocalDateTime;
