@@ -5,9 +5,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Compares the database's schema with the schema its applied migrations make, for
- * {@code migrate status}. Migrations hold SQL, not a schema, so a check replays the applied scripts
- * into an empty shadow namespace and diffs its catalog with the database's; that comparison belongs
- * to the schema diff, which supplies the implementation. {@link Migrator#status(MigrationDirectory)}
+ * {@code migrate status}. Migrations hold SQL, not a schema, so a check would replay the applied
+ * scripts into an empty shadow namespace and diff its catalog with the database's; that comparison
+ * belongs to the schema diff, which supplies the implementation. {@link Migrator#status(MigrationDirectory)}
  * runs none and reports {@link Drift.NotChecked}.
  */
 @FunctionalInterface

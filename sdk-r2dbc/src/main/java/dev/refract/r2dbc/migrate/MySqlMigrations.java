@@ -102,7 +102,7 @@ final class MySqlMigrations implements MigrationDialect {
 
     /**
      * Asks {@code GET_LOCK} without waiting first, so that a wait can be reported, then waits in
-     * {@code GET_LOCK} itself with the timeout in whole seconds.
+     * {@code GET_LOCK} itself with the timeout rounded up to whole seconds.
      */
     @Override
     public Mono<String> lock(Connection connection, Duration timeout, MigrationListener listener) {
@@ -114,13 +114,14 @@ final class MySqlMigrations implements MigrationDialect {
                                 + " current database: name the database in the connection URL"));
                     }
                     String lock = lockName(database.get());
-                    long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+                    long seconds = (timeout.toMillis() + 999) / 1000;
                     return getLock(connection, lock, 0).flatMap(taken -> {
                         if (taken) {
                             return Mono.just(lock);
                         }
                         listener.on(new MigrationEvent.WaitingForLock(lock));
-                        return getLock(connection, lock, seconds).flatMap(later -> later ? Mono.just(lock)
+                        Mono<Boolean> wait = seconds == 0 ? Mono.just(false) : getLock(connection, lock, seconds);
+                        return wait.flatMap(later -> later ? Mono.just(lock)
                                 : Mono.error(new MigrationLockException(lock, timeout)));
                     });
                 });
