@@ -178,9 +178,12 @@ final class PostgresMigrations implements MigrationDialect {
     private record Namespace(String database, String schema) {
     }
 
-    /** The advisory lock key of a schema: the first 8 bytes of a SHA-256 of its database and name. */
+    /**
+     * The advisory lock key of a schema: the first 8 bytes of a SHA-256 of its database's and its
+     * own name, joined by a NUL, which no PostgreSQL name can hold.
+     */
     static long key(String database, String schema) {
-        return ByteBuffer.wrap(Checksums.sha256(("refract migrate " + database + "." + schema)
+        return ByteBuffer.wrap(Checksums.sha256(("refract migrate\0" + database + "\0" + schema)
                 .getBytes(StandardCharsets.UTF_8))).getLong();
     }
 }
