@@ -37,7 +37,7 @@ class RefractCliTest {
         int exit = run();
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing command: pass one of generate, validate, format, db.");
+        assertThat(err.toString()).contains("Missing command: pass one of generate, validate, format, db, migrate.");
     }
 
     @Test

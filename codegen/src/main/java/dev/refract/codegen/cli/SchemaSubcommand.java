@@ -63,6 +63,11 @@ public abstract class SchemaSubcommand implements Callable<Integer> {
         return result.definition();
     }
 
+    /** The command as typed, e.g. {@code refract migrate resolve}. */
+    protected final String commandName() {
+        return spec.qualifiedName();
+    }
+
     /** Where results go. */
     protected final PrintWriter out() {
         return spec.commandLine().getOut();

@@ -1,4 +1,4 @@
-package dev.refract.cli.db;
+package dev.refract.cli.datasource;
 
 import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.error.UrlRedaction;
@@ -58,7 +58,8 @@ public final class DatasourceTargets {
             if (datasource.readOnly()) {
                 skipped = "read-only (readOnly = true), so it is never changed";
             } else if (datasource.provider().family() != Provider.Family.RELATIONAL) {
-                skipped = datasource.provider() == Provider.REDIS ? "a Redis datasource has no tables to create"
+                skipped = datasource.provider() == Provider.REDIS ? "a Redis datasource has no tables: nothing to create or"
+                        + " migrate"
                         : "provider " + datasource.provider().schemaName() + " is not relational";
             }
             if (skipped != null && name != null) {

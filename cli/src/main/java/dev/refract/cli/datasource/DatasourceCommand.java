@@ -1,0 +1,102 @@
+package dev.refract.cli.datasource;
+
+import dev.refract.codegen.cli.CommandFailedException;
+import dev.refract.codegen.cli.SchemaSubcommand;
+import dev.refract.codegen.generate.RuntimeMetadata;
+import dev.refract.error.UrlRedaction;
+import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.SchemaMeta;
+import io.r2dbc.spi.ConnectionFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Option;
+
+/**
+ * The base of the commands that work on the databases of a schema's relational datasources
+ * ({@code db push}, {@code migrate …}): the {@code --datasource} and {@code --url} options, and a
+ * loop that gives the command each selected datasource with its connections, saying which
+ * datasources it leaves alone and why.
+ */
+public abstract class DatasourceCommand extends SchemaSubcommand {
+
+    @Option(names = "--datasource", paramLabel = "NAME",
+            description = "Work on this datasource only (default: every relational datasource, in declared order).")
+    private String datasource;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The R2DBC URL of the database, instead of the schema's (needs --datasource when the"
+                    + " schema has several relational datasources).")
+    private String url;
+
+    private final UnaryOperator<String> environment;
+
+    /** A command reading datasource URLs from {@code environment} (the process's: {@code System::getenv}). */
+    protected DatasourceCommand(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    /** One datasource to work on: its metadata in {@code schema}, its URL and its connections. */
+    public record Selected(SchemaMeta schema, DatasourceMeta datasource, String url, ConnectionFactory connections) {
+
+        /** The URL without its password, for messages. */
+        public String displayUrl() {
+            return UrlRedaction.redact(url);
+        }
+    }
+
+    /** True for a command that works on one datasource only, which must then be named when there are several. */
+    protected boolean onOneDatasource() {
+        return false;
+    }
+
+    /** The datasource given with {@code --datasource}, or {@code null} for every one. */
+    protected final String datasourceOption() {
+        return datasource;
+    }
+
+    /**
+     * Runs {@code work} for each selected datasource of the schema file {@code schema}, in declared order,
+     * after printing why the others are left alone.
+     *
+     * @throws CommandFailedException when the schema is not valid, a named datasource does not exist or
+     *         cannot be worked on, or a URL is missing
+     */
+    protected final void forEachDatasource(Path schema, DatasourceWork work) {
+        SchemaMeta meta = RuntimeMetadata.of(validSchema(schema));
+        DatasourceTargets targets = new DatasourceTargets(meta, environment);
+        List<DatasourceTargets.Target> selected = targets.select(datasource);
+        long count = selected.stream().filter(DatasourceTargets.Target::selected).count();
+        if (url != null && count > 1) {
+            throw new CommandFailedException("--url names one database, but the schema has several relational"
+                    + " datasources: add --datasource NAME.");
+        }
+        if (onOneDatasource() && count > 1) {
+            throw new CommandFailedException(commandName() + " works on one datasource, and the schema has "
+                    + count + " relational ones: name it with --datasource NAME.");
+        }
+        for (DatasourceTargets.Target target : selected) {
+            if (!target.selected()) {
+                out().println("Datasource '" + target.datasource().name() + "': left alone, " + target.skipped() + ".");
+                continue;
+            }
+            String location = targets.url(target.datasource(), url);
+            work.run(new Selected(meta, target.datasource(), location,
+                    DatasourceTargets.connections(target.datasource(), location)));
+            out().flush();
+        }
+        out().flush();
+    }
+
+    /** What a command does with one datasource. */
+    @FunctionalInterface
+    protected interface DatasourceWork {
+
+        /**
+         * Works on {@code datasource}.
+         *
+         * @throws CommandFailedException when the work cannot be done
+         */
+        void run(Selected datasource);
+    }
+}

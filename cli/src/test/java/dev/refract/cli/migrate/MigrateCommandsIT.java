@@ -1,0 +1,172 @@
+package dev.refract.cli.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refract.cli.RefractCli;
+import dev.refract.test.isolation.MysqlNamespace;
+import dev.refract.test.isolation.PostgresNamespace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code refract migrate …} as a user runs it: a schema file, migrations beside it, and the commands
+ * against the test servers, each test in namespaces of its own.
+ */
+class MigrateCommandsIT {
+
+    private static final String GENERATOR = """
+            generator client {
+              provider = "refract-java"
+              package  = "com.example.db"
+            }
+
+            model Note {
+              id Int @id
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = RefractCli.commandLine(dir);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private void schema(String datasources) throws IOException {
+        Files.writeString(dir.resolve("schema.prisma"), datasources + "\n" + GENERATOR);
+    }
+
+    private void migration(String datasource, String name, String sql) throws IOException {
+        Path script = dir.resolve("migrations").resolve(datasource).resolve(name).resolve("migration.sql");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, sql);
+    }
+
+    private static String postgres(String name, String url) {
+        return "datasource " + name + " {\n  provider = \"postgresql\"\n  url = \"" + url + "\"\n}\n";
+    }
+
+    private static List<String> tables(Connection connection, String catalog, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet tables = connection.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void deploysWhatIsPendingReportsStatusAndSaysWhenThereIsNothingToDo() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("migrate_cli")) {
+            schema(postgres("db", postgres.r2dbcUrl()));
+            migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
+            migration("db", "20240102000000_tags", "CREATE TABLE tag (id int PRIMARY KEY);\n"
+                    + "CREATE TABLE note_tag (note int REFERENCES note, tag int REFERENCES tag);");
+
+            assertThat(run("migrate", "status")).isEqualTo(1);
+            assertThat(out.toString()).contains("not up to date, 0 applied, 2 pending.")
+                    .contains("  pending  20240101000000_init").contains("  pending  20240102000000_tags");
+
+            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
+            assertThat(out.toString()).containsPattern("  20240101000000_init \\(1/2, 1 statement\\) \\.\\.\\. applied in"
+                    + " \\d+\\.\\d\\d s").containsPattern("  20240102000000_tags \\(2/2, 2 statements\\) \\.\\.\\. applied in")
+                    .contains("  applied 2 migrations.");
+            try (Connection connection = postgres.connect()) {
+                assertThat(tables(connection, null, postgres.schema())).contains("note", "tag", "note_tag",
+                        "_refract_migrations");
+            }
+
+            assertThat(run("migrate", "deploy")).isZero();
+            assertThat(out.toString()).contains("  up to date: no pending migration.");
+            assertThat(run("migrate", "status")).isZero();
+            assertThat(out.toString()).contains("up to date, 2 applied, 0 pending.");
+        }
+    }
+
+    @Test
+    void aFailedMigrationStopsDeployUntilItIsFixedAndResolved() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("migrate_cli")) {
+            schema(postgres("db", postgres.r2dbcUrl()));
+            migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
+            migration("db", "20240102000000_broken", "CREATE TABLE tag (id int PRIMARY KEY);\nCREATE TABLE oops (id nosuchtype);");
+            migration("db", "20240103000000_after", "CREATE TABLE later (id int PRIMARY KEY);");
+
+            assertThat(run("migrate", "deploy")).isEqualTo(1);
+            assertThat(out.toString()).containsPattern("20240102000000_broken \\(2/3, 2 statements\\) \\.\\.\\. FAILED after");
+            assertThat(err.toString()).contains("20240102000000_broken").contains("nosuchtype");
+
+            assertThat(run("migrate", "status")).isEqualTo(1);
+            assertThat(out.toString()).contains("  failed   20240102000000_broken").contains("  pending  20240103000000_after");
+            assertThat(run("migrate", "deploy")).isEqualTo(1);
+            assertThat(err.toString()).contains("resolve");
+
+            migration("db", "20240102000000_broken", "CREATE TABLE tag (id int PRIMARY KEY);");
+            assertThat(run("migrate", "resolve", "--rolled-back", "20240102000000_broken")).as(err::toString).isZero();
+            assertThat(out.toString()).contains("20240102000000_broken marked rolled back; the next deploy applies it again.");
+            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
+            assertThat(out.toString()).contains("  applied 2 migrations.");
+        }
+    }
+
+    @Test
+    void resetAsksFirstAndWithoutATerminalNeedsForce() throws Exception {
+        try (MysqlNamespace mysql = MysqlNamespace.create("migrate_cli")) {
+            schema("datasource db {\n  provider = \"mysql\"\n  url = \"" + mysql.r2dbcUrl() + "\"\n}\n");
+            migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
+            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
+            try (Connection connection = mysql.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE scratch (id int)");
+            }
+
+            assertThat(run("migrate", "reset")).isEqualTo(1);
+            assertThat(err.toString()).contains("there is no terminal to ask on: pass --force to reset without asking.");
+
+            assertThat(run("migrate", "reset", "--force")).as(err::toString).isZero();
+            assertThat(out.toString()).contains("scratch").contains("  reset: applied 1 migration.");
+            try (Connection connection = mysql.connect()) {
+                assertThat(tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("note",
+                        "_refract_migrations");
+            }
+        }
+    }
+
+    @Test
+    void resolveNeedsTheDatasourceNamedWhenThereAreSeveralAndOthersWithoutMigrationsAreSaidSo() throws Exception {
+        try (PostgresNamespace first = PostgresNamespace.create("migrate_cli");
+                PostgresNamespace second = PostgresNamespace.create("migrate_cli")) {
+            schema(postgres("db", first.r2dbcUrl()) + postgres("archive", second.r2dbcUrl()));
+            migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
+
+            assertThat(run("migrate", "resolve", "--applied", "20240101000000_init")).isEqualTo(1);
+            assertThat(err.toString()).contains("refract migrate resolve works on one datasource, and the schema has 2"
+                    + " relational ones: name it with --datasource NAME.");
+
+            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
+            assertThat(out.toString()).contains("Datasource 'archive': no migrations (migrations/archive does not exist).");
+
+            assertThat(run("migrate", "deploy", "--datasource", "archive")).isEqualTo(1);
+            assertThat(err.toString()).contains("has no migrations directory");
+        }
+    }
+}
