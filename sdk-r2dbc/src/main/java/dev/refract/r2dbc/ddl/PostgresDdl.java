@@ -225,21 +225,22 @@ public final class PostgresDdl {
 
     /** The implicit many-to-many relations of this datasource, each once. */
     private List<JoinTable> joinTables() {
-        return datasourceModels.joinTables().stream().map(join -> new JoinTable(join.name(), join.a(), join.b()))
-                .toList();
+        return datasourceModels.joinTables().stream().map(JoinTable::new).toList();
     }
 
     /** An implicit many-to-many join table: column A points at model {@code a}, column B at {@code b}. */
     private final class JoinTable {
 
+        private final DatasourceModels.JoinTable join;
         private final String name;
         private final ModelMeta a;
         private final ModelMeta b;
 
-        JoinTable(String name, ModelMeta a, ModelMeta b) {
-            this.name = name;
-            this.a = a;
-            this.b = b;
+        JoinTable(DatasourceModels.JoinTable join) {
+            this.join = join;
+            this.name = join.name();
+            this.a = join.a();
+            this.b = join.b();
         }
 
         String name() {
@@ -269,7 +270,7 @@ public final class PostgresDdl {
         }
 
         private String idType(ModelMeta model) {
-            return joinColumnType(datasourceModels, new DatasourceModels.JoinTable(name, a, b), model);
+            return joinColumnType(datasourceModels, join, model);
         }
     }
 }

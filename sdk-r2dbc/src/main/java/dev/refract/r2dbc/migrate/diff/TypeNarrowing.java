@@ -23,8 +23,7 @@ final class TypeNarrowing {
         Integer toLength = textLength(to);
         if (toLength != null) {
             Integer fromLength = textLength(from);
-            boolean fits = toLength < 0 || fromLength != null && fromLength >= 0 && fromLength <= toLength
-                    || from.startsWith("\"") && toLength < 0;
+            boolean fits = toLength < 0 || fromLength != null && fromLength >= 0 && fromLength <= toLength;
             return fits ? null : new Hazard.NarrowedType(table, column, from, to, toLength);
         }
         if (widerInteger(from, to) || widerDecimal(from, to)) {
