@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * What every database's data definition reads from the metadata of one datasource: its models, the
- * enums they use and their implicit many-to-many join tables.
+ * enums they use and their implicit many-to-many join tables. The data definition renderers and the
+ * desired catalog of a datasource read the same facts from here.
  */
-final class DatasourceModels {
+public final class DatasourceModels {
 
     final SchemaMeta schema;
     final DatasourceMeta datasource;
@@ -30,12 +31,27 @@ final class DatasourceModels {
         this.models = schema.models().stream().filter(m -> m.datasource() == datasource.index()).toList();
     }
 
+    /** The whole schema the datasource belongs to. */
+    public SchemaMeta schema() {
+        return schema;
+    }
+
+    /** The datasource. */
+    public DatasourceMeta datasource() {
+        return datasource;
+    }
+
+    /** The models that live in the datasource, in the schema's order. */
+    public List<ModelMeta> models() {
+        return models;
+    }
+
     /**
      * The models of the datasource at {@code index}, which must be of {@code provider}.
      *
      * @throws IllegalArgumentException when there is no such datasource or it is of another provider
      */
-    static DatasourceModels of(SchemaMeta schema, int index, Provider provider) {
+    public static DatasourceModels of(SchemaMeta schema, int index, Provider provider) {
         if (index < 0 || index >= schema.datasources().size()) {
             throw new IllegalArgumentException("The schema has no datasource with index " + index
                     + "; it declares " + schema.datasources().size());
@@ -50,7 +66,7 @@ final class DatasourceModels {
     }
 
     /** The enums the datasource's models use, in the schema's order. */
-    List<EnumMeta> usedEnums() {
+    public List<EnumMeta> usedEnums() {
         Set<String> used = new LinkedHashSet<>();
         for (ModelMeta model : models) {
             for (FieldMeta field : model.fields()) {
@@ -63,7 +79,7 @@ final class DatasourceModels {
     }
 
     /** The enum of {@code field}, or {@code null} for a field that is no enum. */
-    EnumMeta enumOf(ModelMeta model, FieldMeta field) {
+    public EnumMeta enumOf(ModelMeta model, FieldMeta field) {
         if (field.kind() != FieldKind.ENUM) {
             return null;
         }
@@ -77,7 +93,7 @@ final class DatasourceModels {
      * key, the declared unique keys, and each field flagged unique whose key the metadata does not
      * list on its own.
      */
-    static List<KeyMeta> uniqueKeys(ModelMeta model) {
+    public static List<KeyMeta> uniqueKeys(ModelMeta model) {
         List<KeyMeta> uniques = new ArrayList<>();
         if (!model.primaryKey()) {
             uniques.add(model.id());
@@ -96,14 +112,14 @@ final class DatasourceModels {
      * An implicit many-to-many join table: column {@code A} points at model {@code a}, column
      * {@code B} at {@code b}, {@code a} being the model whose name sorts first, as Prisma has it.
      */
-    record JoinTable(String name, ModelMeta a, ModelMeta b) {
+    public record JoinTable(String name, ModelMeta a, ModelMeta b) {
 
         /**
          * The id field of {@code model}, which a join table column points at.
          *
          * @throws IllegalArgumentException for a compound id, which no join table column can hold
          */
-        FieldMeta idOf(ModelMeta model) {
+        public FieldMeta idOf(ModelMeta model) {
             if (model.id().fields().size() != 1) {
                 throw new IllegalArgumentException("Model " + model.name() + " has a compound id, so the implicit"
                         + " many-to-many relation " + name.substring(1) + " cannot point at it; give it a single"
@@ -114,7 +130,7 @@ final class DatasourceModels {
     }
 
     /** The implicit many-to-many relations of the datasource, each once. */
-    List<JoinTable> joinTables() {
+    public List<JoinTable> joinTables() {
         List<JoinTable> joins = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (ModelMeta model : models) {

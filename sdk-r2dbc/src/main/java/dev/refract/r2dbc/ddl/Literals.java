@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * String literals in data definition: the schema's own default values, never user data (which is
  * always bound). Identifiers are quoted by the dialect, the same way the SQL renderer quotes them.
  */
-final class Literals {
+public final class Literals {
 
     /** How a database writes the literals of default values. */
     enum Style {
@@ -75,7 +75,7 @@ final class Literals {
     }
 
     /** {@code text} as a string literal; standard_conforming_strings keeps backslashes literal. */
-    static String literal(String text) {
+    public static String literal(String text) {
         if (text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("The default value " + text.replace("\0", "\\0")
                     + " holds a NUL character, which PostgreSQL cannot store in text");
@@ -90,7 +90,7 @@ final class Literals {
      * {@code text} as a MySQL string literal: a quote doubled, a backslash and NUL escaped with a
      * backslash (the server's default mode, without {@code NO_BACKSLASH_ESCAPES}).
      */
-    static String mysql(String text) {
+    public static String mysql(String text) {
         StringBuilder literal = new StringBuilder(text.length() + 2).append('\'');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -14,6 +14,7 @@ import dev.refract.r2dbc.sql.MySqlServer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 public final class MySqlDdl {
 
     /** The table options of every table. */
-    static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+    public static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
     private static final int IDENTIFIER_LENGTH = 64;
 
@@ -97,24 +98,44 @@ public final class MySqlDdl {
     }
 
     private String column(ModelMeta model, FieldMeta field) {
-        EnumMeta enumType = datasource.enumOf(model, field);
-        String type = MySqlColumnTypes.of(model.name(), field, enumType);
-        StringBuilder column = new StringBuilder(QUOTING.quote(field.dbName())).append(' ').append(type)
-                .append(field.isOptional() ? " NULL" : " NOT NULL");
-        DefaultValue value = field.defaultValue();
-        if (value instanceof DefaultValue.Autoincrement) {
-            if (!MySqlColumnTypes.isInteger(type)) {
-                throw new IllegalArgumentException("Field " + model.name() + "." + field.name() + " has"
-                        + " @default(autoincrement()) but its column is " + type
-                        + "; autoincrement() needs an Int or BigInt field");
-            }
+        ColumnDefinition definition = columnDefinition(datasource, model, field);
+        StringBuilder column = new StringBuilder(QUOTING.quote(definition.name())).append(' ').append(definition.type())
+                .append(definition.nullable() ? " NULL" : " NOT NULL");
+        if (definition.autoincrement()) {
             column.append(" AUTO_INCREMENT");
         }
-        String defaultExpression = defaultExpression(model, field, enumType, type);
-        if (defaultExpression != null) {
-            column.append(" DEFAULT ").append(defaultExpression);
+        if (definition.defaultExpression() != null) {
+            column.append(" DEFAULT ").append(definition.defaultExpression());
         }
         return column.toString();
+    }
+
+    /**
+     * The column of {@code field}, a scalar or enum field of {@code model}: its type, nullability,
+     * default and {@code AUTO_INCREMENT}, as {@code CREATE TABLE} writes them.
+     *
+     * @throws IllegalArgumentException when the field cannot be expressed in MySQL
+     */
+    public static ColumnDefinition columnDefinition(DatasourceModels datasource, ModelMeta model, FieldMeta field) {
+        EnumMeta enumType = datasource.enumOf(model, field);
+        String type = MySqlColumnTypes.of(model.name(), field, enumType);
+        boolean autoincrement = field.defaultValue() instanceof DefaultValue.Autoincrement;
+        if (autoincrement && !MySqlColumnTypes.isInteger(type)) {
+            throw new IllegalArgumentException("Field " + model.name() + "." + field.name() + " has"
+                    + " @default(autoincrement()) but its column is " + type
+                    + "; autoincrement() needs an Int or BigInt field");
+        }
+        return new ColumnDefinition(field.dbName(), type, field.isOptional(),
+                defaultExpression(model, field, enumType, type), autoincrement);
+    }
+
+    /**
+     * The type of the column of {@code join} that points at {@code model}: the type of its id.
+     *
+     * @throws IllegalArgumentException when {@code model} has a compound id
+     */
+    public static String joinColumnType(DatasourceModels.JoinTable join, ModelMeta model) {
+        return MySqlColumnTypes.of(model.name(), join.idOf(model), null);
     }
 
     /** The SQL default of {@code field}, or {@code null} when the database computes none. */
@@ -165,10 +186,7 @@ public final class MySqlDdl {
 
     private static String sql(ReferentialAction action, String relation, String when) {
         return switch (action) {
-            case CASCADE -> "CASCADE";
-            case RESTRICT -> "RESTRICT";
-            case NO_ACTION -> "NO ACTION";
-            case SET_NULL -> "SET NULL";
+            case CASCADE, RESTRICT, NO_ACTION, SET_NULL -> ReferentialActions.sql(action);
             case SET_DEFAULT -> throw new IllegalArgumentException("Relation " + relation + " has " + when
                     + ": SetDefault, which MySQL's InnoDB accepts but carries out as Restrict; use Restrict,"
                     + " NoAction, SetNull or Cascade on MySQL");
@@ -176,8 +194,8 @@ public final class MySqlDdl {
     }
 
     private String joinTable(DatasourceModels.JoinTable join) {
-        String a = MySqlColumnTypes.of(join.a().name(), join.idOf(join.a()), null);
-        String b = MySqlColumnTypes.of(join.b().name(), join.idOf(join.b()), null);
+        String a = joinColumnType(join, join.a());
+        String b = joinColumnType(join, join.b());
         return "CREATE TABLE " + QUOTING.quote(join.name()) + " (\n    `A` " + a + " NOT NULL,\n    `B` " + b
                 + " NOT NULL,\n    UNIQUE INDEX " + name(join.name() + "_AB_unique") + "(`A`, `B`),\n    INDEX "
                 + name(join.name() + "_B_index") + "(`B`)\n)" + TABLE_OPTIONS;
@@ -189,9 +207,19 @@ public final class MySqlDdl {
                 + columns(model, model.id()) + ") ON DELETE CASCADE ON UPDATE CASCADE";
     }
 
-    /** A constraint or index name, cut to MySQL's 64 characters as Prisma cuts it. */
+    /** A constraint or index name, cut to MySQL's 64 characters as Prisma cuts it, quoted. */
     private static String name(String name) {
-        return QUOTING.quote(name.length() > IDENTIFIER_LENGTH ? name.substring(0, IDENTIFIER_LENGTH) : name);
+        return QUOTING.quote(constraintName(name));
+    }
+
+    /** True for the column types ({@code TEXT}, {@code BLOB}, {@code JSON}, in any case) whose defaults MySQL takes only as expressions. */
+    public static boolean takesDefaultAsExpression(String type) {
+        return MySqlColumnTypes.needsExpressionDefault(type.toUpperCase(Locale.ROOT));
+    }
+
+    /** A constraint or index name, cut to MySQL's 64 characters as Prisma cuts it. */
+    public static String constraintName(String name) {
+        return name.length() > IDENTIFIER_LENGTH ? name.substring(0, IDENTIFIER_LENGTH) : name;
     }
 
     private static String columns(ModelMeta model, KeyMeta key) {

@@ -31,6 +31,17 @@ public final class ReferentialActions {
         return relation.onUpdate() != null ? relation.onUpdate() : ReferentialAction.CASCADE;
     }
 
+    /** {@code action} as SQL writes it after {@code ON DELETE} or {@code ON UPDATE}. */
+    public static String sql(ReferentialAction action) {
+        return switch (action) {
+            case CASCADE -> "CASCADE";
+            case RESTRICT -> "RESTRICT";
+            case NO_ACTION -> "NO ACTION";
+            case SET_NULL -> "SET NULL";
+            case SET_DEFAULT -> "SET DEFAULT";
+        };
+    }
+
     /** True when a key field of {@code relation}, or the relation field itself, is required. */
     public static boolean required(ModelMeta holder, RelationMeta relation) {
         for (int field : relation.fields()) {

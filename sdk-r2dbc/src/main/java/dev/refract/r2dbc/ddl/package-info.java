@@ -4,6 +4,8 @@
  * runtime metadata, rendered by pure functions ({@link dev.refract.r2dbc.ddl.PostgresDdl},
  * {@link dev.refract.r2dbc.ddl.MySqlDdl}) with Prisma's constraint names
  * ({@link dev.refract.r2dbc.ddl.ConstraintNames}), and their execution on an empty database
- * ({@link dev.refract.r2dbc.ddl.DbPush}).
+ * ({@link dev.refract.r2dbc.ddl.DbPush}). The facts behind each column
+ * ({@link dev.refract.r2dbc.ddl.ColumnDefinition}), the names and the referential actions also
+ * build the desired catalog that migrations diff against, so push and migrations agree.
  */
 package dev.refract.r2dbc.ddl;

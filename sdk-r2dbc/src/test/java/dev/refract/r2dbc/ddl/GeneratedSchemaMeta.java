@@ -24,13 +24,13 @@ import javax.tools.ToolProvider;
  * validated and generated, and the generated metadata class is compiled and its {@code SCHEMA}
  * constant read, so the tests push exactly what a generated client would carry.
  */
-final class GeneratedSchemaMeta {
+public final class GeneratedSchemaMeta {
 
     private GeneratedSchemaMeta() {
     }
 
-    /** The metadata of the schema at {@code schemaFile}, a path relative to the repository root. */
-    static SchemaMeta of(String schemaFile) {
+    /** The metadata of the schema at {@code schemaFile}, a path relative to the repository root (or absolute). */
+    public static SchemaMeta of(String schemaFile) {
         try {
             Path file = repositoryRoot().resolve(schemaFile);
             ParseResult parsed = SchemaParser.parse(new SourceFile(schemaFile, Files.readString(file)));

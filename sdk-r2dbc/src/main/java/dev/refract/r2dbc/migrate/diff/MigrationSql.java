@@ -1,0 +1,42 @@
+package dev.refract.r2dbc.migrate.diff;
+
+import dev.refract.meta.Provider;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of one database for the steps of a migration and for counting the rows its hazards
+ * touch. Pure: identifiers are quoted by the database's dialect, and the only literals are the
+ * schema's own (defaults, enum values), never user data.
+ */
+public sealed interface MigrationSql permits PostgresMigrationSql, MySqlMigrationSql {
+
+    /**
+     * The SQL of the relational database {@code provider} names.
+     *
+     * @throws IllegalArgumentException for a provider that is not relational
+     */
+    static MigrationSql of(Provider provider) {
+        return switch (provider) {
+            case POSTGRESQL -> PostgresMigrationSql.INSTANCE;
+            case MYSQL -> MySqlMigrationSql.INSTANCE;
+            default -> throw new IllegalArgumentException(provider.schemaName() + " has no SQL migrations;"
+                    + " diff only postgresql and mysql datasources");
+        };
+    }
+
+    /** The statements of {@code step}, without trailing semicolons. */
+    List<String> render(Step step);
+
+    /** The statements of every step of {@code migration}, in order. */
+    default List<String> render(Migration migration) {
+        List<String> statements = new ArrayList<>();
+        for (Step step : migration.steps()) {
+            statements.addAll(render(step));
+        }
+        return statements;
+    }
+
+    /** A query whose one row and column is the number of rows {@code hazard} touches. */
+    String count(Hazard hazard);
+}
