@@ -45,6 +45,14 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
         }
     }
 
+    /**
+     * Turns a failure the command expects (a refusal of the library it drives) into a
+     * {@link CommandFailedException} with its message; returns for anything else, which then
+     * propagates as it is.
+     */
+    protected void onFailure(RuntimeException failure) {
+    }
+
     /** True for a command that works on one datasource only, which must then be named when there are several. */
     protected boolean onOneDatasource() {
         return false;
@@ -81,8 +89,15 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
                 continue;
             }
             String location = targets.url(target.datasource(), url);
-            work.run(new Selected(meta, target.datasource(), location,
-                    DatasourceTargets.connections(target.datasource(), location)));
+            try {
+                work.run(new Selected(meta, target.datasource(), location,
+                        DatasourceTargets.connections(target.datasource(), location)));
+            } catch (CommandFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                onFailure(e);
+                throw e;
+            }
             out().flush();
         }
         out().flush();

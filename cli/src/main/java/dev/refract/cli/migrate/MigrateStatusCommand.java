@@ -6,6 +6,8 @@ import dev.refract.r2dbc.migrate.EditedMigration;
 import dev.refract.r2dbc.migrate.HistoryEntry;
 import dev.refract.r2dbc.migrate.Migration;
 import dev.refract.r2dbc.migrate.MigrationStatus;
+import dev.refract.r2dbc.migrate.diff.HistoryReplay;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Lists the applied, pending, failed, edited and missing migrations of each relational"
-                + " datasource, changing nothing. Exits with 1 unless every datasource is up to date.")
+                + " datasource, and the drift of its database from what they make (replayed in a shadow namespace),"
+                + " changing nothing. Exits with 1 unless every datasource is up to date.")
 public final class MigrateStatusCommand extends MigrationSubcommand {
 
     /** A command reading datasource URLs from the process's environment. */
@@ -33,7 +36,9 @@ public final class MigrateStatusCommand extends MigrationSubcommand {
     protected int run(Path schema) {
         boolean[] upToDate = {true};
         forEachHistory(schema, (target, migrations, migrator) -> {
-            MigrationStatus status = migrator.status(migrations).block();
+            MigrationStatus status = migrator.status(migrations, new HistoryReplay(
+                    ConnectionFactoryOptions.parse(target.url()), target.datasource().provider(), target.connections()))
+                    .block();
             upToDate[0] &= status.upToDate();
             out().println("Datasource '" + target.datasource().name() + "' (" + target.displayUrl() + "): "
                     + (status.upToDate() ? "up to date" : "not up to date") + ", " + status.applied().size()

@@ -5,6 +5,8 @@ import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.r2dbc.migrate.MigrationDirectory;
 import dev.refract.r2dbc.migrate.MigrationException;
 import dev.refract.r2dbc.migrate.Migrator;
+import dev.refract.r2dbc.migrate.diff.MigrationRefusedException;
+import dev.refract.r2dbc.migrate.diff.ShadowNamespaceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -22,11 +24,24 @@ abstract class MigrationSubcommand extends DatasourceCommand {
         super(environment);
     }
 
+    /** The migrator of {@code target}'s database, printing its progress. */
+    final Migrator migrator(Selected target) {
+        return Migrator.of(target.connections(), target.datasource().provider()).withListener(new ProgressPrinter(out()));
+    }
+
     /** What a subcommand does with one datasource's migrations and its migrator. */
     @FunctionalInterface
     interface MigrationWork {
 
         void run(Selected datasource, MigrationDirectory migrations, Migrator migrator);
+    }
+
+    @Override
+    protected final void onFailure(RuntimeException failure) {
+        if (failure instanceof MigrationException || failure instanceof MigrationRefusedException
+                || failure instanceof ShadowNamespaceException) {
+            throw new CommandFailedException(failure.getMessage(), failure);
+        }
     }
 
     /**
@@ -42,14 +57,7 @@ abstract class MigrationSubcommand extends DatasourceCommand {
                         + " does not exist).");
                 return;
             }
-            try {
-                MigrationDirectory migrations = MigrationDirectory.read(root, name);
-                Migrator migrator = Migrator.of(target.connections(), target.datasource().provider())
-                        .withListener(new ProgressPrinter(out()));
-                work.run(target, migrations, migrator);
-            } catch (MigrationException e) {
-                throw new CommandFailedException(e.getMessage(), e);
-            }
+            work.run(target, MigrationDirectory.read(root, name), migrator(target));
         });
     }
 }

@@ -33,6 +33,9 @@ import reactor.core.publisher.Mono;
  */
 public final class Migrator {
 
+    /** The table, in the datasource's own namespace, that records its migration history. */
+    public static final String HISTORY_TABLE = MigrationDialect.TABLE;
+
     /** How long a command waits for the migration lock unless told otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 

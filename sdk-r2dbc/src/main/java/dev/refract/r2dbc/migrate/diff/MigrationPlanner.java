@@ -18,19 +18,19 @@ public final class MigrationPlanner {
     }
 
     /**
-     * The plan of {@code migration} in {@code sql}'s database, counted through a connection of
+     * The plan of {@code changes} in {@code sql}'s database, counted through a connection of
      * {@code live}. Nothing happens until subscription.
      *
      * @param acceptDataLoss whether the person running the migration accepts losing the data the
      *                       warnings name
      */
-    public static Mono<MigrationPlan> plan(Migration migration, MigrationSql sql, ConnectionFactory live,
+    public static Mono<MigrationPlan> plan(SchemaChanges changes, MigrationSql sql, ConnectionFactory live,
                                            boolean acceptDataLoss) {
-        List<String> statements = sql.render(migration);
-        if (migration.hazards().isEmpty()) {
+        List<String> statements = sql.render(changes);
+        if (changes.hazards().isEmpty()) {
             return Mono.just(new MigrationPlan(statements, List.of(), List.of(), acceptDataLoss));
         }
-        return Mono.usingWhen(live.create(), connection -> Flux.fromIterable(migration.hazards())
+        return Mono.usingWhen(live.create(), connection -> Flux.fromIterable(changes.hazards())
                         .concatMap(hazard -> count(connection, sql.count(hazard)).map(rows -> DataLossWarning.of(hazard, rows)))
                         .filter(warning -> warning.rows() > 0)
                         .collectList(),

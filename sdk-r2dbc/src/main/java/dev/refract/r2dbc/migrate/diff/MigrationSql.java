@@ -29,7 +29,7 @@ public sealed interface MigrationSql permits PostgresMigrationSql, MySqlMigratio
     List<String> render(Step step);
 
     /** The statements of every step of {@code migration}, in order. */
-    default List<String> render(Migration migration) {
+    default List<String> render(SchemaChanges migration) {
         List<String> statements = new ArrayList<>();
         for (Step step : migration.steps()) {
             statements.addAll(render(step));

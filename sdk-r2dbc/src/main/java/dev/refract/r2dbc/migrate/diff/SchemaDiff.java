@@ -78,7 +78,7 @@ public final class SchemaDiff {
     }
 
     /** The migration from {@code from} to {@code to}, renaming what {@code renames} names. */
-    public static Migration between(Catalog from, Catalog to, Renames renames) {
+    public static SchemaChanges between(Catalog from, Catalog to, Renames renames) {
         SchemaDiff diff = new SchemaDiff(from, to, renames);
         diff.matchTables();
         diff.enums();
@@ -86,11 +86,11 @@ public final class SchemaDiff {
         return diff.migration();
     }
 
-    private Migration migration() {
+    private SchemaChanges migration() {
         List<Step> steps = Stream.of(dropForeignKeys, dropIndexes, renameTables, renameColumns, renameIndexes,
                 dropColumns, dropTables, enumSteps, createTables, columnSteps, addPrimaryKeys, dropEnums, createIndexes,
                 addForeignKeys).flatMap(List::stream).toList();
-        return new Migration(steps, hazards);
+        return new SchemaChanges(steps, hazards);
     }
 
     private void matchTables() {

@@ -41,13 +41,13 @@ class SchemaDiffTest {
                     new Column("authorId", "integer", true, null, false)),
             List.of(new Index("Post_title_idx", List.of("title"), false)), List.of(authorKey("Post")));
 
-    private static List<Class<?>> kinds(Migration migration) {
+    private static List<Class<?>> kinds(SchemaChanges migration) {
         return migration.steps().stream().<Class<?>>map(Object::getClass).toList();
     }
 
     @Test
     void anEmptyDatabaseGetsEnumsFirstThenTablesThenIndexesThenForeignKeys() {
-        Migration migration = SchemaDiff.between(Catalog.EMPTY, new Catalog(List.of(USER, POST), List.of(ROLE)),
+        SchemaChanges migration = SchemaDiff.between(Catalog.EMPTY, new Catalog(List.of(USER, POST), List.of(ROLE)),
                 Renames.NONE);
 
         assertThat(kinds(migration)).containsExactly(Step.CreateEnum.class, Step.CreateTable.class,
@@ -64,7 +64,7 @@ class SchemaDiffTest {
 
     @Test
     void aDroppedTableLosesItsForeignKeysFirstAndItsRowsAreCounted() {
-        Migration migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
                 new Catalog(List.of(USER), List.of(ROLE)), Renames.NONE);
 
         assertThat(migration.steps()).containsExactly(new Step.DropForeignKey("Post", "Post_authorId_fkey"),
@@ -78,7 +78,7 @@ class SchemaDiffTest {
                 false)), List.of(new Index("posts_headline_idx", List.of("headline"), false)), List.of(authorKey("posts")));
         Renames renames = new Renames(Map.of("posts", "Post"), Map.of("posts", Map.of("headline", "title")));
 
-        Migration migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
                 new Catalog(List.of(USER, posts), List.of(ROLE)), renames);
 
         assertThat(migration.steps()).containsExactly(
@@ -95,7 +95,7 @@ class SchemaDiffTest {
     void withoutKnownRenamesANewDatabaseNameIsADropAndAnAdd() {
         Table posts = table("posts", List.of(column("title", "text")), List.of(), List.of());
 
-        Migration migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
                 new Catalog(List.of(USER, posts), List.of(ROLE)), Renames.NONE);
 
         assertThat(migration.steps()).contains(new Step.DropTable("Post"), new Step.CreateTable(posts));
@@ -104,7 +104,7 @@ class SchemaDiffTest {
 
     @Test
     void enumValuesAddedKeepTheirPlaceInTheType() {
-        Migration migration = SchemaDiff.between(new Catalog(List.of(), List.of(new EnumType("E", List.of("A", "C")))),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(), List.of(new EnumType("E", List.of("A", "C")))),
                 new Catalog(List.of(), List.of(new EnumType("E", List.of("Z", "A", "B", "C", "D")))), Renames.NONE);
 
         assertThat(migration.steps()).containsExactly(new Step.AddEnumValue("E", "Z", "A", null),
@@ -117,7 +117,7 @@ class SchemaDiffTest {
         Table user = table("User", List.of(new Column("role", "\"Role\"", false, "'EDITOR'", false)), List.of(),
                 List.of());
 
-        Migration migration = SchemaDiff.between(new Catalog(List.of(USER), List.of(ROLE)),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(USER), List.of(ROLE)),
                 new Catalog(List.of(user), List.of(next)), Renames.NONE);
 
         assertThat(migration.steps()).containsExactly(
@@ -133,9 +133,9 @@ class SchemaDiffTest {
         Table withDefault = table("User", List.of(USER.columns().get(1), new Column("age", "integer", false, "0", false)),
                 List.of(), List.of());
 
-        Migration refused = SchemaDiff.between(new Catalog(List.of(USER), List.of(ROLE)),
+        SchemaChanges refused = SchemaDiff.between(new Catalog(List.of(USER), List.of(ROLE)),
                 new Catalog(List.of(withAge), List.of(ROLE)), Renames.NONE);
-        Migration filled = SchemaDiff.between(new Catalog(List.of(USER), List.of(ROLE)),
+        SchemaChanges filled = SchemaDiff.between(new Catalog(List.of(USER), List.of(ROLE)),
                 new Catalog(List.of(withDefault), List.of(ROLE)), Renames.NONE);
 
         assertThat(refused.hazards()).containsExactly(new Hazard.RequiredColumnWithoutDefault("User", "age"));
@@ -151,7 +151,7 @@ class SchemaDiffTest {
         Table after = table("T", List.of(column("a", "character varying(20)"), column("b", "bigint"),
                 column("c", "integer"), column("d", "numeric(12,3)")), List.of(), List.of());
 
-        Migration migration = SchemaDiff.between(new Catalog(List.of(before), List.of()),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(before), List.of()),
                 new Catalog(List.of(after), List.of()), Renames.NONE);
 
         assertThat(migration.steps()).hasSize(4).allMatch(step -> step instanceof Step.AlterColumn);
@@ -165,7 +165,7 @@ class SchemaDiffTest {
         Table before = table("T", List.of(column("colour", "enum('RED','GREEN')")), List.of(), List.of());
         Table after = table("T", List.of(column("colour", "enum('RED','BLUE')")), List.of(), List.of());
 
-        Migration migration = SchemaDiff.between(new Catalog(List.of(before), List.of()),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(before), List.of()),
                 new Catalog(List.of(after), List.of()), Renames.NONE);
 
         assertThat(migration.hazards()).containsExactly(
@@ -188,7 +188,7 @@ class SchemaDiffTest {
         Table without = table("Post", List.of(new Column("authorId", "integer", true, null, false)), List.of(),
                 List.of(authorKey("Post")));
 
-        Migration migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
+        SchemaChanges migration = SchemaDiff.between(new Catalog(List.of(USER, POST), List.of(ROLE)),
                 new Catalog(List.of(USER, without), List.of(ROLE)), Renames.NONE);
 
         assertThat(migration.steps()).containsExactly(new Step.DropIndex("Post", "Post_title_idx"),

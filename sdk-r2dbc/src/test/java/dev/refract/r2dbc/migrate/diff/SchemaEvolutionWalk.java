@@ -140,7 +140,7 @@ abstract class SchemaEvolutionWalk {
     private MigrationPlan plan(SchemaMeta previous, String step, boolean acceptDataLoss) {
         SchemaMeta next = schema(step);
         Catalog current = CatalogReader.read(live(), provider()).block(TIMEOUT);
-        Migration migration = SchemaDiff.between(current, DesiredCatalog.of(next, 0),
+        SchemaChanges migration = SchemaDiff.between(current, DesiredCatalog.of(next, 0),
                 previous == null ? Renames.NONE : Renames.between(previous, next, 0));
         assertThat(migration.isEmpty()).as("changes of %s", step).isFalse();
         return MigrationPlanner.plan(migration, MigrationSql.of(provider()), live(), acceptDataLoss).block(TIMEOUT);

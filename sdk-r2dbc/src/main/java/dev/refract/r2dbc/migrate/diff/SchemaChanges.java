@@ -9,9 +9,9 @@ import java.util.List;
  * @param steps   the steps, in order
  * @param hazards what the steps may do to existing data
  */
-public record Migration(List<Step> steps, List<Hazard> hazards) {
+public record SchemaChanges(List<Step> steps, List<Hazard> hazards) {
 
-    public Migration {
+    public SchemaChanges {
         steps = List.copyOf(steps);
         hazards = List.copyOf(hazards);
     }
