@@ -38,10 +38,17 @@ public abstract class SuiteDatabase implements AutoCloseable {
     public abstract Dialect dialect();
 
     /**
-     * Whether the server can change or delete rows of a table through a condition that reads the
-     * same table, as an update or delete through a self-relation does. MySQL refuses it (error 1093).
+     * Whether a sort without nulls first or last puts missing values last when ascending (and first
+     * when descending), as PostgreSQL does; MySQL puts them first when ascending.
      */
-    public abstract boolean writesThroughASelfRelation();
+    public abstract boolean sortsMissingValuesLastAscending();
+
+    /**
+     * Whether an upsert whose where finds no record, as its guard fails though a record has the key
+     * its create repeats, fails with a unique violation: MySQL's plan inserts when it finds nothing.
+     * PostgreSQL's {@code INSERT … ON CONFLICT … DO UPDATE … WHERE} returns nothing instead.
+     */
+    public abstract boolean upsertInsertsWhenItsGuardFails();
 
     /** A JDBC connection into the namespace on which double-quoted names are identifiers and {@code ||} joins text. */
     protected abstract Connection connect() throws SQLException;

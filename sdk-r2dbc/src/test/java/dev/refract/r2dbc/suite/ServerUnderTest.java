@@ -42,8 +42,13 @@ final class ServerUnderTest extends SuiteDatabase {
     }
 
     @Override
-    public boolean writesThroughASelfRelation() {
+    public boolean sortsMissingValuesLastAscending() {
         return true;
+    }
+
+    @Override
+    public boolean upsertInsertsWhenItsGuardFails() {
+        return false;
     }
 
     @Override

@@ -10,8 +10,8 @@ import com.example.relations.db.PostGroup;
 import com.example.relations.db.PostGroupByQuery;
 import com.example.relations.db.RefractClient;
 import com.example.relations.db.UserField;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /**
- * Aggregates, per-field counts and group-bys through the generated client, on PostgreSQL against
+ * Aggregates, per-field counts and group-bys through the generated client, against
  * the posts of {@link PublishingHouse}, asserting exact typed results.
  *
  * <p>The posts, by author: ann 10 (100 views, edited), 11 (50); bob 12 (70, edited); cat 13 (10),

@@ -14,9 +14,9 @@ import com.example.relations.db.UserCreate;
 import com.example.relations.db.UserFindMany;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.RelationNotLoadedException;
-import dev.refract.relation.Relation;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
+import dev.refract.relation.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /**
- * {@code include} of every shape of relation through the generated client on PostgreSQL: each
+ * {@code include} of every shape of relation through the generated client: each
  * level with its own where, orderBy, skip, take (per parent), select and relation counts, on every
  * operation that returns records, compared with the whole expected result. The house is
  * {@link RelationsClientDatabase#seedHouse}.

@@ -4,23 +4,26 @@ import static dev.refract.r2dbc.suite.relations.client.RelationsClientDatabase.W
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.relations.db.PostCreate;
 import com.example.relations.db.RefractClient;
 import com.example.relations.db.TagCreate;
+import dev.refract.error.ForeignKeyViolationException;
 import dev.refract.error.InvalidQueryException;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 /**
  * A nested write through the generated client happens whole or not at all: one that fails half-way
  * leaves every table it touched as it was, and its error is typed and names the relation that
- * failed. (A nested write across datasources cannot be written with this schema, whose models
+ * failed; so does a {@code createMany}, which skips duplicates only. (A nested write across datasources cannot be written with this schema, whose models
  * share one datasource.)
  */
 @RelationalSuite
@@ -66,6 +69,23 @@ class NestedWriteAtomicityIT {
                 .map(p -> p.id() + "|" + p.title() + "|" + p.authorId() + "|"
                         + p.tags().get().stream().map(t -> t.name()).toList())
                 .collectList().block(WAIT);
+    }
+
+    // ------------------------------------------------------------------ many rows in one statement
+
+    @Test
+    void skipDuplicatesSkipsOnlyDuplicatesAndAMissingRelatedRecordUndoesTheWholeInsert() {
+        StepVerifier.create(db.tag().createMany(List.of(new TagCreate().name("java"), new TagCreate().name("go")), true))
+                .expectNext(1L)
+                .verifyComplete();
+        assertThat(db.tag().findMany(q -> q.orderBy(o -> o.name().asc())).map(t -> t.name()).collectList().block(WAIT))
+                .containsExactly("go", "java");
+
+        StepVerifier.create(db.post().createMany(List.of(new PostCreate().title("kept?").authorId(1),
+                        new PostCreate().title("orphan").authorId(99)), true))
+                .expectError(ForeignKeyViolationException.class)
+                .verify(WAIT);
+        assertThat(posts()).as("neither post was stored").containsExactly("1|p1|1|[java]");
     }
 
     // ------------------------------------------------------------------ creates that fail half-way

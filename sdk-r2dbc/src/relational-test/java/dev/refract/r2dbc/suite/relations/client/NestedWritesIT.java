@@ -15,8 +15,8 @@ import com.example.relations.db.TagWhereUnique;
 import com.example.relations.db.User;
 import com.example.relations.db.UserWhereUnique;
 import dev.refract.error.RecordNotFoundException;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every nested write through the generated create and update builders, on PostgreSQL: to-many
+ * Every nested write through the generated create and update builders: to-many
  * relations whose records hold the key (User.posts, User.edited, Post.comments), to-one relations
  * whose record holds the key (Post.author, Post.editor, Profile.user, Item.shelf) or whose target
  * does (User.profile), implicit many-to-many (Post.tags, User.following), the explicit join model
@@ -483,7 +483,9 @@ class NestedWritesIT {
 
         assertThat(describe(p3)).isEqualTo("Post{id=3, title=p3, published=false, views=0, authorId=1,"
                 + " tags=[Tag{name=go}, Tag{name=kotlin}, Tag{name=rust}, Tag{name=sql}]}");
-        assertThat(tags()).containsExactly("1|java", "2|sql", "3|go", "4|rust", "5|kotlin", "6|c", "8|d");
+        // the skipped duplicate java uses up an id on PostgreSQL, not on MySQL
+        assertThat(tags()).hasSize(7).startsWith("1|java", "2|sql", "3|go", "4|rust", "5|kotlin", "6|c")
+                .last().asString().matches("[78]\\|d");
         assertThat(postTags()).containsExactly("bob-1|java", "bob-1|sql", "bob-2|c", "bob-2|d", "bob-2|java", "p3|go",
                 "p3|kotlin", "p3|rust", "p3|sql");
     }

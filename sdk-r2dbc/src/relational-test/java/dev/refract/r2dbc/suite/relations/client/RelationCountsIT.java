@@ -11,8 +11,8 @@ import com.example.relations.db.PostField;
 import com.example.relations.db.RefractClient;
 import com.example.relations.db.Shelf;
 import com.example.relations.db.User;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Relation counts asked with {@code include(i -> i.count(...))} of the generated client, on reads
- * and on the records writes return, on PostgreSQL against the publishing house of
+ * and on the records writes return, against the publishing house of
  * {@link PublishingHouse}: each record's {@code relationCounts} holds exactly the counts asked, and
  * {@code null} for what was not counted.
  */

@@ -19,8 +19,8 @@ import com.example.relations.db.Tag;
 import com.example.relations.db.TagWhere;
 import com.example.relations.db.User;
 import com.example.relations.db.UserWhere;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Relation filters of every shape, written with the generated client's where builders and run on
- * PostgreSQL against the publishing house of {@link PublishingHouse}, each asserting exactly which
+ * Relation filters of every shape, written with the generated client's where builders and run
+ * against the publishing house of {@link PublishingHouse}, each asserting exactly which
  * records match.
  */
 @RelationalSuite

@@ -22,8 +22,8 @@ import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /**
- * Includes of every shape of relation against PostgreSQL, through the client core with operations
+ * Includes of every shape of relation, through the client core with operations
  * built by the generated query builders: each level with its own filter, order, paging, selection
  * and nested includes, compared with the whole expected result. The house is {@link Publishing#seed}.
  */

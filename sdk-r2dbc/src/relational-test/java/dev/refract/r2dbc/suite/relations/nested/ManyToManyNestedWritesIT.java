@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.query.Filter;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +89,9 @@ class ManyToManyNestedWritesIT {
                 createMany(true, Writes.of(TAG).set("name", "c"), Writes.of(TAG).set("name", "java"),
                         Writes.of(TAG).set("name", "d"))));
 
-        assertThat(db.rows(TAGS)).containsExactly("1|java", "2|sql", "3|go", "4|c", "6|d");
+        // the skipped duplicate java uses up an id on PostgreSQL, not on MySQL
+        assertThat(db.rows(TAGS)).hasSize(5).startsWith("1|java", "2|sql", "3|go", "4|c")
+                .last().asString().matches("[56]\\|d");
         assertThat(db.rows(POST_TAGS)).containsExactly("p1|java", "p1|sql", "p2|c", "p2|d", "p2|java");
     }
 

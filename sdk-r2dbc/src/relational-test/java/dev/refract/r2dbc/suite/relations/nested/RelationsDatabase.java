@@ -7,10 +7,10 @@ import dev.refract.meta.ModelMeta;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.query.Selection;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.relations.PublishingHouses;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.time.Duration;
 import java.util.List;
 

@@ -8,10 +8,10 @@ import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import dev.refract.r2dbc.R2dbcAdapter;
+import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.relations.PublishingHouses;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Row;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,9 +10,9 @@ import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
 import dev.refract.query.WriteData;
 import dev.refract.r2dbc.R2dbcAdapter;
-import dev.refract.spi.Result;
-import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.r2dbc.suite.RelationalSuite;
+import dev.refract.r2dbc.suite.SuiteDatabase;
+import dev.refract.spi.Result;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Relation filters of every shape run on PostgreSQL against the publishing house of
+ * Relation filters of every shape run against the publishing house of
  * {@link Publishing}, each asserting exactly which records match.
  */
 @RelationalSuite
