@@ -16,17 +16,9 @@ import com.example.relations.db.SetNullNote;
 import com.example.relations.db.Tag;
 import com.example.relations.db.User;
 import dev.refract.error.ForeignKeyViolationException;
-import dev.refract.r2dbc.ddl.DbPush;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
-import io.r2dbc.spi.ConnectionFactories;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +46,7 @@ class ReferentialActionsIT {
 
     @BeforeAll
     static void pushAndConnect(SuiteDatabase server) {
-        DbPush.push(RefractClientMetadata.SCHEMA, 0, ConnectionFactories.get(server.r2dbcUrl()))
-                .block(Duration.ofSeconds(30));
+        server.push(RefractClientMetadata.SCHEMA);
         db = RefractClient.builder().datasource("db", server.r2dbcUrl()).build();
     }
 

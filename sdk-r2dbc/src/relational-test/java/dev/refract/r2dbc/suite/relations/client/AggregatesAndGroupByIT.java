@@ -12,7 +12,6 @@ import com.example.relations.db.RefractClient;
 import com.example.relations.db.UserField;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.assertj.core.data.Offset;
@@ -40,7 +39,7 @@ class AggregatesAndGroupByIT {
     private static RefractClient db;
 
     @BeforeAll
-    static void fill(SuiteDatabase server) throws SQLException {
+    static void fill(SuiteDatabase server) {
         db = PublishingHouse.open(server);
     }
 

@@ -13,7 +13,6 @@ import com.example.relations.db.Shelf;
 import com.example.relations.db.User;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
-import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,7 @@ class RelationCountsIT {
     private static RefractClient db;
 
     @BeforeAll
-    static void fill(SuiteDatabase server) throws SQLException {
+    static void fill(SuiteDatabase server) {
         db = PublishingHouse.open(server);
     }
 

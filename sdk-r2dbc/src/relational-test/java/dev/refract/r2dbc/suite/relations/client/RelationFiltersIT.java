@@ -21,7 +21,6 @@ import com.example.relations.db.User;
 import com.example.relations.db.UserWhere;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,7 @@ class RelationFiltersIT {
     private static RefractClient db;
 
     @BeforeAll
-    static void fill(SuiteDatabase server) throws SQLException {
+    static void fill(SuiteDatabase server) {
         db = PublishingHouse.open(server);
     }
 

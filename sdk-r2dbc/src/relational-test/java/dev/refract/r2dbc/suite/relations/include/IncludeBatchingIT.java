@@ -12,7 +12,6 @@ import dev.refract.query.Query;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.spi.Row;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,7 @@ class IncludeBatchingIT {
 
     /** Each user writes two posts; each post has two comments, and each comment one reply. */
     @BeforeAll
-    static void fill(SuiteDatabase server) throws SQLException {
+    static void fill(SuiteDatabase server) {
         database = server;
         push(server);
         // FLOOR keeps the halves whole where / divides exactly (MySQL)

@@ -24,7 +24,6 @@ import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +64,7 @@ class IncludeShapesIT {
     }
 
     @BeforeEach
-    void seedTheHouse() throws SQLException {
+    void seedTheHouse() {
         seed(server);
         provider.drainRendered();
     }

@@ -12,7 +12,6 @@ import dev.refract.r2dbc.pool.PoolStatistics;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.spi.Row;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +37,7 @@ class IncludeStreamingIT {
 
     /** Each user writes three posts; every third user reports to user 1. */
     @BeforeAll
-    static void fill(SuiteDatabase server) throws SQLException {
+    static void fill(SuiteDatabase server) {
         push(server);
         // user 1 first: the others report to it; FLOOR keeps the thirds whole where / divides exactly (MySQL)
         server.sql("INSERT INTO \"User\" (id, email, name, \"managerId\", \"createdAt\") SELECT g,"

@@ -13,7 +13,6 @@ import dev.refract.r2dbc.R2dbcAdapter;
 import dev.refract.r2dbc.suite.RelationalSuite;
 import dev.refract.r2dbc.suite.SuiteDatabase;
 import dev.refract.spi.Result;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +29,7 @@ class RelationFiltersIT {
     private static R2dbcAdapter adapter;
 
     @BeforeAll
-    static void fill(SuiteDatabase server) throws SQLException {
+    static void fill(SuiteDatabase server) {
         pushAndFill(server);
         adapter = adapter(server);
     }
