@@ -39,11 +39,6 @@ final class RelationsClientDatabase implements AutoCloseable {
         return client;
     }
 
-    /** The server under test. */
-    SuiteDatabase server() {
-        return database;
-    }
-
     /** Empties every table and numbers ids from 1 again, so that a test's records are numbered from 1. */
     void empty() {
         database.empty(PublishingHouses.TABLES);

@@ -51,11 +51,6 @@ final class RelationsDatabase implements AutoCloseable {
         return core;
     }
 
-    /** The server under test. */
-    SuiteDatabase server() {
-        return database;
-    }
-
     /** Empties every table and numbers ids from 1 again, so each test's records are numbered from 1. */
     void empty() {
         database.empty(PublishingHouses.TABLES);
