@@ -17,6 +17,7 @@ import dev.refract.error.ForeignKeyViolationException;
 import dev.refract.error.MissingRequiredFieldException;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
+import dev.refract.r2dbc.suite.CapturingProvider;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class SeedClientOperationsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static final ClientFixture.CapturingProvider PROVIDER = new ClientFixture.CapturingProvider();
+    private static final CapturingProvider PROVIDER = new CapturingProvider();
     private static RefractClient db;
 
     @BeforeAll

@@ -10,6 +10,7 @@ import com.example.pipeline.db.RefractClientMetadata;
 import dev.refract.error.AdapterUnavailableException;
 import dev.refract.error.ClientClosedException;
 import dev.refract.r2dbc.pool.PoolStatistics;
+import dev.refract.r2dbc.suite.CapturingProvider;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class SeedClientStreamingIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int ROWS = 10_000;
 
-    private static final ClientFixture.CapturingProvider PROVIDER = new ClientFixture.CapturingProvider();
+    private static final CapturingProvider PROVIDER = new CapturingProvider();
     private static RefractClient db;
 
     @BeforeAll

@@ -27,6 +27,8 @@ class ErrorTranslatorTest {
 
     private final ErrorTranslator translator = new ErrorTranslator(new SchemaMeta(List.of(), List.of()), "db");
     private final ErrorTranslator relations = new ErrorTranslator(RELATIONS, "db");
+    private final ErrorTranslator setDefault = new ErrorTranslator(
+            com.example.setdefault.db.RefractClientMetadata.SCHEMA, "db");
 
     /** A foreign key error as PostgreSQL reports it: the table holding the key, the constraint and the detail. */
     private static final class ForeignKeyError extends R2dbcDataIntegrityViolationException
@@ -151,14 +153,14 @@ class ErrorTranslatorTest {
 
     @Test
     void aMissingDefaultTargetOfSetDefaultSaysToCreateIt() {
-        RefractException error = relations.translate(new ForeignKeyError("SetDefaultNote",
-                "SetDefaultNote_accountCode_fkey", "Key (\"accountCode\")=(HOUSE) is not present in table \"Account\"."),
-                model("Account"));
-        assertThat(error).hasMessageContaining("relation account of SetDefaultNote")
+        RefractException error = setDefault.translate(new ForeignKeyError("Note",
+                "Note_accountCode_fkey", "Key (\"accountCode\")=(HOUSE) is not present in table \"Account\"."),
+                com.example.setdefault.db.RefractClientMetadata.ACCOUNT);
+        assertThat(error).hasMessageContaining("relation account of Note")
                 .hasMessageContaining("onDelete: SetDefault and onUpdate: SetDefault put the default of accountCode"
                         + " in its place, and no Account has that code; create it first")
                 .hasMessageNotContaining("HOUSE");
-        assertThat(error.model()).isEqualTo("SetDefaultNote");
+        assertThat(error.model()).isEqualTo("Note");
     }
 
     @Test

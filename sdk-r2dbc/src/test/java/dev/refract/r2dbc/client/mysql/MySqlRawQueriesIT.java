@@ -8,8 +8,8 @@ import com.example.raw.mysql.db.RefractClientMetadata;
 import com.example.raw.mysql.db.Tier;
 import dev.refract.error.InvalidQueryException;
 import dev.refract.error.UniqueConstraintViolationException;
-import dev.refract.r2dbc.client.ClientFixture;
 import dev.refract.r2dbc.ddl.DbPush;
+import dev.refract.r2dbc.suite.CapturingProvider;
 import dev.refract.test.isolation.MysqlNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import dev.refract.test.random.Draw;
@@ -45,7 +45,7 @@ class MySqlRawQueriesIT {
             " ", "\t", "\n", "\r\n", "ü", "ß", "İ", "日本語", "😀", "👩‍👩‍👧", "🏳️‍🌈", "שלום", "مرحبا", "\u202Eevil",
             "\u200F", "\u200B", "\uFEFF", "e\u0301", "\u00A0", "\u007F", "\u001B[31m", "\uD834\uDD1E");
 
-    private static final ClientFixture.CapturingProvider PROVIDER = new ClientFixture.CapturingProvider();
+    private static final CapturingProvider PROVIDER = new CapturingProvider();
     private static final AtomicInteger LABELS = new AtomicInteger();
     /** How many hostile notes hold each body, across the tests of the class. */
     private static final Map<String, Integer> STORED = new HashMap<>();

@@ -9,7 +9,7 @@ import com.example.raw.db.Tier;
 import dev.refract.error.InvalidQueryException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
-import dev.refract.r2dbc.client.ClientFixture;
+import dev.refract.r2dbc.suite.CapturingProvider;
 import dev.refract.spi.RawStatement;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
@@ -53,7 +53,7 @@ class RawQueriesIT {
             "ü", "ß", "İ", "日本語", "😀", "👩‍👩‍👧", "🏳️‍🌈", "שלום", "مرحبا", "\u202Eevil", "\u200F", "\u200B",
             "\uFEFF", "e\u0301", "\u00A0", "\u007F", "\u001B[31m", "\uD834\uDD1E");
 
-    private static final ClientFixture.CapturingProvider PROVIDER = new ClientFixture.CapturingProvider();
+    private static final CapturingProvider PROVIDER = new CapturingProvider();
     private static final AtomicInteger LABELS = new AtomicInteger();
     /** How many hostile notes hold each body, across the tests of the class. */
     private static final Map<String, Integer> STORED = new HashMap<>();

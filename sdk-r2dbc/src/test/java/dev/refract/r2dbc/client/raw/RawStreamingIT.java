@@ -3,8 +3,8 @@ package dev.refract.r2dbc.client.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.raw.db.RefractClient;
-import dev.refract.r2dbc.client.ClientFixture;
 import dev.refract.r2dbc.pool.PoolStatistics;
+import dev.refract.r2dbc.suite.CapturingProvider;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class RawStreamingIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MILLION = 1_000_000;
 
-    private static final ClientFixture.CapturingProvider PROVIDER = new ClientFixture.CapturingProvider();
+    private static final CapturingProvider PROVIDER = new CapturingProvider();
     private static RefractClient db;
 
     @BeforeAll
