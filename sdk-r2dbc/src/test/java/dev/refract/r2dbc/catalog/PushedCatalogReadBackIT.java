@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refract.meta.SchemaMeta;
 import dev.refract.r2dbc.ddl.DbPush;
+import dev.refract.r2dbc.ddl.GeneratedSchemaMeta;
 import dev.refract.test.isolation.MysqlNamespace;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
@@ -68,7 +69,7 @@ class PushedCatalogReadBackIT {
     @Test
     void mySqlRelationsBankAndRawSchemasReadBackAsDesired(MysqlNamespace mysql) {
         mysql(mysql, com.example.relations.mysql.db.RefractClientMetadata.SCHEMA);
-        mysql(mysql, com.example.bank.mysql.db.RefractClientMetadata.SCHEMA);
+        mysql(mysql, GeneratedSchemaMeta.of("sdk-r2dbc/target/relational-schemas/mysql/bank.prisma"));
         mysql(mysql, com.example.raw.mysql.db.RefractClientMetadata.SCHEMA);
     }
 }
