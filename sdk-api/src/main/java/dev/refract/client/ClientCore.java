@@ -156,9 +156,10 @@ public final class ClientCore implements AutoCloseable {
 
     /**
      * Runs a read of many records on its model's datasource and streams the rows. Cold. With
-     * includes, rows are gathered in chunks whose relations are loaded while the read still streams,
-     * on a second connection of the datasource's pool. Inside a transaction, whose one connection the
-     * statements share, the rows are read in full before they are emitted.
+     * includes, rows are gathered in chunks whose relations are loaded before the chunk's rows go on:
+     * on the read's own connection when every row fits the first chunk, else while the read still
+     * streams, on other connections of the datasource's pool. Inside a transaction, whose one
+     * connection the statements share, the rows are read in full before they are emitted.
      */
     public Flux<Row> stream(Operation operation) {
         String model = schema.model(operation.model()).name();

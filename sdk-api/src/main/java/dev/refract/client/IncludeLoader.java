@@ -53,18 +53,26 @@ import reactor.core.publisher.Mono;
  *       without an order of its own whose target's id is made of selected {@code Int} and
  *       {@code BigInt} fields has each parent's records ordered by that id here, so that the
  *       statement need not sort them (an adapter may leave them unordered then).</li>
- *   <li>Related records of the same datasource are read on the executor the rows were read on, so
- *       inside a transaction they are read in it; those of a relation crossing datasources are read
- *       on the target datasource's adapter (and their own includes there).</li>
+ *   <li>Related records of the same datasource are read on the connection the rows were read on
+ *       ({@link Executor#onOneConnection}), so a call takes one connection from the pool, and inside a
+ *       transaction they are read in it; those of a relation crossing datasources are read on the
+ *       target datasource's adapter (and their own includes there).</li>
+ *   <li>A related row carries its parent's key at {@code fieldCount + 1} only where the adapter put
+ *       it there (see {@link Row}); otherwise the key is read from the row's own fields, and the row
+ *       is handed on as the adapter made it, without a copy, unless it has includes or hidden fields
+ *       of its own.</li>
  *   <li>Rows are immutable: a row with relations loaded is a new row. Operations without includes
  *       never come here.</li>
  *   <li>A {@code delete} with includes reads the record with its relations first and then deletes it,
  *       in one transaction when the adapter has them, so that it returns the record as it was, with
  *       the related records a cascade is about to remove.</li>
  *   <li>A streamed {@code findMany} gathers its rows in chunks of {@link #STREAM_CHUNK} and loads the
- *       relations of one chunk at a time, emitting the rows in order as the subscriber asks; the
- *       statements of a chunk run while the rows are still streaming, so they need a second
- *       connection of the datasource's pool.</li>
+ *       relations of one chunk at a time, emitting the rows in order as the subscriber asks. When all
+ *       its rows fit in the first chunk, the rows have been read before their relations are, and the
+ *       relations are read on the same connection, which goes back to the pool before the rows go on.
+ *       A longer stream keeps its connection while its rows stream and reads each chunk's relations
+ *       on another connection of the pool, as the statement of the rows cannot share its connection
+ *       while it is open; its connection goes back as soon as its rows are read.</li>
  * </ul>
  */
 final class IncludeLoader {
@@ -128,18 +136,22 @@ final class IncludeLoader {
                                 .thenReturn(found));
             }
             Operation statement = withSelection(operation, statementSelection(model, selection));
-            return executor.execute(statement).flatMap(result -> load(executor, result.rows(), model, selection)
-                    .map(rows -> new Result(rows, result.count())));
+            return executor.onOneConnection(one -> one.execute(statement)
+                            .flatMap(result -> load(one, result.rows(), model, selection)
+                                    .map(rows -> new Result(rows, result.count()))))
+                    .single();
         });
     }
 
     /**
      * Streams the rows of {@code operation} (a {@code findMany}) with the relations its selection
      * includes: rows are gathered {@link #STREAM_CHUNK} at a time, each chunk's relations loaded on
-     * {@code executor} (or the target's adapter) before its rows go on, in order. Backpressure holds:
-     * at most three chunks are in hand (one being emitted, one being loaded, one gathered). Cancelling
-     * cancels the loads under way. Operations other than
-     * {@code findMany} are collected and then emitted.
+     * {@code executor} (or the target's adapter) before its rows go on, in order; rows that all fit in
+     * the first chunk have their relations read on the connection they were read on. A chunk is cut
+     * when the row after it arrives, or when the rows end, so that the loader knows whether more
+     * follow. Backpressure holds: at most three chunks and one row are in hand (one chunk being
+     * emitted, one being loaded, one gathered). Cancelling cancels the loads under way and gives the
+     * connections back. Operations other than {@code findMany} are collected and then emitted.
      */
     Flux<Row> stream(Executor executor, Operation operation) {
         if (!(operation instanceof Operation.FindMany findMany)) {
@@ -149,9 +161,15 @@ final class IncludeLoader {
             int model = findMany.model();
             Selection selection = findMany.query().selection();
             Operation statement = withSelection(findMany, statementSelection(model, selection));
-            return executor.stream(statement)
-                    .buffer(streamChunk)
-                    .concatMap(chunk -> load(executor, chunk, model, selection), 1)
+            Chunks chunks = new Chunks(streamChunk);
+            return executor.onOneConnection(one -> one.stream(statement)
+                            .doOnComplete(chunks::rowsEnded)
+                            .bufferUntil(chunks::startsNext, true)
+                            .concatMap(rows -> chunks.holdsEveryRow()
+                                    ? load(one, rows, model, selection).map(Chunk::ofLoaded)
+                                    : Mono.just(Chunk.ofGathered(rows)), 0))
+                    .concatMap(chunk -> chunk.loaded() ? Mono.just(chunk.rows())
+                            : load(executor, chunk.rows(), model, selection), 1)
                     .concatMapIterable(rows -> rows, 1);
         });
     }
@@ -231,7 +249,7 @@ final class IncludeLoader {
         }
         if (keys.isEmpty()) {
             return Mono.just(new Loaded(include.field(),
-                    distribute(parentKeys, new Object[0], List.of(), List.of(), toMany, NO_FIELDS)));
+                    distribute(parentKeys, Map.of(), List.of(), List.of(), toMany, NO_FIELDS)));
         }
         ModelMeta target = link.target();
         Query query = include.query();
@@ -241,47 +259,68 @@ final class IncludeLoader {
                 ? new Query(query.where(), query.orderBy(), query.skip(), query.take(), query.cursor(), query.distinct(),
                         statement)
                 : new Query(Filter.ALL, List.of(), 0, null, null, List.of(), statement);
-        Operation find = new Operation.FindRelated(target.index(), model, include.field(), List.copyOf(keys.values()),
-                read);
+        Operation.FindRelated find = new Operation.FindRelated(target.index(), model, include.field(),
+                List.copyOf(keys.values()), read);
         Mono<? extends Executor> on = link.relation().crossDatasource()
                 ? router.route(target.index()).adapter(target.name())
                 : Mono.just(executor);
         int[] idOrder = toMany ? idOrder(target, query.orderBy(), statement) : NO_FIELDS;
         int keyPosition = target.fieldCount() + 1;
-        int width = selection.counts().isEmpty() ? target.fieldCount() : target.fieldCount() + 1;
         return on.flatMap(targetExecutor -> targetExecutor.execute(find).flatMap(result -> {
             List<Row> rows = result.rows();
-            Object[] rowKeys = new Object[rows.size()];
-            for (int j = 0; j < rowKeys.length; j++) {
-                Row row = rows.get(j);
-                if (row.size() <= keyPosition) {
-                    throw new IllegalStateException("The adapter answered a FindRelated of " + target.name()
-                            + " with rows that do not carry their parent's key at position " + keyPosition);
-                }
-                rowKeys[j] = lookupKey(row.get(keyPosition));
+            boolean carried = !rows.isEmpty() && rows.get(0).size() > keyPosition;
+            if (!carried && !rows.isEmpty() && !find.keyAmongFields(link)) {
+                throw new IllegalStateException("The adapter answered a FindRelated of " + target.name()
+                        + " with rows that do not carry their parent's key at position " + keyPosition
+                        + ", although the key is not among the fields they read");
             }
+            Map<Object, Indexes> groups = group(rows, carried ? keyPosition : -1, link, idOrder, keys.size());
+            // a row carrying the key is cut back to its fields (and counts); one without is handed on as it is
+            int width = !carried ? -1 : selection.counts().isEmpty() ? target.fieldCount() : target.fieldCount() + 1;
             return load(targetExecutor, rows, target.index(), selection.includes(),
                     hiddenFields(target.index(), selection), width)
-                    .map(loaded -> new Loaded(include.field(),
-                            distribute(parentKeys, rowKeys, rows, loaded, toMany, idOrder)));
+                    .map(loaded -> new Loaded(include.field(), distribute(parentKeys, groups, rows, loaded, toMany,
+                            idOrder)));
         }));
     }
 
     /**
+     * The indexes of the related rows {@code rows} by the lookup key of their parent, in one pass over
+     * the rows: the key read at {@code keyPosition}, or from the rows' {@link RelationLink#targetKey()}
+     * fields when that is {@code -1}; each group noting whether its rows came in the order of the
+     * fields {@code idOrder}, when it names any.
+     *
+     * @param parents how many parent keys there are, the most groups there can be
+     */
+    private static Map<Object, Indexes> group(List<Row> rows, int keyPosition, RelationLink link, int[] idOrder,
+            int parents) {
+        Map<Object, Indexes> groups = new HashMap<>(Math.max(16, (int) (parents / 0.75f) + 1));
+        Comparator<Row> byId = idOrder.length == 0 ? null : byId(idOrder);
+        int size = rows.size();
+        for (int j = 0; j < size; j++) {
+            Row row = rows.get(j);
+            Object key = lookupKey(keyPosition >= 0 ? row.get(keyPosition) : link.targetKeyOf(row::get));
+            Indexes group = groups.get(key);
+            if (group == null) {
+                group = new Indexes();
+                groups.put(key, group);
+            }
+            group.add(j, row, byId);
+        }
+        return groups;
+    }
+
+    /**
      * The value of the relation field for each parent, from the related rows ({@code loaded}, as read
-     * in {@code read}) and their parents' keys; each parent's rows ordered by the fields
+     * in {@code read}) grouped by their parents' keys; each parent's rows ordered by the fields
      * {@code idOrder} of the rows read when it names any, else in the order they came.
      */
-    private static Object[] distribute(Object[] parentKeys, Object[] rowKeys, List<Row> read, List<Row> loaded,
-            boolean toMany, int[] idOrder) {
-        Map<Object, Indexes> indexes = new HashMap<>();
-        for (int j = 0; j < rowKeys.length; j++) {
-            indexes.computeIfAbsent(rowKeys[j], key -> new Indexes()).add(j);
-        }
+    private static Object[] distribute(Object[] parentKeys, Map<Object, Indexes> groups, List<Row> read,
+            List<Row> loaded, boolean toMany, int[] idOrder) {
         Comparator<Row> byId = idOrder.length == 0 ? null : byId(idOrder);
         Object[] values = new Object[parentKeys.length];
         for (int i = 0; i < values.length; i++) {
-            Indexes group = parentKeys[i] == null ? null : indexes.get(parentKeys[i]);
+            Indexes group = parentKeys[i] == null ? null : groups.get(parentKeys[i]);
             List<Row> rows = group == null ? null : group.rows(read, loaded, byId);
             if (toMany) {
                 values[i] = rows == null ? List.of() : rows;
@@ -464,13 +503,20 @@ final class IncludeLoader {
 
         private int[] values = new int[4];
         private int size;
+        private Row last;
+        private boolean unordered;
         private List<Row> rows;
 
-        void add(int index) {
+        /** Adds the index of {@code row}, noting whether it breaks {@code order} (when not {@code null}). */
+        void add(int index, Row row, Comparator<Row> order) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = index;
+            if (order != null) {
+                unordered |= last != null && order.compare(last, row) > 0;
+                last = row;
+            }
         }
 
         /**
@@ -479,7 +525,7 @@ final class IncludeLoader {
          */
         List<Row> rows(List<Row> read, List<Row> loaded, Comparator<Row> order) {
             if (rows == null) {
-                if (order != null) {
+                if (order != null && unordered) {
                     sort(read, order);
                 }
                 Row[] picked = new Row[size];
@@ -491,15 +537,8 @@ final class IncludeLoader {
             return rows;
         }
 
-        /** Orders the indexes by {@code order} of their rows in {@code rows}; a pass when they are in order. */
+        /** Orders the indexes by {@code order} of their rows in {@code rows}. */
         private void sort(List<Row> rows, Comparator<Row> order) {
-            boolean ordered = true;
-            for (int i = 1; i < size && ordered; i++) {
-                ordered = order.compare(rows.get(values[i - 1]), rows.get(values[i])) <= 0;
-            }
-            if (ordered) {
-                return;
-            }
             Integer[] boxed = new Integer[size];
             for (int i = 0; i < size; i++) {
                 boxed[i] = values[i];
@@ -513,4 +552,50 @@ final class IncludeLoader {
 
     /** The value of one relation field for each parent, in the parents' order. */
     private record Loaded(int field, Object[] values) {}
+
+    /**
+     * Rows of a stream gathered into one chunk: {@code loaded} when their relations are loaded, as they
+     * are for a chunk that holds every row of the stream.
+     */
+    private record Chunk(List<Row> rows, boolean loaded) {
+
+        static Chunk ofLoaded(List<Row> rows) {
+            return new Chunk(rows, true);
+        }
+
+        static Chunk ofGathered(List<Row> rows) {
+            return new Chunk(rows, false);
+        }
+    }
+
+    /**
+     * Where one stream's chunks are cut, and whether its rows ended within the first one. One per
+     * subscription, used on the stream's serial signals.
+     */
+    private static final class Chunks {
+
+        private final int size;
+        private long rows;
+        private int cut;
+        private boolean ended;
+
+        Chunks(int size) {
+            this.size = size;
+        }
+
+        /** True for the row that starts a new chunk: the one after every {@code size} rows. */
+        boolean startsNext(Row row) {
+            rows++;
+            return rows > 1 && (rows - 1) % size == 0;
+        }
+
+        void rowsEnded() {
+            ended = true;
+        }
+
+        /** Called once per chunk as it is cut: true when it is the first and the rows ended within it. */
+        boolean holdsEveryRow() {
+            return cut++ == 0 && ended;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.refract.query;
 
+import dev.refract.meta.RelationLink;
 import java.util.List;
 import java.util.Objects;
 
@@ -149,7 +150,9 @@ public sealed interface Operation {
      *
      * <p>Each row carries, after the model's fields and the relation-count position, at
      * {@code fieldCount + 1}, the link key of its parent (a single value, or a {@code List} for a
-     * compound key). A record related to two parents comes once per parent.
+     * compound key), unless the key is among the fields it reads ({@link #keyAmongFields}): then the
+     * adapter may leave that position out, and the key is the row's {@link RelationLink#targetKey()}
+     * fields. A record related to two parents comes once per parent.
      *
      * @param keys the parents' link keys, without duplicates or {@code null}s
      */
@@ -157,6 +160,19 @@ public sealed interface Operation {
         public FindRelated {
             keys = List.copyOf(keys);
             Objects.requireNonNull(query, "query");
+        }
+
+        /**
+         * True when the rows read hold their parent's link key in fields of their own: {@code link},
+         * this read's relation, has no join table, and the selection reads every field of its
+         * {@link RelationLink#targetKey()}.
+         */
+        public boolean keyAmongFields(RelationLink link) {
+            if (link.shape() == RelationLink.Shape.JOIN_TABLE) {
+                return false;
+            }
+            Selection selection = query.selection();
+            return selection.allFields() || selection.fields().containsAll(link.targetKey());
         }
     }
 

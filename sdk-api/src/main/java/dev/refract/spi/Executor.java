@@ -1,6 +1,8 @@
 package dev.refract.spi;
 
 import dev.refract.query.Operation;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +31,24 @@ public interface Executor {
      * @throws IllegalArgumentException (signalled) when the operation does not produce rows
      */
     Flux<Row> stream(Operation operation);
+
+    /**
+     * Runs {@code work}, a call made of several operations, on one connection: every operation it
+     * runs on the executor handed to it goes over that connection, outside any transaction of its own
+     * (inside the one this executor runs, if any), so the call takes one connection from the pool
+     * where it would take one per operation. The connection is taken on subscription and given back
+     * when the work's publisher completes, fails or is cancelled; an operation run on the handed
+     * executor after that signals {@link IllegalStateException}.
+     *
+     * <p>The work must run its operations one after another: a second one started while a stream of
+     * the first is still open would wait for that stream to end, so work that reads a stream while
+     * running other operations runs those on this executor instead. The default runs the work on this
+     * executor, which suits an executor with no pool of connections to save (one transaction, or a
+     * database without connections of that kind).
+     */
+    default <T> Flux<T> onOneConnection(Function<Executor, ? extends Publisher<T>> work) {
+        return Flux.defer(() -> work.apply(this));
+    }
 
     /**
      * Runs a read written in SQL and streams its rows, honouring backpressure as {@link #stream}

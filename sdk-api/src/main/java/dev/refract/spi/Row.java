@@ -22,7 +22,8 @@ import java.util.Optional;
  * relations ({@link dev.refract.query.Selection#counts()}), position {@code fieldCount} holds a
  * {@code Map<Integer, Long>} from relation field index to count; a row of
  * {@link dev.refract.query.Operation.FindRelated} also holds its parent's link key at
- * {@code fieldCount + 1}.
+ * {@code fieldCount + 1}, except where that key is among the fields it read
+ * ({@link dev.refract.query.Operation.FindRelated#keyAmongFields}) and the adapter leaves it out.
  */
 public interface Row {
 

@@ -27,6 +27,7 @@ import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.transaction.TransactionOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -130,8 +131,8 @@ class IncludeLoaderTest {
 
         List<Row> runs = core().stream(findRuns).collectList().block();
 
-        assertThat(asked).containsExactly("db FindMany", "db FindRelated Step keys [r1, r2, r3]",
-                "docs FindRelated Content keys [c1, c2]");
+        assertThat(asked).containsExactly("db CONNECTION", "db FindMany (one)", "db FindRelated Step keys [r1, r2, r3] (one)",
+                "docs FindRelated Content keys [c1, c2]", "db RELEASE");
         assertThat(runs).hasSize(3);
         List<Row> firstSteps = runs.get(0).getRows(2);
         assertThat(firstSteps).extracting(step -> step.get(0)).containsExactly("s1", "s2");
@@ -152,7 +153,8 @@ class IncludeLoaderTest {
 
         List<Row> found = core().execute(findSteps).block().rows();
 
-        assertThat(asked).containsExactly("db FindMany fields [2, 1]", "db FindRelated Run keys [r1, r2]");
+        assertThat(asked).containsExactly("db CONNECTION", "db FindMany fields [2, 1] (one)",
+                "db FindRelated Run keys [r1, r2] (one)", "db RELEASE");
         assertThat(found).extracting(step -> step.get(1)).as("runId, not selected").containsOnlyNulls();
         assertThat(found).extracting(step -> step.get(2)).containsExactly(1, 2, 1, 1);
         assertThat(found).extracting(step -> step.getRow(3).map(run -> run.get(1)))
@@ -165,7 +167,7 @@ class IncludeLoaderTest {
 
         List<Row> found = core().execute(new Operation.FindMany(STEP, including(all(include(3))))).block().rows();
 
-        assertThat(asked).containsExactly("db FindMany");
+        assertThat(asked).containsExactly("db CONNECTION", "db FindMany (one)", "db RELEASE");
         assertThat(found.get(0).getRow(3)).isEmpty();
     }
 
@@ -225,8 +227,8 @@ class IncludeLoaderTest {
         List<Long> requested = new CopyOnWriteArrayList<>();
         TableAdapter adapter = new TableAdapter("db") {
             @Override
-            public Flux<Row> stream(Operation operation) {
-                return super.stream(operation).doOnRequest(requested::add);
+            Flux<Row> rows(Operation operation, String tag) {
+                return super.rows(operation, tag).doOnRequest(requested::add);
             }
         };
         IncludeLoader loader = new IncludeLoader(SCHEMA, new Router(SCHEMA, new DatasourceSlot[2]), 3);
@@ -239,6 +241,81 @@ class IncludeLoaderTest {
                         .isLessThanOrEqualTo(9))
                 .thenCancel()
                 .verify();
+    }
+
+    @Test
+    void aReadRunsItsStatementAndTheRelationsOfItsDatasourceOnOneConnection() {
+        runsAndSteps();
+
+        Row run = core().execute(new Operation.FindUnique(RUN, Filter.ALL, all(include(2)))).block().rows().get(0);
+
+        assertThat(asked).containsExactly("db CONNECTION", "db FindUnique (one)", "db FindRelated Step keys [r1] (one)",
+                "db RELEASE");
+        assertThat(run.getRows(2)).extracting(step -> step.get(0)).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void aStreamWhoseRowsFitOneChunkReadsTheirRelationsOnItsConnectionBeforeGivingItBack() {
+        runsAndSteps();
+        IncludeLoader loader = new IncludeLoader(SCHEMA, new Router(SCHEMA, new DatasourceSlot[2]), 3);
+
+        List<Row> runs = loader.stream(new TableAdapter("db"), new Operation.FindMany(RUN, including(all(include(2)))))
+                .collectList().block();
+
+        assertThat(asked).as("three runs: exactly one chunk").containsExactly("db CONNECTION", "db FindMany (one)",
+                "db FindRelated Step keys [r1, r2, r3] (one)", "db RELEASE");
+        assertThat(runs).extracting(run -> run.getRows(2).size()).containsExactly(2, 1, 0);
+    }
+
+    @Test
+    void aLongerStreamReadsEachChunksRelationsOnOtherConnectionsAndGivesItsOwnBackOnceItsRowsAreRead() {
+        List<Row> runs = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            runs.add(Row.of("r" + i, "run " + i, null));
+        }
+        tables.put(RUN, runs);
+        tables.put(STEP, List.of(Row.of("s6", "r6", 1, null, null, null)));
+        IncludeLoader loader = new IncludeLoader(SCHEMA, new Router(SCHEMA, new DatasourceSlot[2]), 3);
+        TableAdapter adapter = new TableAdapter("db") {
+            @Override
+            public Mono<Result> execute(Operation operation) {
+                // the pool's other connections answer a little later, as a database does
+                return super.execute(operation).delaySubscription(Duration.ofMillis(20));
+            }
+        };
+
+        List<Row> streamed = loader.stream(adapter, new Operation.FindMany(RUN, including(all(include(2)))))
+                .collectList().block();
+
+        assertThat(asked).containsSubsequence("db CONNECTION", "db FindMany (one)",
+                "db FindRelated Step keys [r0, r1, r2]", "db FindRelated Step keys [r3, r4, r5]",
+                "db FindRelated Step keys [r6]");
+        assertThat(asked.indexOf("db RELEASE")).as("given back before the last chunk's relations are read")
+                .isLessThan(asked.indexOf("db FindRelated Step keys [r6]"));
+        assertThat(streamed.get(6).getRows(2)).extracting(step -> step.get(0)).containsExactly("s6");
+    }
+
+    @Test
+    void relatedRowsHoldingTheirKeyInTheirFieldsAreHandedOnAsTheAdapterMadeThem() {
+        runsAndSteps();
+
+        List<Row> runs = core().execute(new Operation.FindMany(RUN, including(all(include(2))))).block().rows();
+
+        assertThat(runs.get(0).getRows(2).get(0)).as("the stored step, not a copy").isSameAs(tables.get(STEP).get(0));
+    }
+
+    @Test
+    void relatedRowsCarryingTheirKeyAreCutBackToTheirFields() {
+        runsAndSteps();
+        // the steps read their position alone, so their runId, the key, comes after their fields
+        Include positions = new Include(2, including(new Selection(List.of(2), List.of())));
+
+        List<Row> runs = core().execute(new Operation.FindMany(RUN, including(all(positions)))).block().rows();
+
+        Row step = runs.get(0).getRows(2).get(0);
+        assertThat(step.size()).isEqualTo(6);
+        assertThat(step.get(2)).isEqualTo(1);
+        assertThat(step.get(1)).as("the key, not selected").isNull();
     }
 
     @Test
@@ -273,7 +350,9 @@ class IncludeLoaderTest {
 
     /**
      * Answers reads with every row of the model's table, with the selection's fields alone, and
-     * {@code FindRelated} with the rows whose link key is asked for, tagged with it.
+     * {@code FindRelated} with the rows whose link key is asked for, tagged with it unless the rows
+     * hold it in their fields, as the stored rows themselves then when they read every field. Work
+     * given to {@code onOneConnection} runs on an executor that tags what it is asked with "(one)".
      */
     private class TableAdapter implements Adapter {
         private final String datasource;
@@ -289,10 +368,39 @@ class IncludeLoaderTest {
 
         @Override
         public Flux<Row> stream(Operation operation) {
-            return Flux.defer(() -> Flux.fromIterable(answer(operation)));
+            return rows(operation, "");
+        }
+
+        /** The rows of {@code operation}, streamed, noted in {@link #asked} with {@code tag} after it. */
+        Flux<Row> rows(Operation operation, String tag) {
+            return Flux.defer(() -> Flux.fromIterable(answer(operation, tag)));
+        }
+
+        @Override
+        public <T> Flux<T> onOneConnection(Function<Executor, ? extends Publisher<T>> work) {
+            Executor one = new Executor() {
+                @Override
+                public Mono<Result> execute(Operation operation) {
+                    return Mono.fromCallable(() -> Result.ofRows(answer(operation, " (one)")));
+                }
+
+                @Override
+                public Flux<Row> stream(Operation operation) {
+                    return rows(operation, " (one)");
+                }
+            };
+            // given back before the end is passed on, as a pool's connection is
+            Mono<Void> release = Mono.fromRunnable(() -> asked.add(datasource + " RELEASE"));
+            return Flux.usingWhen(Mono.fromSupplier(() -> asked.add(datasource + " CONNECTION")), taken -> work.apply(one),
+                    taken -> release, (taken, error) -> release, taken -> release);
         }
 
         private List<Row> answer(Operation operation) {
+            return answer(operation, "");
+        }
+
+        /** The rows of {@code operation}, noted in {@link #asked} with {@code tag} after it. */
+        private List<Row> answer(Operation operation, String tag) {
             Selection selection = operation instanceof Operation.FindRelated related
                     ? related.query().selection() : IncludeLoader.selectionOf(operation);
             assertThat(selection.includes()).as("adapters never see includes").isEmpty();
@@ -300,20 +408,21 @@ class IncludeLoaderTest {
             String fields = selection.allFields() ? "" : " fields " + selection.fields();
             List<Row> rows = tables.getOrDefault(operation.model(), List.of());
             if (!(operation instanceof Operation.FindRelated related)) {
-                asked.add(datasource + " " + name + fields);
+                asked.add(datasource + " " + name + fields + tag);
                 List<Row> projected = rows.stream().map(row -> project(row, selection, null)).toList();
                 return operation instanceof Operation.FindUnique || operation instanceof Operation.Delete
                         ? projected.subList(0, 1) : projected;
             }
             asked.add(datasource + " " + name + " " + SCHEMA.model(related.model()).name() + " keys " + related.keys()
-                    + fields);
+                    + fields + tag);
             RelationLink link = RelationLink.of(SCHEMA, related.parentModel(), related.field());
             Set<Object> keys = new HashSet<>(related.keys());
+            boolean keyInFields = related.keyAmongFields(link);
             List<Row> found = new ArrayList<>();
             for (Row row : rows) {
                 Object key = link.targetKeyOf(row::get);
                 if (key != null && keys.contains(key)) {
-                    found.add(project(row, selection, key));
+                    found.add(project(row, selection, keyInFields ? null : key));
                 }
             }
             return found;
@@ -333,10 +442,22 @@ class IncludeLoaderTest {
             return Row.wrap(values);
         }
 
+        /** Runs the work on an executor of this adapter's answers whose statements share the transaction's connection. */
         @Override
         public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
             asked.add(datasource + " BEGIN");
-            return Flux.from(work.apply(this));
+            TableAdapter adapter = this;
+            return Flux.from(work.apply(new Executor() {
+                @Override
+                public Mono<Result> execute(Operation operation) {
+                    return adapter.execute(operation);
+                }
+
+                @Override
+                public Flux<Row> stream(Operation operation) {
+                    return adapter.stream(operation);
+                }
+            }));
         }
 
         @Override

@@ -130,6 +130,15 @@ public final class R2dbcAdapter implements Adapter {
     }
 
     /**
+     * Runs {@code work} on one connection of the pool, taken on subscription and given back when the
+     * work ends, fails or is cancelled; its statements run without a transaction of their own.
+     */
+    @Override
+    public <T> Flux<T> onOneConnection(Function<Executor, ? extends Publisher<T>> work) {
+        return onPool.onOneConnection(work);
+    }
+
+    /**
      * Runs {@code work} on one connection inside {@code BEGIN … COMMIT}; rolls back when the work
      * signals an error or its subscriber cancels, and gives the connection back either way.
      *
@@ -156,7 +165,7 @@ public final class R2dbcAdapter implements Adapter {
                 .thenReturn(connection));
         Mono<T> expired = Mono.delay(options.timeout())
                 .then(Mono.error(() -> new TransactionTimeoutException(datasource, options.timeout())));
-        return Flux.<T, TransactionConnection>usingWhen(begun.map(TransactionConnection::new),
+        return Flux.<T, OneConnection>usingWhen(begun.map(OneConnection::ofTransaction),
                         scope -> Flux.<T>from(work.apply(new ConnectionExecutor(scope))).takeUntilOther(expired),
                         scope -> scope.end(scope.connection.commitTransaction(), true),
                         (scope, error) -> scope.end(scope.connection.rollbackTransaction(), false),
@@ -231,16 +240,29 @@ public final class R2dbcAdapter implements Adapter {
     }
 
     /**
-     * The one connection of a transaction: every statement of the work runs on it, and none after
-     * the transaction has ended.
+     * The one connection of a transaction, or of a call made of several statements
+     * ({@link #onOneConnection}): every statement of the work runs on it, and none after the work
+     * has ended.
      */
-    private static final class TransactionConnection implements ConnectionSource {
+    private static final class OneConnection implements ConnectionSource {
 
         private final Connection connection;
+        private final boolean transaction;
         private volatile boolean ended;
 
-        TransactionConnection(Connection connection) {
+        private OneConnection(Connection connection, boolean transaction) {
             this.connection = connection;
+            this.transaction = transaction;
+        }
+
+        /** The connection of a transaction begun on it. */
+        static OneConnection ofTransaction(Connection connection) {
+            return new OneConnection(connection, true);
+        }
+
+        /** A connection shared by the statements of one call, outside any transaction. */
+        static OneConnection shared(Connection connection) {
+            return new OneConnection(connection, false);
         }
 
         @Override
@@ -255,12 +277,21 @@ public final class R2dbcAdapter implements Adapter {
 
         @Override
         public boolean inTransaction() {
-            return true;
+            return transaction;
         }
 
-        private static IllegalStateException ended() {
-            return new IllegalStateException("This transaction has ended: run the statement inside the work given to"
-                    + " inTransaction, or on the adapter");
+        private IllegalStateException ended() {
+            return new IllegalStateException(transaction
+                    ? "This transaction has ended: run the statement inside the work given to inTransaction, or on"
+                            + " the adapter"
+                    : "This connection went back to the pool when the work given to onOneConnection ended: run the"
+                            + " statement inside that work, or on the adapter");
+        }
+
+        /** Gives the shared connection back to the pool; statements run after it fail. */
+        Mono<Void> release() {
+            ended = true;
+            return Mono.from(connection.close());
         }
 
         /**
@@ -338,6 +369,19 @@ public final class R2dbcAdapter implements Adapter {
         @Override
         public Flux<Row> queryRaw(RawStatement statement) {
             return raw.query(statement, connections::with, options.fetchSize());
+        }
+
+        /** On a connection of the pool, one taken for the work; on the one connection already used, that one. */
+        @Override
+        public <T> Flux<T> onOneConnection(Function<Executor, ? extends Publisher<T>> work) {
+            if (connections instanceof OneConnection) {
+                return Flux.defer(() -> work.apply(this));
+            }
+            Mono<OneConnection> acquired = pool.acquire().onErrorMap(error -> errors.translate(error, null))
+                    .map(OneConnection::shared);
+            return Flux.usingWhen(acquired,
+                    shared -> work.apply(new ConnectionExecutor(shared)), OneConnection::release,
+                    (shared, error) -> shared.release(), OneConnection::release);
         }
 
         @Override

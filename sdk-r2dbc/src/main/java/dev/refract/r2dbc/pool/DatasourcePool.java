@@ -13,6 +13,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +28,7 @@ public final class DatasourcePool {
     private final PoolSettings settings;
     private final ConnectionFactoryOptions options;
     private final Object lock = new Object();
+    private final LongAdder acquisitions = new LongAdder();
     private ConnectionPool pool;
     private boolean closed;
 
@@ -82,6 +84,7 @@ public final class DatasourcePool {
      */
     public Mono<Connection> acquire() {
         return Mono.defer(() -> Mono.from(started().create()))
+                .doOnNext(connection -> acquisitions.increment())
                 .onErrorMap(DatasourcePool::isTimeout, e -> new ConnectionAcquireTimeoutException(datasource,
                         settings.acquireTimeout(), settings.size(), e));
     }
@@ -92,11 +95,12 @@ public final class DatasourcePool {
         synchronized (lock) {
             current = pool;
         }
+        long acquired = acquisitions.sum();
         if (current == null) {
-            return PoolStatistics.notStarted(settings.size());
+            return PoolStatistics.notStarted(settings.size(), acquired);
         }
-        return current.getMetrics().map(DatasourcePool::toStatistics)
-                .orElseGet(() -> PoolStatistics.notStarted(settings.size()));
+        return current.getMetrics().map(metrics -> toStatistics(metrics, acquired))
+                .orElseGet(() -> PoolStatistics.notStarted(settings.size(), acquired));
     }
 
     /** Disposes the pool and closes its connections; idempotent. */
@@ -139,8 +143,8 @@ public final class DatasourcePool {
         return error instanceof R2dbcTimeoutException || error instanceof TimeoutException;
     }
 
-    private static PoolStatistics toStatistics(PoolMetrics metrics) {
+    private static PoolStatistics toStatistics(PoolMetrics metrics, long acquisitions) {
         return new PoolStatistics(metrics.acquiredSize(), metrics.idleSize(), metrics.allocatedSize(),
-                metrics.pendingAcquireSize(), metrics.getMaxAllocatedSize());
+                metrics.pendingAcquireSize(), metrics.getMaxAllocatedSize(), acquisitions);
     }
 }

@@ -31,7 +31,9 @@ import java.util.Set;
  *   <li>Each row returns the selected columns (as {@link SqlRenderer} reads them), one
  *       {@code (SELECT count(*) …)} column per relation count of the selection, then the key
  *       columns, answered as {@link ResultShape.Rows#keyFields()}: the target's key fields, or the
- *       parent's id field for a join table.</li>
+ *       parent's id field for a join table. Where the selected columns hold the key already
+ *       ({@link Operation.FindRelated#keyAmongFields}), there are no key columns: the caller reads
+ *       the key from the rows' fields, and the database sends it once.</li>
  *   <li>Rows come ordered by the query's order, then by the target's id, so each parent's records
  *       come in the query's order; they are not sorted by key, as the caller groups them by the key
  *       they carry. A to-one target read by its id needs no order at all, and neither does a query
@@ -103,23 +105,31 @@ final class RelationRenderer {
         for (Selection.RelationCount count : selection.counts()) {
             counted.add(count.field());
         }
+        boolean keyColumns = !find.keyAmongFields(link);
         boolean paged = query.skip() > 0 || query.take() != null;
         if (paged) {
-            paged(sql, table, query, fields, key);
+            paged(sql, table, query, fields, key, keyColumns);
         } else {
-            plain(sql, table, query, fields, key);
+            plain(sql, table, query, fields, key, keyColumns);
         }
-        return sql.toStatement(new ResultShape.Rows(table.model.index(), fields, counted, key.fields()));
+        return sql.toStatement(new ResultShape.Rows(table.model.index(), fields, counted,
+                keyColumns ? key.fields() : List.of()));
     }
 
-    /** {@code SELECT … FROM target WHERE key matches ORDER BY order, id}. */
-    private void plain(SqlBuilder sql, TableLayout table, Query query, List<Integer> fields, Key key) {
+    /**
+     * {@code SELECT … FROM target WHERE key matches ORDER BY order, id}; the key columns read after the
+     * fields when {@code keyColumns}.
+     */
+    private void plain(SqlBuilder sql, TableLayout table, Query query, List<Integer> fields, Key key,
+            boolean keyColumns) {
         String qualifier = table.table + ".";
         sql.append("SELECT ");
         SqlRenderer.appendColumns(sql.text(), table, fields, qualifier, true);
         counts(sql, table, query.selection(), qualifier);
-        for (String column : key.columns()) {
-            sql.append(", ").append(column);
+        if (keyColumns) {
+            for (String column : key.columns()) {
+                sql.append(", ").append(column);
+            }
         }
         fromAndWhere(sql, table, query, key);
         List<OrderBy> order = withIdKeys(table, query.orderBy(), key);
@@ -134,21 +144,25 @@ final class RelationRenderer {
     /**
      * The rows numbered per parent in a subquery, the outer query keeping a page of each:
      * {@code SELECT … FROM (SELECT …, row_number() OVER (PARTITION BY key ORDER BY order, id) …) AS r
-     * WHERE r.n > skip AND r.n <= skip + take ORDER BY key, n}.
+     * WHERE r.n > skip AND r.n <= skip + take ORDER BY key, n}; the outer query reads the key columns
+     * after the fields when {@code keyColumns}.
      */
-    private void paged(SqlBuilder sql, TableLayout table, Query query, List<Integer> fields, Key key) {
+    private void paged(SqlBuilder sql, TableLayout table, Query query, List<Integer> fields, Key key,
+            boolean keyColumns) {
         String alias = dialect.quote(table.model.dbName().equals(RELATED_ALIAS) ? RELATED_ALIAS + "_row" : RELATED_ALIAS);
         String related = alias + ".";
         String rowNumber = related + dialect.quote(ROW_NUMBER);
-        List<String> keyColumns = new ArrayList<>(key.columns().size());
+        List<String> keyQualified = new ArrayList<>(key.columns().size());
         for (int i = 0; i < key.columns().size(); i++) {
-            keyColumns.add(related + dialect.quote(KEY_COLUMN + i));
+            keyQualified.add(related + dialect.quote(KEY_COLUMN + i));
         }
         sql.append("SELECT ");
         SqlRenderer.appendColumns(sql.text(), table, fields, related, true);
         counts(sql, table, query.selection(), related);
-        for (String column : keyColumns) {
-            sql.append(", ").append(column);
+        if (keyColumns) {
+            for (String column : keyQualified) {
+                sql.append(", ").append(column);
+            }
         }
         // the inner rows carry what the outer select reads: the fields and the keys of the counts
         Set<Integer> inner = new LinkedHashSet<>(fields);
@@ -172,7 +186,7 @@ final class RelationRenderer {
             sql.append(" AND ").append(rowNumber).append(" <= ");
             sql.bind(Bind.of((long) query.skip() + query.take()));
         }
-        sql.append(" ORDER BY ").append(String.join(", ", keyColumns)).append(", ").append(rowNumber);
+        sql.append(" ORDER BY ").append(String.join(", ", keyQualified)).append(", ").append(rowNumber);
     }
 
     /** {@code FROM target [JOIN link table] WHERE key matches [AND (where)]}. */
