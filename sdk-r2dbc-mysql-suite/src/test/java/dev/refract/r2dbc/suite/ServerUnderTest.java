@@ -61,11 +61,6 @@ final class ServerUnderTest extends SuiteDatabase {
     }
 
     @Override
-    public boolean upsertInsertsWhenItsGuardFails() {
-        return true;
-    }
-
-    @Override
     protected Connection connect() throws SQLException {
         Connection connection = namespace.connect();
         try (Statement statement = connection.createStatement()) {

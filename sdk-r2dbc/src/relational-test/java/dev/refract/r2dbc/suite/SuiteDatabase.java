@@ -43,13 +43,6 @@ public abstract class SuiteDatabase implements AutoCloseable {
      */
     public abstract boolean sortsMissingValuesLastAscending();
 
-    /**
-     * Whether an upsert whose where finds no record, as its guard fails though a record has the key
-     * its create repeats, fails with a unique violation: MySQL's plan inserts when it finds nothing.
-     * PostgreSQL's {@code INSERT … ON CONFLICT … DO UPDATE … WHERE} returns nothing instead.
-     */
-    public abstract boolean upsertInsertsWhenItsGuardFails();
-
     /** A JDBC connection into the namespace on which double-quoted names are identifiers and {@code ||} joins text. */
     protected abstract Connection connect() throws SQLException;
 

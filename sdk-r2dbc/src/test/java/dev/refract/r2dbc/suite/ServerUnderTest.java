@@ -47,11 +47,6 @@ final class ServerUnderTest extends SuiteDatabase {
     }
 
     @Override
-    public boolean upsertInsertsWhenItsGuardFails() {
-        return false;
-    }
-
-    @Override
     protected Connection connect() throws SQLException {
         return namespace.connect();
     }

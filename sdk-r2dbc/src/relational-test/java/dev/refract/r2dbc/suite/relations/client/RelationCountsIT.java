@@ -129,7 +129,7 @@ class RelationCountsIT {
 
     @Test
     void distinctCursorsAndStreamingCountToo() {
-        assertThat(db.post().findMany(q -> q.distinct(PostField.AUTHOR_ID).orderBy(o -> o.authorId().asc())
+        assertThat(db.post().findMany(q -> q.distinct(PostField.AUTHOR_ID).orderBy(o -> o.authorId().asc().id().asc())
                         .include(i -> i.count(c -> c.tags())))
                 .map(post -> post.id() + ":" + post.relationCounts().tags()).collectList().block(WAIT))
                 .containsExactly("10:2", "12:1", "13:0", "15:0");
