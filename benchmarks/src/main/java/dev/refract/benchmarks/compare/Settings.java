@@ -87,7 +87,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     /** The sizes of the issue: 200,000 look-ups, 1,000,000 streamed rows, 1,000 parents with 10 children each, … */
     public static Settings defaults() {
         return new Settings(200_000, 64, 1_000_000, 10_000, 50, 1_000, 10, 50_000, 100_000, 1_000, 100_000,
-                10, 256, 1, 10, 2, 5, 25, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
+                10, 256, 2, 10, 2, 5, 25, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
     }
 
     /**
