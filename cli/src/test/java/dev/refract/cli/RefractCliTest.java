@@ -2,26 +2,25 @@ package dev.refract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RefractCliTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CommandLineRun refract;
+
+    @BeforeEach
+    void runIn() {
+        refract = new CommandLineRun(dir);
+    }
 
     private int run(String... args) {
-        CommandLine commandLine = RefractCli.commandLine(dir);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return refract.run(args);
     }
 
     @Test
@@ -29,7 +28,7 @@ class RefractCliTest {
         int exit = run("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("generate", "validate", "format", "db", "brings databases to it");
+        assertThat(refract.out()).contains("generate", "validate", "format", "db", "brings databases to it");
     }
 
     @Test
@@ -37,7 +36,7 @@ class RefractCliTest {
         int exit = run();
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing command: pass one of generate, validate, format, db, migrate.");
+        assertThat(refract.err()).contains("Missing command: pass one of generate, validate, format, db, migrate.");
     }
 
     @Test
@@ -45,6 +44,6 @@ class RefractCliTest {
         int exit = run("db");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing command: pass push.");
+        assertThat(refract.err()).contains("Missing command: pass push.");
     }
 }

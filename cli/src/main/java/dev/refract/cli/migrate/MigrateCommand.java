@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code refract migrate}: the commands of the migration history, one history per relational datasource. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Applies and looks after the migrations in migrations/<datasource>/ beside the schema.",
-        subcommands = {MigrateDevCommand.class, MigrateDeployCommand.class, MigrateStatusCommand.class, MigrateResolveCommand.class,
+        subcommands = {MigrateDevCommand.class, MigrateDeployCommand.class, MigrateDiffCommand.class, MigrateStatusCommand.class, MigrateResolveCommand.class,
                 MigrateResetCommand.class})
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -19,7 +19,7 @@ public final class MigrateCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: pass dev, deploy, status, resolve or reset.");
+        spec.commandLine().getErr().println("Missing command: pass dev, deploy, diff, status, resolve or reset.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return RefractCommand.USAGE;
     }

@@ -2,22 +2,17 @@ package dev.refract.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refract.cli.RefractCli;
+import dev.refract.cli.CommandLineRun;
 import dev.refract.test.isolation.MysqlNamespace;
 import dev.refract.test.isolation.PostgresNamespace;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code refract db push} against the test servers, each run in a namespace of its own. */
 class DbPushCommandIT {
@@ -51,28 +46,19 @@ class DbPushCommandIT {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CommandLineRun refract;
+
+    @BeforeEach
+    void runIn() {
+        refract = new CommandLineRun(dir);
+    }
 
     private int run(String... args) {
-        CommandLine commandLine = RefractCli.commandLine(dir);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return refract.run(args);
     }
 
     private void schema(String datasources) throws IOException {
         Files.writeString(dir.resolve("schema.prisma"), datasources + "\n" + MODELS);
-    }
-
-    private static List<String> tables(Connection connection, String catalog, String schema) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (ResultSet tables = connection.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
-            while (tables.next()) {
-                names.add(tables.getString("TABLE_NAME"));
-            }
-        }
-        return names;
     }
 
     @Test
@@ -82,16 +68,16 @@ class DbPushCommandIT {
 
             int exit = run("db", "push");
 
-            assertThat(exit).as(err::toString).isZero();
-            assertThat(out.toString()).contains("Datasource 'db' (postgresql, ").contains("created 2 tables and 1 enum type.");
+            assertThat(exit).as(refract::err).isZero();
+            assertThat(refract.out()).contains("Datasource 'db' (postgresql, ").contains("created 2 tables and 1 enum type.");
             try (Connection connection = postgres.connect()) {
-                assertThat(tables(connection, null, postgres.schema())).containsExactlyInAnyOrder("Team", "Member");
+                assertThat(CommandLineRun.tables(connection, null, postgres.schema())).containsExactlyInAnyOrder("Team", "Member");
             }
 
             int again = run("db", "push");
 
             assertThat(again).isEqualTo(1);
-            assertThat(err.toString()).contains("db push refused for datasource db").contains("table \"Team\"");
+            assertThat(refract.err()).contains("db push refused for datasource db").contains("table \"Team\"");
         }
     }
 
@@ -111,11 +97,11 @@ class DbPushCommandIT {
 
             int exit = run("db", "push", "--datasource", "db", "--url", mysql.r2dbcUrl());
 
-            assertThat(exit).as(err::toString).isZero();
-            assertThat(out.toString()).contains("Datasource 'db' (mysql, ").contains("created 2 tables.")
+            assertThat(exit).as(refract::err).isZero();
+            assertThat(refract.out()).contains("Datasource 'db' (mysql, ").contains("created 2 tables.")
                     .doesNotContain("cache");
             try (Connection connection = mysql.connect()) {
-                assertThat(tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("Team", "Member");
+                assertThat(CommandLineRun.tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("Team", "Member");
             }
         }
     }
@@ -141,9 +127,9 @@ class DbPushCommandIT {
         int exit = run("db", "push");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("Datasource 'legacy': left alone, read-only (readOnly = true), so it is"
+        assertThat(refract.out()).contains("Datasource 'legacy': left alone, read-only (readOnly = true), so it is"
                 + " never changed.");
-        assertThat(err.toString()).contains("error: Datasource 'db' reads its URL from the environment variable"
+        assertThat(refract.err()).contains("error: Datasource 'db' reads its URL from the environment variable"
                 + " REFRACT_DB_PUSH_UNSET_URL, which is not set. Set it, or pass the URL with --url (together with"
                 + " --datasource db).");
     }
@@ -159,10 +145,11 @@ class DbPushCommandIT {
                 """);
 
         assertThat(run("db", "push", "--datasource", "legacy")).isEqualTo(1);
-        assertThat(run("db", "push", "--datasource", "nope")).isEqualTo(1);
+        assertThat(refract.err()).contains("error: Datasource 'legacy' is read-only (readOnly = true), so it is never"
+                + " changed.");
 
-        assertThat(err.toString()).contains("error: Datasource 'legacy' is read-only (readOnly = true), so it is never"
-                + " changed.").contains("error: The schema has no datasource 'nope'; its datasources are legacy.");
+        assertThat(run("db", "push", "--datasource", "nope")).isEqualTo(1);
+        assertThat(refract.err()).contains("error: The schema has no datasource 'nope'; its datasources are legacy.");
     }
 
     @Test
@@ -172,6 +159,6 @@ class DbPushCommandIT {
         int exit = run("db", "push");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("Datasource \"db\" has no url.").contains("is not valid; fix the errors above");
+        assertThat(refract.err()).contains("Datasource \"db\" has no url.").contains("is not valid; fix the errors above");
     }
 }

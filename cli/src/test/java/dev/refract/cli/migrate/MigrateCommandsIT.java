@@ -2,23 +2,18 @@ package dev.refract.cli.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refract.cli.RefractCli;
+import dev.refract.cli.CommandLineRun;
 import dev.refract.test.isolation.MysqlNamespace;
 import dev.refract.test.isolation.PostgresNamespace;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code refract migrate …} as a user runs it: a schema file, migrations beside it, and the commands
@@ -40,16 +35,15 @@ class MigrateCommandsIT {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private CommandLineRun refract;
+
+    @BeforeEach
+    void runIn() {
+        refract = new CommandLineRun(dir);
+    }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = RefractCli.commandLine(dir);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return refract.run(args);
     }
 
     private void schema(String datasources) throws IOException {
@@ -66,16 +60,6 @@ class MigrateCommandsIT {
         return "datasource " + name + " {\n  provider = \"postgresql\"\n  url = \"" + url + "\"\n}\n";
     }
 
-    private static List<String> tables(Connection connection, String catalog, String schema) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (ResultSet tables = connection.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
-            while (tables.next()) {
-                names.add(tables.getString("TABLE_NAME"));
-            }
-        }
-        return names;
-    }
-
     @Test
     void deploysWhatIsPendingReportsStatusAndSaysWhenThereIsNothingToDo() throws Exception {
         try (PostgresNamespace postgres = PostgresNamespace.create("migrate_cli")) {
@@ -85,22 +69,22 @@ class MigrateCommandsIT {
                     + "CREATE TABLE note_tag (note int REFERENCES note, tag int REFERENCES tag);");
 
             assertThat(run("migrate", "status")).isEqualTo(1);
-            assertThat(out.toString()).contains("not up to date, 0 applied, 2 pending.")
+            assertThat(refract.out()).contains("not up to date, 0 applied, 2 pending.")
                     .contains("  pending  20240101000000_init").contains("  pending  20240102000000_tags");
 
-            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
-            assertThat(out.toString()).containsPattern("  20240101000000_init \\(1/2, 1 statement\\) \\.\\.\\. applied in"
+            assertThat(run("migrate", "deploy")).as(refract::err).isZero();
+            assertThat(refract.out()).containsPattern("  20240101000000_init \\(1/2, 1 statement\\) \\.\\.\\. applied in"
                     + " \\d+\\.\\d\\d s").containsPattern("  20240102000000_tags \\(2/2, 2 statements\\) \\.\\.\\. applied in")
                     .contains("  applied 2 migrations.");
             try (Connection connection = postgres.connect()) {
-                assertThat(tables(connection, null, postgres.schema())).contains("note", "tag", "note_tag",
+                assertThat(CommandLineRun.tables(connection, null, postgres.schema())).contains("note", "tag", "note_tag",
                         "_refract_migrations");
             }
 
             assertThat(run("migrate", "deploy")).isZero();
-            assertThat(out.toString()).contains("  up to date: no pending migration.");
+            assertThat(refract.out()).contains("  up to date: no pending migration.");
             assertThat(run("migrate", "status")).isZero();
-            assertThat(out.toString()).contains("up to date, 2 applied, 0 pending.");
+            assertThat(refract.out()).contains("up to date, 2 applied, 0 pending.");
         }
     }
 
@@ -113,19 +97,19 @@ class MigrateCommandsIT {
             migration("db", "20240103000000_after", "CREATE TABLE later (id int PRIMARY KEY);");
 
             assertThat(run("migrate", "deploy")).isEqualTo(1);
-            assertThat(out.toString()).containsPattern("20240102000000_broken \\(2/3, 2 statements\\) \\.\\.\\. FAILED after");
-            assertThat(err.toString()).contains("20240102000000_broken").contains("nosuchtype");
+            assertThat(refract.out()).containsPattern("20240102000000_broken \\(2/3, 2 statements\\) \\.\\.\\. FAILED after");
+            assertThat(refract.err()).contains("20240102000000_broken").contains("nosuchtype");
 
             assertThat(run("migrate", "status")).isEqualTo(1);
-            assertThat(out.toString()).contains("  failed   20240102000000_broken").contains("  pending  20240103000000_after");
+            assertThat(refract.out()).contains("  failed   20240102000000_broken").contains("  pending  20240103000000_after");
             assertThat(run("migrate", "deploy")).isEqualTo(1);
-            assertThat(err.toString()).contains("resolve");
+            assertThat(refract.err()).contains("resolve");
 
             migration("db", "20240102000000_broken", "CREATE TABLE tag (id int PRIMARY KEY);");
-            assertThat(run("migrate", "resolve", "--rolled-back", "20240102000000_broken")).as(err::toString).isZero();
-            assertThat(out.toString()).contains("20240102000000_broken marked rolled back; the next deploy applies it again.");
-            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
-            assertThat(out.toString()).contains("  applied 2 migrations.");
+            assertThat(run("migrate", "resolve", "--rolled-back", "20240102000000_broken")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("20240102000000_broken marked rolled back; the next deploy applies it again.");
+            assertThat(run("migrate", "deploy")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("  applied 2 migrations.");
         }
     }
 
@@ -134,18 +118,18 @@ class MigrateCommandsIT {
         try (MysqlNamespace mysql = MysqlNamespace.create("migrate_cli")) {
             schema("datasource db {\n  provider = \"mysql\"\n  url = \"" + mysql.r2dbcUrl() + "\"\n}\n");
             migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
-            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
+            assertThat(run("migrate", "deploy")).as(refract::err).isZero();
             try (Connection connection = mysql.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE scratch (id int)");
             }
 
             assertThat(run("migrate", "reset")).isEqualTo(1);
-            assertThat(err.toString()).contains("there is no terminal to ask on: pass --force to reset without asking.");
+            assertThat(refract.err()).contains("there is no terminal to ask on: pass --force to reset without asking.");
 
-            assertThat(run("migrate", "reset", "--force")).as(err::toString).isZero();
-            assertThat(out.toString()).contains("scratch").contains("  reset: applied 1 migration.");
+            assertThat(run("migrate", "reset", "--force")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("scratch").contains("  reset: applied 1 migration.");
             try (Connection connection = mysql.connect()) {
-                assertThat(tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("note",
+                assertThat(CommandLineRun.tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("note",
                         "_refract_migrations");
             }
         }
@@ -159,14 +143,14 @@ class MigrateCommandsIT {
             migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
 
             assertThat(run("migrate", "resolve", "--applied", "20240101000000_init")).isEqualTo(1);
-            assertThat(err.toString()).contains("refract migrate resolve works on one datasource, and the schema has 2"
+            assertThat(refract.err()).contains("refract migrate resolve works on one datasource, and the schema has 2"
                     + " relational ones: name it with --datasource NAME.");
 
-            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
-            assertThat(out.toString()).contains("Datasource 'archive': no migrations (migrations/archive does not exist).");
+            assertThat(run("migrate", "deploy")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("Datasource 'archive': no migrations (migrations/archive does not exist).");
 
             assertThat(run("migrate", "deploy", "--datasource", "archive")).isEqualTo(1);
-            assertThat(err.toString()).contains("has no migrations directory");
+            assertThat(refract.err()).contains("has no migrations directory");
         }
     }
 }

@@ -2,12 +2,10 @@ package dev.refract.cli.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refract.cli.RefractCli;
+import dev.refract.cli.CommandLineRun;
 import dev.refract.test.isolation.MysqlNamespace;
 import dev.refract.test.isolation.PostgresNamespace;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,11 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * {@code refract migrate dev} walking a schema through changes on both databases: each change
@@ -67,16 +66,15 @@ class MigrateDevCommandIT {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private CommandLineRun refract;
+
+    @BeforeEach
+    void runIn() {
+        refract = new CommandLineRun(dir);
+    }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = RefractCli.commandLine(dir);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return refract.run(args);
     }
 
     private void schema(Database database, String models) throws IOException {
@@ -110,44 +108,72 @@ class MigrateDevCommandIT {
     void walksASchemaThroughItsChangesKeepingRenamedDataAndRefusingLossUntilAccepted(String provider) throws Exception {
         try (Database database = open(provider)) {
             schema(database, "model Note {\n  id    Int    @id\n  title String\n  draft String?\n}\n");
-            assertThat(run("migrate", "dev", "--name", "init")).as(err::toString).isZero();
-            assertThat(out.toString()).containsPattern("wrote migrations/db/\\d{14}_init/migration.sql")
+            assertThat(run("migrate", "dev", "--name", "init")).as(refract::err).isZero();
+            assertThat(refract.out()).containsPattern("wrote migrations/db/\\d{14}_init/migration.sql")
                     .contains("_init (1/1, ").contains("the generator block has no output");
             sql(database, "INSERT INTO Note (id, title, draft) VALUES (1, 'kept', 'gone')".replace("Note",
                     provider.equals("postgresql") ? "\"Note\"" : "Note"));
 
-            assertThat(run("migrate", "dev", "--name", "again")).as(err::toString).isZero();
-            assertThat(out.toString()).contains("in sync with its migrations: no migration written.");
+            assertThat(run("migrate", "dev", "--name", "again")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("in sync with its migrations: no migration written.");
             assertThat(migrations()).isEqualTo(1);
 
             schema(database, "model Note {\n  id    Int    @id\n  title String @map(\"headline\")\n  draft String?\n}\n");
-            assertThat(run("migrate", "dev", "--name", "rename_title")).as(err::toString).isZero();
+            assertThat(run("migrate", "dev", "--name", "rename_title")).as(refract::err).isZero();
             String quoted = provider.equals("postgresql") ? "\"Note\"" : "Note";
             assertThat(single(database, "SELECT headline FROM " + quoted + " WHERE id = 1")).isEqualTo("kept");
 
             schema(database, "model Note {\n  id    Int    @id\n  title String @map(\"headline\")\n}\n");
             assertThat(run("migrate", "dev", "--name", "drop_draft")).isEqualTo(1);
-            assertThat(out.toString()).contains("warning: ");
-            assertThat(err.toString()).contains("draft").contains("--accept-data-loss");
+            assertThat(refract.out()).contains("warning: ");
+            assertThat(refract.err()).contains("draft").contains("--accept-data-loss");
             assertThat(migrations()).as("nothing written when refused").isEqualTo(2);
 
-            assertThat(run("migrate", "dev", "--name", "drop_draft", "--accept-data-loss")).as(err::toString).isZero();
+            assertThat(run("migrate", "dev", "--name", "drop_draft", "--accept-data-loss")).as(refract::err).isZero();
             assertThat(migrations()).isEqualTo(3);
 
             schema(database, "model Note {\n  id    Int    @id\n  title String @map(\"headline\")\n  rank  Int\n}\n");
             assertThat(run("migrate", "dev", "--name", "add_rank", "--accept-data-loss")).isEqualTo(1);
-            assertThat(err.toString()).contains("rank");
+            assertThat(refract.err()).contains("rank");
 
             schema(database, "model Note {\n  id    Int    @id\n  title String @map(\"headline\")\n  rank  Int @default(0)\n}\n");
-            assertThat(run("migrate", "dev", "--name", "add_rank", "--create-only")).as(err::toString).isZero();
+            assertThat(run("migrate", "dev", "--name", "add_rank", "--create-only")).as(refract::err).isZero();
             assertThat(run("migrate", "status")).isEqualTo(1);
-            assertThat(out.toString()).containsPattern("pending  \\d{14}_add_rank");
-            assertThat(run("migrate", "deploy")).as(err::toString).isZero();
-            assertThat(run("migrate", "status")).as(out::toString).isZero();
+            assertThat(refract.out()).containsPattern("pending  \\d{14}_add_rank");
+            assertThat(run("migrate", "deploy")).as(refract::err).isZero();
+            assertThat(run("migrate", "status")).as(refract::out).isZero();
 
             sql(database, "ALTER TABLE " + quoted + " ADD COLUMN sneaked int");
             assertThat(run("migrate", "status")).isEqualTo(1);
-            assertThat(out.toString()).contains("drift").contains("sneaked");
+            assertThat(refract.out()).contains("drift").contains("sneaked");
+        }
+    }
+
+    @Test
+    void diffPrintsTheSqlBetweenAnyTwoStatesAndChangesNothing() throws Exception {
+        try (Database database = open("postgresql")) {
+            schema(database, "model Note {\n  id    Int    @id\n  title String\n}\n");
+
+            assertThat(run("migrate", "diff", "--from", "empty", "--exit-code")).isEqualTo(2);
+            assertThat(refract.out()).contains("-- from empty to schema of datasource 'db' (postgresql)")
+                    .contains("CREATE TABLE \"Note\"");
+            assertThat(run("migrate", "diff", "--from", "database", "--exit-code")).as("nothing was applied").isEqualTo(2);
+
+            assertThat(run("migrate", "dev", "--name", "init")).as(refract::err).isZero();
+            assertThat(run("migrate", "diff", "--from", "migrations", "--exit-code")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("are the same: nothing to do.");
+
+            Files.copy(dir.resolve("schema.prisma"), dir.resolve("before.prisma"));
+            schema(database, "model Note {\n  id    Int    @id\n  title String @map(\"headline\")\n}\n");
+            assertThat(run("migrate", "diff", "--from", "schema:before.prisma")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("RENAME COLUMN \"title\" TO \"headline\"");
+
+            sql(database, "ALTER TABLE \"Note\" ADD COLUMN sneaked int");
+            assertThat(run("migrate", "diff", "--from", "database", "--to", "migrations")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("DROP COLUMN \"sneaked\"");
+
+            assertThat(run("migrate", "diff", "--from", "yesterday")).isEqualTo(1);
+            assertThat(refract.err()).contains("\"yesterday\" is no state to diff");
         }
     }
 }

@@ -53,23 +53,47 @@ sealed interface MigrationDialect permits PostgresMigrations, MySqlMigrations {
                 + TABLE + " ORDER BY started_at, name";
     }
 
+    /** The expression of the current time, to the millisecond or finer, in UTC. */
+    String now();
+
+    /** The placeholder of the {@code position}th parameter of a statement, from 1. */
+    String parameter(int position);
+
     /** Records an attempt as started: id, checksum, name. */
-    String insertStarted();
+    default String insertStarted() {
+        return "INSERT INTO " + TABLE + " (id, checksum, name, started_at) VALUES (" + parameter(1) + ", "
+                + parameter(2) + ", " + parameter(3) + ", " + now() + ")";
+    }
 
     /** Records an attempt that is over: id, checksum, name, whether it finished (a boolean), logs, applied steps. */
-    String insertEnded();
+    default String insertEnded() {
+        return "INSERT INTO " + TABLE + " (id, checksum, name, started_at, finished_at, logs, applied_steps_count)"
+                + " VALUES (" + parameter(1) + ", " + parameter(2) + ", " + parameter(3) + ", " + now()
+                + ", CASE WHEN " + parameter(4) + " THEN " + now() + " END, " + parameter(5) + ", " + parameter(6)
+                + ")";
+    }
 
     /** Counts the applied statements of an attempt: steps, id. */
-    String recordSteps();
+    default String recordSteps() {
+        return "UPDATE " + TABLE + " SET applied_steps_count = " + parameter(1) + " WHERE id = " + parameter(2);
+    }
 
     /** Marks an attempt finished: steps, id. */
-    String markFinished();
+    default String markFinished() {
+        return "UPDATE " + TABLE + " SET finished_at = " + now() + ", applied_steps_count = " + parameter(1)
+                + " WHERE id = " + parameter(2);
+    }
 
     /** Records why an attempt failed: logs, steps, id. */
-    String markFailed();
+    default String markFailed() {
+        return "UPDATE " + TABLE + " SET logs = " + parameter(1) + ", applied_steps_count = " + parameter(2)
+                + " WHERE id = " + parameter(3);
+    }
 
     /** Marks an attempt rolled back: id. */
-    String markRolledBack();
+    default String markRolledBack() {
+        return "UPDATE " + TABLE + " SET rolled_back_at = " + now() + " WHERE id = " + parameter(1);
+    }
 
     /** A timestamp column of a history row. */
     Instant instant(Row row, String column);

@@ -64,34 +64,13 @@ final class MySqlMigrations implements MigrationDialect {
     }
 
     @Override
-    public String insertStarted() {
-        return "INSERT INTO " + TABLE + " (id, checksum, name, started_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))";
+    public String now() {
+        return "UTC_TIMESTAMP(3)";
     }
 
     @Override
-    public String insertEnded() {
-        return "INSERT INTO " + TABLE + " (id, checksum, name, started_at, finished_at, logs, applied_steps_count)"
-                + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), CASE WHEN ? THEN UTC_TIMESTAMP(3) END, ?, ?)";
-    }
-
-    @Override
-    public String recordSteps() {
-        return "UPDATE " + TABLE + " SET applied_steps_count = ? WHERE id = ?";
-    }
-
-    @Override
-    public String markFinished() {
-        return "UPDATE " + TABLE + " SET finished_at = UTC_TIMESTAMP(3), applied_steps_count = ? WHERE id = ?";
-    }
-
-    @Override
-    public String markFailed() {
-        return "UPDATE " + TABLE + " SET logs = ?, applied_steps_count = ? WHERE id = ?";
-    }
-
-    @Override
-    public String markRolledBack() {
-        return "UPDATE " + TABLE + " SET rolled_back_at = UTC_TIMESTAMP(3) WHERE id = ?";
+    public String parameter(int position) {
+        return "?";
     }
 
     @Override

@@ -86,34 +86,13 @@ final class PostgresMigrations implements MigrationDialect {
     }
 
     @Override
-    public String insertStarted() {
-        return "INSERT INTO " + TABLE + " (id, checksum, name, started_at) VALUES ($1, $2, $3, clock_timestamp())";
+    public String now() {
+        return "clock_timestamp()";
     }
 
     @Override
-    public String insertEnded() {
-        return "INSERT INTO " + TABLE + " (id, checksum, name, started_at, finished_at, logs, applied_steps_count)"
-                + " VALUES ($1, $2, $3, clock_timestamp(), CASE WHEN $4 THEN clock_timestamp() END, $5, $6)";
-    }
-
-    @Override
-    public String recordSteps() {
-        return "UPDATE " + TABLE + " SET applied_steps_count = $1 WHERE id = $2";
-    }
-
-    @Override
-    public String markFinished() {
-        return "UPDATE " + TABLE + " SET finished_at = clock_timestamp(), applied_steps_count = $1 WHERE id = $2";
-    }
-
-    @Override
-    public String markFailed() {
-        return "UPDATE " + TABLE + " SET logs = $1, applied_steps_count = $2 WHERE id = $3";
-    }
-
-    @Override
-    public String markRolledBack() {
-        return "UPDATE " + TABLE + " SET rolled_back_at = clock_timestamp() WHERE id = $1";
+    public String parameter(int position) {
+        return "$" + position;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class HistoryReplay implements DriftCheck {
     }
 
     /** {@code catalog} without the history table, which is the migrations' record, not the schema. */
-    static Catalog withoutHistoryTable(Catalog catalog) {
+    public static Catalog withoutHistoryTable(Catalog catalog) {
         return new Catalog(catalog.tables().stream().filter(table -> !table.name().equals(Migrator.HISTORY_TABLE))
                 .toList(), catalog.enums());
     }

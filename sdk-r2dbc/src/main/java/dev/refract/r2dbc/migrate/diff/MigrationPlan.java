@@ -42,10 +42,6 @@ public record MigrationPlan(List<String> statements, List<DataLossWarning> warni
 
     /** The statements as one script, each ended by a semicolon and a blank line. */
     public String script() {
-        StringBuilder text = new StringBuilder();
-        for (String statement : statements) {
-            text.append(statement).append(";\n\n");
-        }
-        return text.toString();
+        return MigrationSql.script(statements);
     }
 }

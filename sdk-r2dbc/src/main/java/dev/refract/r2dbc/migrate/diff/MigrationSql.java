@@ -28,13 +28,22 @@ public sealed interface MigrationSql permits PostgresMigrationSql, MySqlMigratio
     /** The statements of {@code step}, without trailing semicolons. */
     List<String> render(Step step);
 
-    /** The statements of every step of {@code migration}, in order. */
-    default List<String> render(SchemaChanges migration) {
+    /** The statements of every step of {@code changes}, in order. */
+    default List<String> render(SchemaChanges changes) {
         List<String> statements = new ArrayList<>();
-        for (Step step : migration.steps()) {
+        for (Step step : changes.steps()) {
             statements.addAll(render(step));
         }
         return statements;
+    }
+
+    /** {@code statements} as the text of a migration script: each ended by a semicolon and a blank line. */
+    static String script(List<String> statements) {
+        StringBuilder text = new StringBuilder();
+        for (String statement : statements) {
+            text.append(statement).append(";\n\n");
+        }
+        return text.toString();
     }
 
     /** A query whose one row and column is the number of rows {@code hazard} touches. */
