@@ -35,8 +35,8 @@ class MysqlLineupIT {
 
     private static final Settings TINY = Settings.parse("--findUniqueCalls=60", "--inFlight=8", "--streamRows=1200",
             "--smallStreamRows=30", "--includeCalls=2", "--parents=20", "--childrenPerParent=3", "--createCalls=40",
-            "--createManyRows=60", "--batchSize=20", "--incrementCalls=40", "--poolSize=4", "--slices=2",
-            "--heap=in_process");
+            "--createManyRows=60", "--batchSize=20", "--incrementCalls=40", "--poolSize=4", "--rounds=1",
+            "--slices=2", "--heap=in_process");
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static SqlLineup lineup;
     private static Results results;
