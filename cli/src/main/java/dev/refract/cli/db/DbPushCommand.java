@@ -8,23 +8,33 @@ import dev.refract.error.UrlRedaction;
 import dev.refract.r2dbc.ddl.DbPush;
 import dev.refract.r2dbc.ddl.DbPushRefusedException;
 import dev.refract.r2dbc.ddl.PushReport;
+import dev.refract.r2dbc.migrate.diff.MigrationRefusedException;
+import dev.refract.r2dbc.migrate.diff.SchemaSync;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code refract db push}: creates the tables (and enum types) of the schema's relational
- * datasources in empty databases, without a migration history. Read-only datasources and those of
- * other providers are left alone, and said so.
+ * {@code refract db push}: brings the databases of the schema's relational datasources to the
+ * schema without a migration history. An empty database gets the schema's tables (and enum types)
+ * created; one that has tables is synced through the schema diff, refusing data loss unless
+ * accepted, and refusing a database whose schema migrations keep. Read-only datasources and those
+ * of other providers are left alone, and said so.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = "Creates the tables of the schema's relational datasources in empty databases, without a"
-                + " migration history. Refuses, changing nothing, when a table already exists.")
+        description = "Brings the databases of the schema's relational datasources to the schema without a migration"
+                + " history, for prototyping: creates the tables in an empty database, and syncs one that has"
+                + " tables through a diff (data loss refused unless --accept-data-loss).")
 public final class DbPushCommand extends DatasourceCommand {
 
     /** How long one datasource's push may take before the command gives up. */
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    @Option(names = "--accept-data-loss",
+            description = "On a database that already has tables, apply changes that drop data it holds.")
+    private boolean acceptDataLoss;
 
     /** A command reading datasource URLs from the process's environment. */
     public DbPushCommand() {
@@ -44,7 +54,8 @@ public final class DbPushCommand extends DatasourceCommand {
             try {
                 report = DbPush.push(target.schema(), target.datasource().index(), target.connections()).block(TIMEOUT);
             } catch (DbPushRefusedException e) {
-                throw new CommandFailedException(e.getMessage() + ".", e);
+                sync(target);
+                return;
             } catch (RuntimeException e) {
                 throw new CommandFailedException("db push of datasource '" + name + "' to " + target.displayUrl()
                         + " failed: " + UrlRedaction.redact(String.valueOf(e.getMessage())), e);
@@ -55,5 +66,29 @@ public final class DbPushCommand extends DatasourceCommand {
                             : " and " + DiagnosticSummary.plural(report.enumTypes().size(), "enum type")) + ".");
         });
         return RefractCommand.SUCCESS;
+    }
+
+    /** Brings a database that already holds tables to the schema, through the diff. */
+    private void sync(Selected target) {
+        String name = target.datasource().name();
+        SchemaSync.Report report;
+        try {
+            report = SchemaSync.sync(target.schema(), target.datasource().index(), target.connections(), acceptDataLoss)
+                    .block(TIMEOUT);
+        } catch (MigrationRefusedException e) {
+            throw new CommandFailedException(e.getMessage()
+                    + (e.plan().refusals().isEmpty() ? " Run again with --accept-data-loss to push anyway." : ""), e);
+        } catch (IllegalStateException e) {
+            throw new CommandFailedException(e.getMessage() + ".", e);
+        }
+        String where = "Datasource '" + name + "' (" + target.datasource().provider().schemaName() + ", "
+                + target.displayUrl() + "): ";
+        if (report.statements().isEmpty()) {
+            out().println(where + "already in sync with the schema.");
+            return;
+        }
+        report.warnings().forEach(warning -> out().println("  data dropped: " + warning.message()));
+        out().println(where + "synced with " + DiagnosticSummary.plural(report.statements().size(), "statement") + ":");
+        report.statements().forEach(statement -> out().println("  " + statement + ";"));
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,22 +63,51 @@ class DbPushCommandIT {
     }
 
     @Test
-    void createsTheTablesOfAPostgresDatasourceAndThenRefusesToPushAgain() throws Exception {
+    void createsTheTablesOfAnEmptyDatabaseThenSyncsItWithTheSchemaRefusingDataLossUntilAccepted() throws Exception {
         try (PostgresNamespace postgres = PostgresNamespace.create("db_push")) {
-            schema("datasource db {\n  provider = \"postgresql\"\n  url = \"" + postgres.r2dbcUrl() + "\"\n}\n");
+            String datasource = "datasource db {\n  provider = \"postgresql\"\n  url = \"" + postgres.r2dbcUrl() + "\"\n}\n";
+            schema(datasource);
 
-            int exit = run("db", "push");
-
-            assertThat(exit).as(refract::err).isZero();
+            assertThat(run("db", "push")).as(refract::err).isZero();
             assertThat(refract.out()).contains("Datasource 'db' (postgresql, ").contains("created 2 tables and 1 enum type.");
             try (Connection connection = postgres.connect()) {
                 assertThat(CommandLineRun.tables(connection, null, postgres.schema())).containsExactlyInAnyOrder("Team", "Member");
             }
 
-            int again = run("db", "push");
+            assertThat(run("db", "push")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("already in sync with the schema.");
 
-            assertThat(again).isEqualTo(1);
-            assertThat(refract.err()).contains("db push refused for datasource db").contains("table \"Team\"");
+            try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("INSERT INTO \"Team\" (name) VALUES ('core')");
+            }
+            Files.writeString(dir.resolve("schema.prisma"), datasource + "\n" + MODELS
+                    .replace("  name    String   @unique\n", "  motto   String?\n"));
+
+            assertThat(run("db", "push")).isEqualTo(1);
+            assertThat(refract.err()).contains("name").contains("--accept-data-loss");
+
+            assertThat(run("db", "push", "--accept-data-loss")).as(refract::err).isZero();
+            assertThat(refract.out()).contains("data dropped: ").contains("synced with ").contains("\"motto\"");
+            try (Connection connection = postgres.connect(); Statement sql = connection.createStatement();
+                    java.sql.ResultSet rows = sql.executeQuery("SELECT count(*) FROM \"Team\" WHERE motto IS NULL")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).as("the row stays, without the dropped column").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void refusesToPushOntoADatabaseThatMigrationsKeep() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_push")) {
+            schema("datasource db {\n  provider = \"postgresql\"\n  url = \"" + postgres.r2dbcUrl() + "\"\n}\n");
+            try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
+                sql.execute("CREATE TABLE \"Team\" (id int PRIMARY KEY)");
+                sql.execute("CREATE TABLE _refract_migrations (id text)");
+            }
+
+            assertThat(run("db", "push")).isEqualTo(1);
+            assertThat(refract.err()).contains("keeps a migration history (_refract_migrations)")
+                    .contains("refract migrate dev");
         }
     }
 
@@ -103,6 +133,11 @@ class DbPushCommandIT {
             try (Connection connection = mysql.connect()) {
                 assertThat(CommandLineRun.tables(connection, mysql.database(), null)).containsExactlyInAnyOrder("Team", "Member");
             }
+
+            Files.writeString(dir.resolve("schema.prisma"), Files.readString(dir.resolve("schema.prisma"))
+                    .replace("  name    String   @unique\n", "  name    String   @unique\n  motto   String?\n"));
+            assertThat(run("db", "push", "--datasource", "db", "--url", mysql.r2dbcUrl())).as(refract::err).isZero();
+            assertThat(refract.out()).contains("synced with 1 statement:").contains("`motto`");
         }
     }
 
