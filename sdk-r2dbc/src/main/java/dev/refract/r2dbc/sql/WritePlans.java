@@ -99,7 +99,7 @@ final class WritePlans {
         } else if (operation instanceof Operation.CreateManyAndReturn createMany) {
             return createManyAndReturn(table, createMany);
         } else if (operation instanceof Operation.Update update) {
-            return update(table, update.where(), update.data(), update.selection());
+            return updateOne(table, update.where(), update.data(), update.selection());
         } else if (operation instanceof Operation.UpdateManyAndReturn update) {
             return update(table, update.where(), update.data(), update.selection());
         } else if (operation instanceof Operation.Upsert upsert) {
@@ -241,6 +241,28 @@ final class WritePlans {
     }
 
     // ------------------------------------------------------------------------------------- updates
+
+    /**
+     * An update of the one record a where finds by a unique key and nothing else, which changes no
+     * field of that key: the {@code UPDATE} itself, then the record read by the same key. The
+     * {@code UPDATE}'s row lock holds until the plan's transaction ends, so the read sees this update
+     * and no later one, with one round trip fewer than locking first. Any other update goes through
+     * {@link #update}.
+     */
+    private SqlPlan.Steps updateOne(TableLayout table, Filter where, WriteData data, Selection selection) {
+        List<Filter> conditions = where instanceof Filter.And and ? and.filters() : List.of(where);
+        Optional<KeyMeta> key = WriteRenderer.keyFixedBy(table, conditions);
+        if (key.isEmpty() || !conditions.stream().allMatch(condition -> WriteRenderer.fixesKeyField(condition, key.get()))
+                || key.get().fields().stream().anyMatch(field -> WriteRenderer.find(data.writes(), field) != null)) {
+            return update(table, where, data, selection);
+        }
+        SqlRenderer.Selected selected = renderer.selected(table, selection);
+        return new SqlPlan.Steps(List.of(
+                Run.of("update the record by its key", writes.update(builder(), table, where, data, null),
+                        Yield.NOTHING),
+                Run.of("read the record by its key", read(table, selected, where), Yield.ROWS)),
+                selected.shape());
+    }
 
     private SqlPlan.Steps update(TableLayout table, Filter where, WriteData data, Selection selection) {
         SqlRenderer.Selected selected = renderer.selected(table, selection);

@@ -7,6 +7,7 @@ import dev.refract.query.WriteData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Writes {@code INSERT}, {@code UPDATE}, upserts and {@code DELETE}; see {@link SqlRenderer} for the rules. */
 final class WriteRenderer {
@@ -303,17 +304,22 @@ final class WriteRenderer {
 
     /** The id, or else the first unique, whose every field {@code conditions} fix with a plain {@code equals}. */
     static KeyMeta conflictKey(TableLayout table, List<Filter> conditions) {
+        return keyFixedBy(table, conditions).orElseThrow(() -> new InvalidQueryException(table.model.name(), List.of(), "An upsert on " + table.model.name()
+                + " needs a where that fixes a unique key with equals (its id or a @unique/@@unique), so the"
+                + " database can tell a conflicting record"));
+    }
+
+    /** The id, or else the first unique, whose every field {@code conditions} fix with a plain {@code equals}. */
+    static Optional<KeyMeta> keyFixedBy(TableLayout table, List<Filter> conditions) {
         if (coveredBy(table.model.id(), conditions)) {
-            return table.model.id();
+            return Optional.of(table.model.id());
         }
         for (KeyMeta unique : table.model.uniques()) {
             if (coveredBy(unique, conditions)) {
-                return unique;
+                return Optional.of(unique);
             }
         }
-        throw new InvalidQueryException(table.model.name(), List.of(), "An upsert on " + table.model.name()
-                + " needs a where that fixes a unique key with equals (its id or a @unique/@@unique), so the"
-                + " database can tell a conflicting record");
+        return Optional.empty();
     }
 
     private static boolean coveredBy(KeyMeta key, List<Filter> conditions) {

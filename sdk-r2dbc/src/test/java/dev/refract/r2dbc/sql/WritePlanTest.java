@@ -196,6 +196,25 @@ class WritePlanTest {
     }
 
     @Test
+    void updateByItsKeyAloneUpdatesThenReadsByTheKeyWithoutLockingFirst() {
+        for (SqlRenderer renderer : List.of(MYSQL, MARIADB)) {
+            SqlPlan plan = renderer.plan(new Operation.Update(STEP, eq(STEP_ID, "s"),
+                    data(op(STEP_ATTEMPTS, WriteOp.INCREMENT, 1)), fields(STEP_ID, STEP_ATTEMPTS)));
+
+            assertThat(walk(plan, Map.of())).containsExactly(
+                    "UPDATE `pipeline_steps` SET `attempts` = `attempts` + ? WHERE `id` = ?",
+                    "SELECT `id`, `attempts` FROM `pipeline_steps` WHERE `id` = ?");
+            assertThat(yields(plan, 1)).isEqualTo(SqlPlan.Yield.ROWS);
+        }
+        SqlPlan compound = MYSQL_RELATIONS.plan(new Operation.Update(RelationsSchema.SHELF,
+                and(eq(RelationsSchema.SHELF_AISLE, "A"), eq(RelationsSchema.SHELF_NUMBER, 1)),
+                data(set(RelationsSchema.SHELF_LABEL, "x")), fields(RelationsSchema.SHELF_LABEL)));
+        assertThat(walk(compound, Map.of())).containsExactly(
+                "UPDATE `Shelf` SET `label` = ? WHERE `aisle` = ? AND `number` = ?",
+                "SELECT `label` FROM `Shelf` WHERE `aisle` = ? AND `number` = ?");
+    }
+
+    @Test
     void updateThatSetsTheIdReadsTheRecordByItsNewId() {
         SqlPlan plan = MYSQL.plan(new Operation.Update(RUN, eq(RUN_ID, "old"), data(set(RUN_ID, "new")), fields(RUN_ID)));
 
@@ -290,7 +309,7 @@ class WritePlanTest {
 
     @Test
     void aRecordWithACompoundIdIsFoundByEachPartOfIt() {
-        SqlPlan plan = MYSQL_RELATIONS.plan(new Operation.Update(RelationsSchema.SHELF,
+        SqlPlan plan = MYSQL_RELATIONS.plan(new Operation.UpdateManyAndReturn(RelationsSchema.SHELF,
                 and(eq(RelationsSchema.SHELF_AISLE, "A"), eq(RelationsSchema.SHELF_NUMBER, 1)),
                 data(set(RelationsSchema.SHELF_LABEL, "x")), fields(RelationsSchema.SHELF_LABEL)));
 
