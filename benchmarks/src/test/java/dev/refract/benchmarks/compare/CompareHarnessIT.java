@@ -113,7 +113,8 @@ class CompareHarnessIT {
                     assertThat(run.units()).isEqualTo(60);
                     // two slices of 30 rows, each in batches of at most 20
                     assertThat(run.calls()).isEqualTo(4);
-                    assertThat(run.cpuNanos()).isPositive();
+                    // the process's CPU time moves in ticks of the OS clock: a run of a few milliseconds may show none
+                    assertThat(run.cpuNanos()).isNotNegative();
                 });
     }
 
