@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The relation fields of the foreign keys between written models: on the model holding the key, a
  * field of the referenced model with {@code @relation(fields, references, onDelete, onUpdate)}; on the
- * referenced model, the field back (a list, or an optional one when the key's columns are unique).
+ * referenced model, the field back (a list named in the plural, or an optional one when the key's
+ * columns are unique).
  * Where two relations join the same pair of models, or a model to itself, each gets the foreign key's
  * name as its relation name and its back field says which it is ({@code messagesBySender}). A foreign
  * key that references columns which are no key of their table joins no models: its columns stay plain
@@ -63,7 +64,8 @@ final class Relations {
             child.addRelationLine(field + " " + parent.name() + (child.anyNullable(key.columns()) ? "?" : "") + " "
                     + attribute);
             boolean oneToOne = child.isUniqueKey(key.columns());
-            String back = SchemaNames.camel(child.name()) + (oneToOne ? "" : "s")
+            String childName = SchemaNames.camel(child.name());
+            String back = childName + (oneToOne || childName.endsWith("s") ? "" : "s")
                     + (named ? "By" + Character.toUpperCase(field.charAt(0)) + field.substring(1) : "");
             parent.addRelationLine(parent.freeField(back) + " " + child.name() + (oneToOne ? "?" : "[]")
                     + (named ? " @relation(" + SchemaNames.quoted(key.name()) + ")" : ""));
