@@ -18,22 +18,27 @@ import dev.refract.query.Query;
 import dev.refract.spi.Row;
 import dev.refract.test.isolation.MysqlNamespace;
 import dev.refract.test.isolation.PostgresNamespace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code refract db pull} of databases made by hand-written DDL: the pulled schema validates,
- * generates, and reads the existing rows back through the client.
+ * generates a client that compiles, and reads the existing rows back through the client core.
  */
 class DbPullCommandIT {
 
@@ -153,13 +158,14 @@ class DbPullCommandIT {
     }
 
     /** Validates and generates the pulled schema, then reads each model's rows through the client core. */
-    private void readsTheRowsBack(String url) {
+    private void readsTheRowsBack(String url) throws IOException {
         CheckResult check = new SchemaCompiler().check(dir.resolve("schema.prisma"));
         assertThat(check.hasErrors()).as(() -> check.diagnostics().toString()).isFalse();
         List<GeneratedFile> generated = new JavaGenerator().generate(check.definition());
         assertThat(generated).extracting(GeneratedFile::relativePath)
                 .anyMatch(path -> path.endsWith("/Customers.java"))
                 .anyMatch(path -> path.endsWith("/OrderLines.java"));
+        compiles(generated);
         SchemaMeta meta = RuntimeMetadata.of(check.definition());
         try (ClientCore core = ClientCore.create(meta, ClientOptions.builder().datasource("legacy", url).build())) {
             assertThat(values(core, meta, "Customers", "email")).containsExactlyInAnyOrder("ada@example.com",
@@ -171,6 +177,22 @@ class DbPullCommandIT {
             assertThat(values(core, meta, "OrderLines", "product")).containsExactlyInAnyOrder("pen", "ink");
             assertThat(values(core, meta, "OrderLines", "quantity")).containsExactly(1, 1);
         }
+    }
+
+    /** Compiles the generated client as strictly as the build compiles main code. */
+    private void compiles(List<GeneratedFile> generated) throws IOException {
+        Path sources = dir.resolve("generated");
+        List<String> arguments = new ArrayList<>(List.of("-d", dir.resolve("classes").toString(), "-Xlint:all",
+                "-Werror", "-proc:none", "--release", "17", "-classpath", System.getProperty("java.class.path")));
+        for (GeneratedFile file : generated) {
+            Path path = sources.resolve(file.relativePath());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.content());
+            arguments.add(path.toString());
+        }
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, arguments.toArray(String[]::new));
+        assertThat(exit).as(() -> messages.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     /** The values of {@code field} in every row of {@code model}, read with a findMany. */

@@ -21,6 +21,7 @@ final class Model {
     private final Set<String> fieldNames = new HashSet<>();
     private final Map<String, ScalarField> fields = new LinkedHashMap<>();
     private final List<String> relationLines = new ArrayList<>();
+    private final List<String> backRelationLines = new ArrayList<>();
 
     Model(Table table, String name) {
         this.table = table;
@@ -65,8 +66,14 @@ final class Model {
         return columns.stream().anyMatch(column -> fields.get(column).column().nullable());
     }
 
+    /** Adds the field of a relation whose foreign key this model's table holds. */
     void addRelationLine(String line) {
         relationLines.add(line);
+    }
+
+    /** Adds the field back of a relation whose foreign key another table (or this one) holds. */
+    void addBackRelationLine(String line) {
+        backRelationLines.add(line);
     }
 
     void write(StringBuilder text, String datasource) {
@@ -101,6 +108,7 @@ final class Model {
             text.append('\n');
         }
         relationLines.forEach(line -> text.append("  ").append(line).append('\n'));
+        backRelationLines.forEach(line -> text.append("  ").append(line).append('\n'));
         List<String> blockLines = new ArrayList<>();
         if (primaryKey.size() > 1) {
             blockLines.add("@@id(" + SchemaWriter.fieldList(fieldsOf(primaryKey)) + ")");

@@ -67,7 +67,7 @@ final class Relations {
             String childName = SchemaNames.camel(child.name());
             String back = childName + (oneToOne || childName.endsWith("s") ? "" : "s")
                     + (named ? "By" + Character.toUpperCase(field.charAt(0)) + field.substring(1) : "");
-            parent.addRelationLine(parent.freeField(back) + " " + child.name() + (oneToOne ? "?" : "[]")
+            parent.addBackRelationLine(parent.freeField(back) + " " + child.name() + (oneToOne ? "?" : "[]")
                     + (named ? " @relation(" + SchemaNames.quoted(key.name()) + ")" : ""));
         }
     }

@@ -113,6 +113,24 @@ class SchemaWriterTest {
     }
 
     @Test
+    void namesASelfRelationAndWritesItsFieldsBeforeTheFieldsBack() {
+        Table employee = table("employee", List.of(column("id", "integer"),
+                        new Column("manager_id", "integer", true, null, false)),
+                new PrimaryKey("employee_pkey", List.of("id")), List.of(),
+                List.of(new ForeignKey("employee_manager_id_fkey", List.of("manager_id"), "employee", List.of("id"),
+                        ReferentialAction.SET_NULL, ReferentialAction.CASCADE)));
+
+        String text = SchemaWriter.write(new Catalog(List.of(employee), List.of()), Provider.POSTGRESQL, null).text();
+
+        assertThat(text).contains("""
+                  managerId Int? @map("manager_id")
+                  manager Employee? @relation("employee_manager_id_fkey", fields: [managerId], references: [id], \
+                onDelete: SetNull, onUpdate: Cascade)
+                  employeesByManager Employee[] @relation("employee_manager_id_fkey")
+                """);
+    }
+
+    @Test
     void writesAUniqueForeignKeyAsAOneToOneRelation() {
         Table user = table("User", List.of(column("id", "integer")), new PrimaryKey("User_pkey", List.of("id")),
                 List.of(), List.of());
