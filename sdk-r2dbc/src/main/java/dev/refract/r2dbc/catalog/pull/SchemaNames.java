@@ -21,7 +21,7 @@ final class SchemaNames {
         for (String word : words(name)) {
             out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
-        return identifier(out.toString(), "M");
+        return identifier(out.toString(), "M", "Model");
     }
 
     /** {@code name} in camelCase, e.g. {@code created_at} or {@code CreatedAt} as {@code createdAt}. */
@@ -37,7 +37,7 @@ final class SchemaNames {
                 out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }
         }
-        return identifier(out.toString(), "f");
+        return identifier(out.toString(), "f", "field");
     }
 
     /** True when {@code name} can be written as it is as an identifier of the schema language. */
@@ -51,7 +51,7 @@ final class SchemaNames {
             return label;
         }
         String cleaned = label.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
-        return identifier(cleaned, "V");
+        return identifier(cleaned, "V", "VALUE");
     }
 
     /** {@code wanted}, or {@code wanted2}, {@code wanted3}, … whichever {@code taken} does not hold yet; adds it. */
@@ -80,9 +80,10 @@ final class SchemaNames {
         return words;
     }
 
-    private static String identifier(String text, String prefix) {
+    /** {@code text}, with {@code prefix} in front when it does not start with a letter, or {@code empty} when empty. */
+    private static String identifier(String text, String prefix, String empty) {
         if (text.isEmpty()) {
-            return prefix.equals("M") ? "Model" : prefix.equals("f") ? "field" : "VALUE";
+            return empty;
         }
         return Character.isLetter(text.charAt(0)) ? text : prefix + text;
     }

@@ -210,6 +210,19 @@ class SchemaWriterTest {
     }
 
     @Test
+    void makesSchemaNamesOfDatabaseNamesThatCannotBeThemAsTheyAre() {
+        Table odd = table("2024 sales", List.of(column("ID", "integer"), column("unit-price", "numeric(65,30)"),
+                        column("Region Name", "text")),
+                new PrimaryKey("sales_pkey", List.of("ID")), List.of(), List.of());
+
+        String text = SchemaWriter.write(new Catalog(List.of(odd), List.of()), Provider.POSTGRESQL, null).text();
+
+        assertThat(text).contains("model M2024Sales {").contains("  id Int @id @map(\"ID\")\n")
+                .contains("  unitPrice Decimal @map(\"unit-price\")\n").contains("  regionName String @map(\"Region Name\")\n")
+                .contains("@@map(\"2024 sales\")");
+    }
+
+    @Test
     void refusesAProviderWithoutARelationalCatalog() {
         assertThatThrownBy(() -> SchemaWriter.write(Catalog.EMPTY, Provider.MONGODB, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pull only postgresql and mysql");
