@@ -44,6 +44,6 @@ class RefractCliTest {
         int exit = run("db");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(refract.err()).contains("Missing command: pass push.");
+        assertThat(refract.err()).contains("Missing command: pass push or pull.");
     }
 }

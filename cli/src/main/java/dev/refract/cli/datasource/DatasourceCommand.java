@@ -58,6 +58,11 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
         return false;
     }
 
+    /** False for a command that only reads its databases, and so may read read-only datasources too. */
+    protected boolean changesDatabase() {
+        return true;
+    }
+
     /** The datasource given with {@code --datasource}, or {@code null} for every one. */
     protected final String datasourceOption() {
         return datasource;
@@ -73,7 +78,7 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
     protected final void forEachDatasource(Path schema, DatasourceWork work) {
         SchemaMeta meta = RuntimeMetadata.of(validSchema(schema));
         DatasourceTargets targets = new DatasourceTargets(meta, environment);
-        List<DatasourceTargets.Target> selected = targets.select(datasource);
+        List<DatasourceTargets.Target> selected = targets.select(datasource, changesDatabase());
         long count = selected.stream().filter(DatasourceTargets.Target::selected).count();
         if (url != null && count > 1) {
             throw new CommandFailedException("--url names one database, but the schema has several relational"

@@ -45,6 +45,19 @@ public final class DatasourceTargets {
      *         command cannot work on
      */
     public List<Target> select(String name) {
+        return select(name, true);
+    }
+
+    /**
+     * The datasources of the schema in declaration order, each selected or skipped with a reason.
+     *
+     * @param name    the datasource given with {@code --datasource}, or {@code null} for every one
+     * @param changes true for a command that changes the database, which a read-only datasource refuses;
+     *                false for one that only reads it ({@code db pull})
+     * @throws CommandFailedException when {@code name} is no datasource of the schema, or names one the
+     *         command cannot work on
+     */
+    public List<Target> select(String name, boolean changes) {
         if (name != null && schema.datasources().stream().noneMatch(d -> d.name().equals(name))) {
             throw new CommandFailedException("The schema has no datasource '" + name + "'; its datasources are "
                     + schema.datasources().stream().map(DatasourceMeta::name).collect(Collectors.joining(", ")) + ".");
@@ -55,7 +68,7 @@ public final class DatasourceTargets {
                 continue;
             }
             String skipped = null;
-            if (datasource.readOnly()) {
+            if (changes && datasource.readOnly()) {
                 skipped = "read-only (readOnly = true), so it is never changed";
             } else if (datasource.provider().family() != Provider.Family.RELATIONAL) {
                 skipped = datasource.provider() == Provider.REDIS ? "a Redis datasource has no tables: nothing to create or"
