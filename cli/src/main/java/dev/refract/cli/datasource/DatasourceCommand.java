@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
+import reactor.core.Exceptions;
 
 /**
  * The base of the commands that work on the databases of a schema's relational datasources
@@ -43,14 +44,6 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
         public String displayUrl() {
             return UrlRedaction.redact(url);
         }
-    }
-
-    /**
-     * Turns a failure the command expects (a refusal of the library it drives) into a
-     * {@link CommandFailedException} with its message; returns for anything else, which then
-     * propagates as it is.
-     */
-    protected void onFailure(RuntimeException failure) {
     }
 
     /** True for a command that works on one datasource only, which must then be named when there are several. */
@@ -100,12 +93,29 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
             } catch (CommandFailedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                onFailure(e);
-                throw e;
+                throw failure(target.datasource(), location, Exceptions.unwrap(e));
             }
             out().flush();
         }
         out().flush();
+    }
+
+    /**
+     * A failure of the work on {@code datasource}: the library's own refusals (an edited migration,
+     * data loss not accepted, a lock held too long) and the database's or driver's errors (a
+     * connection refused, a statement failing) alike, said with the datasource and its URL without
+     * the password, and the cause kept.
+     */
+    private static CommandFailedException failure(DatasourceMeta datasource, String url, Throwable cause) {
+        StringBuilder message = new StringBuilder();
+        for (Throwable reason = cause; reason != null && message.length() < 2_000; reason = reason.getCause()) {
+            String text = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+            if (message.indexOf(text) < 0) {
+                message.append(message.length() == 0 ? "" : ": ").append(text);
+            }
+        }
+        return new CommandFailedException("Datasource '" + datasource.name() + "' (" + UrlRedaction.redact(url)
+                + "): " + UrlRedaction.redact(message.toString()), cause);
     }
 
     /** What a command does with one datasource. */

@@ -4,7 +4,6 @@ import dev.refract.cli.datasource.DatasourceCommand;
 import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.codegen.cli.RefractCommand;
 import dev.refract.codegen.compiler.DiagnosticSummary;
-import dev.refract.error.UrlRedaction;
 import dev.refract.r2dbc.ddl.DbPush;
 import dev.refract.r2dbc.ddl.DbPushRefusedException;
 import dev.refract.r2dbc.ddl.PushReport;
@@ -56,9 +55,6 @@ public final class DbPushCommand extends DatasourceCommand {
             } catch (DbPushRefusedException e) {
                 sync(target);
                 return;
-            } catch (RuntimeException e) {
-                throw new CommandFailedException("db push of datasource '" + name + "' to " + target.displayUrl()
-                        + " failed: " + UrlRedaction.redact(String.valueOf(e.getMessage())), e);
             }
             out().println("Datasource '" + name + "' (" + target.datasource().provider().schemaName() + ", "
                     + target.displayUrl() + "): created " + DiagnosticSummary.plural(report.tables().size(), "table")
@@ -78,8 +74,6 @@ public final class DbPushCommand extends DatasourceCommand {
         } catch (MigrationRefusedException e) {
             throw new CommandFailedException(e.getMessage()
                     + (e.plan().refusals().isEmpty() ? " Run again with --accept-data-loss to push anyway." : ""), e);
-        } catch (IllegalStateException e) {
-            throw new CommandFailedException(e.getMessage() + ".", e);
         }
         String where = "Datasource '" + name + "' (" + target.datasource().provider().schemaName() + ", "
                 + target.displayUrl() + "): ";

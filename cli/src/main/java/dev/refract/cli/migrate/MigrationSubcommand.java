@@ -1,12 +1,8 @@
 package dev.refract.cli.migrate;
 
 import dev.refract.cli.datasource.DatasourceCommand;
-import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.r2dbc.migrate.MigrationDirectory;
-import dev.refract.r2dbc.migrate.MigrationException;
 import dev.refract.r2dbc.migrate.Migrator;
-import dev.refract.r2dbc.migrate.diff.MigrationRefusedException;
-import dev.refract.r2dbc.migrate.diff.ShadowNamespaceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -34,14 +30,6 @@ abstract class MigrationSubcommand extends DatasourceCommand {
     interface MigrationWork {
 
         void run(Selected datasource, MigrationDirectory migrations, Migrator migrator);
-    }
-
-    @Override
-    protected final void onFailure(RuntimeException failure) {
-        if (failure instanceof MigrationException || failure instanceof MigrationRefusedException
-                || failure instanceof ShadowNamespaceException) {
-            throw new CommandFailedException(failure.getMessage(), failure);
-        }
     }
 
     /**

@@ -153,4 +153,15 @@ class MigrateCommandsIT {
             assertThat(refract.err()).contains("has no migrations directory");
         }
     }
+
+    @Test
+    void anUnreachableDatabaseFailsWithTheDatasourceAndItsUrlWithoutThePassword() throws Exception {
+        schema("datasource db {\n  provider = \"postgresql\"\n  url = \"r2dbc:postgresql://app:s3cret@127.0.0.1:1/app\"\n}\n");
+        migration("db", "20240101000000_init", "CREATE TABLE note (id int PRIMARY KEY);");
+
+        assertThat(run("migrate", "deploy")).isEqualTo(1);
+
+        assertThat(refract.err()).startsWith("error: Datasource 'db' (r2dbc:postgresql://app:****@127.0.0.1:1/app): ")
+                .doesNotContain("s3cret").doesNotContain("\tat ");
+    }
 }
