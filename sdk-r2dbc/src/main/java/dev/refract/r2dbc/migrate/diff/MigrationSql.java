@@ -1,6 +1,7 @@
 package dev.refract.r2dbc.migrate.diff;
 
 import dev.refract.meta.Provider;
+import dev.refract.r2dbc.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,31 @@ public sealed interface MigrationSql permits PostgresMigrationSql, MySqlMigratio
     }
 
     /** The statements of {@code step}, without trailing semicolons. */
-    List<String> render(Step step);
+    default List<String> render(Step step) {
+        if (step instanceof Step.DropTable s) {
+            return List.of("DROP TABLE " + quote(s.name()));
+        }
+        if (step instanceof Step.AddColumn s) {
+            return List.of("ALTER TABLE " + quote(s.table()) + " ADD COLUMN " + column(s.column()));
+        }
+        if (step instanceof Step.DropColumn s) {
+            return List.of("ALTER TABLE " + quote(s.table()) + " DROP COLUMN " + quote(s.column()));
+        }
+        if (step instanceof Step.RenameColumn s) {
+            return List.of("ALTER TABLE " + quote(s.table()) + " RENAME COLUMN " + quote(s.from()) + " TO "
+                    + quote(s.to()));
+        }
+        return renderOwn(step);
+    }
+
+    /** The statements of a step this database writes its own way (every one but those {@link #render} writes alike). */
+    List<String> renderOwn(Step step);
+
+    /** {@code name} quoted as this database quotes an identifier. */
+    String quote(String name);
+
+    /** The definition of {@code column}, as {@code CREATE TABLE} and {@code ADD COLUMN} write it. */
+    String column(Catalog.Column column);
 
     /** The statements of every step of {@code changes}, in order. */
     default List<String> render(SchemaChanges changes) {

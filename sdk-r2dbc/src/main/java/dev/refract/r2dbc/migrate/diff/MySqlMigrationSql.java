@@ -26,12 +26,13 @@ final class MySqlMigrationSql implements MigrationSql {
     private MySqlMigrationSql() {
     }
 
-    private static String quote(String name) {
+    @Override
+    public String quote(String name) {
         return QUOTING.quote(name);
     }
 
     @Override
-    public List<String> render(Step step) {
+    public List<String> renderOwn(Step step) {
         if (step instanceof Step.CreateTable s) {
             List<String> lines = new ArrayList<>();
             s.table().columns().forEach(column -> lines.add(column(column)));
@@ -41,24 +42,11 @@ final class MySqlMigrationSql implements MigrationSql {
             return List.of("CREATE TABLE " + quote(s.table().name()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
                     + MySqlDdl.TABLE_OPTIONS);
         }
-        if (step instanceof Step.DropTable s) {
-            return List.of("DROP TABLE " + quote(s.name()));
-        }
         if (step instanceof Step.RenameTable s) {
             return List.of("RENAME TABLE " + quote(s.from()) + " TO " + quote(s.to()));
         }
-        if (step instanceof Step.AddColumn s) {
-            return List.of("ALTER TABLE " + quote(s.table()) + " ADD COLUMN " + column(s.column()));
-        }
-        if (step instanceof Step.DropColumn s) {
-            return List.of("ALTER TABLE " + quote(s.table()) + " DROP COLUMN " + quote(s.column()));
-        }
         if (step instanceof Step.AlterColumn s) {
             return List.of("ALTER TABLE " + quote(s.table()) + " MODIFY COLUMN " + column(s.to()));
-        }
-        if (step instanceof Step.RenameColumn s) {
-            return List.of("ALTER TABLE " + quote(s.table()) + " RENAME COLUMN " + quote(s.from()) + " TO "
-                    + quote(s.to()));
         }
         if (step instanceof Step.AddPrimaryKey s) {
             return List.of("ALTER TABLE " + quote(s.table()) + " ADD PRIMARY KEY (" + columns(s.key().columns()) + ")");
@@ -112,7 +100,8 @@ final class MySqlMigrationSql implements MigrationSql {
         return from;
     }
 
-    private static String column(Column column) {
+    @Override
+    public String column(Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type())
                 .append(column.nullable() ? " NULL" : " NOT NULL");
         if (column.autoincrement()) {
@@ -127,14 +116,14 @@ final class MySqlMigrationSql implements MigrationSql {
         return sql.toString();
     }
 
-    private static String addForeignKey(String table, ForeignKey key) {
+    private String addForeignKey(String table, ForeignKey key) {
         return "ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(key.name()) + " FOREIGN KEY ("
                 + columns(key.columns()) + ") REFERENCES " + quote(key.referencedTable()) + "("
                 + columns(key.referencedColumns()) + ") ON DELETE " + ReferentialActions.sql(key.onDelete())
                 + " ON UPDATE " + ReferentialActions.sql(key.onUpdate());
     }
 
-    private static String columns(List<String> columns) {
-        return columns.stream().map(MySqlMigrationSql::quote).collect(Collectors.joining(", "));
+    private String columns(List<String> columns) {
+        return columns.stream().map(this::quote).collect(Collectors.joining(", "));
     }
 }
