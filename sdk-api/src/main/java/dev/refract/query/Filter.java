@@ -115,6 +115,34 @@ public sealed interface Filter {
         }
     }
 
+    /**
+     * A condition on the embedded value of a composite field (a {@code type} of the schema, stored
+     * inside the document), nested to any depth: {@code filter} is a filter over the composite type's
+     * fields ({@link dev.refract.meta.CompositeMeta#fields()}), its indexes counted in that type.
+     *
+     * <ul>
+     *   <li>{@link Quantifier#IS}: the field holds a value and it matches; {@link Quantifier#IS_NOT}: it
+     *       holds none, or one that does not match (a single composite).</li>
+     *   <li>{@link Quantifier#SOME}, {@link Quantifier#EVERY}, {@link Quantifier#NONE}: at least one,
+     *       every, no element of the list matches; an empty or missing list has every element and none
+     *       matching (a list of composites).</li>
+     * </ul>
+     *
+     * <p>Equality with a whole value is a {@link Comparison} with {@link Operator#EQUALS} and a
+     * {@link dev.refract.spi.Row} of the composite (a {@link List} of rows for a list); whether the
+     * field holds a value is an {@link IsNull}, whether a list is empty {@link Operator#IS_EMPTY}.
+     *
+     * @param field      the index of the composite field in this model or composite type
+     * @param quantifier how the embedded value or values must match
+     * @param filter     a filter over the composite type's fields
+     */
+    record Embedded(int field, Quantifier quantifier, Filter filter) implements Filter {
+        public Embedded {
+            Objects.requireNonNull(quantifier, "quantifier");
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
     /** How a {@link Related} filter quantifies over the related records. */
     enum Quantifier {
         /** At least one related record matches (to-many). */

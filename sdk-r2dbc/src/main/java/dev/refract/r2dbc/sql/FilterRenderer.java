@@ -83,6 +83,9 @@ final class FilterRenderer {
             jsonPath(sql, table, qualifier, path);
         } else if (filter instanceof Filter.Related related) {
             related(sql, table, qualifier, related, depth);
+        } else if (filter instanceof Filter.Embedded embedded) {
+            throw table.invalid(embedded.field(), "it holds an embedded composite value, which only a MongoDB"
+                    + " datasource stores; a relational table has no column to filter on.");
         } else {
             throw new IllegalArgumentException("No SQL for the filter " + filter);
         }
