@@ -179,6 +179,19 @@ class GeneratedCompositeFiltersTest {
                 public static WriteData requiredAddressToNull() {
                     return new VenueUpdate().address(null).build();
                 }
+
+                public static WriteData addressWithoutCity() {
+                    return new VenueUpdate().address(new Address("Main St", null, null, null, List.of())).build();
+                }
+
+                public static WriteData hoursWithANullElement() {
+                    return new VenueUpdate().hours(java.util.Arrays.asList(MONDAY, null)).build();
+                }
+
+                public static WriteData pointWithoutItsDefaultedKind() {
+                    return new VenueUpdate().address(new Address("Main St", "Berlin", null,
+                            new GeoPoint(null, List.of(1.0, 2.0)), List.of())).build();
+                }
             }
             """;
 
@@ -286,6 +299,21 @@ class GeneratedCompositeFiltersTest {
                 new FieldWrite(4, WriteOp.SET, List.of()));
         assertThat(((WriteData) scenarios.run("replaceAddress")).writes()).containsExactly(
                 new FieldWrite(2, WriteOp.SET, Row.of("Rue 1", "Paris", "75001", null, List.of())));
+    }
+
+    @Test
+    void aRequiredFieldOfACompositeValueCannotBeNullButADefaultedOneIsLeftToTheDefault() throws Exception {
+        assertThatThrownBy(() -> scenarios.run("addressWithoutCity")).isInstanceOf(NullPointerException.class)
+                .hasMessage("Field 'city' of type Address is required and cannot be null");
+        assertThat(((WriteData) scenarios.run("pointWithoutItsDefaultedKind")).writes()).containsExactly(
+                new FieldWrite(2, WriteOp.SET, Row.of("Main St", "Berlin", null, Row.of(null, List.of(1.0, 2.0)),
+                        List.of())));
+    }
+
+    @Test
+    void aListOfCompositeValuesCannotHoldNull() {
+        assertThatThrownBy(() -> scenarios.run("hoursWithANullElement")).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("A list of OpeningHours values cannot hold null");
     }
 
     @Test
