@@ -3,6 +3,7 @@ package dev.refract.codegen.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refract.json.Json;
 import dev.refract.meta.Provider;
 import dev.refract.query.Filter;
 import dev.refract.query.Filter.Comparison;
@@ -30,7 +31,7 @@ class GeneratedCompositeFiltersTest {
     /**
      * Field indexes: Venue id 0, name 1, address 2, mailing 3, hours 4, extra 5; Address street 0,
      * city 1, zip 2, location 3, tags 4; GeoPoint kind 0, coordinates 1; OpeningHours day 0, opens 1,
-     * closes 2, breaks 3; Pause from 0, until 1.
+     * closes 2, breaks 3; Pause from 0, until 1, note 2.
      */
     static final String SCHEMA = """
             enum Weekday {
@@ -54,6 +55,7 @@ class GeneratedCompositeFiltersTest {
             type Pause {
               from  String
               until String
+              note  Json?
             }
 
             type OpeningHours {
@@ -94,6 +96,7 @@ class GeneratedCompositeFiltersTest {
             import com.example.db.VenueUpdate;
             import com.example.db.VenueWhere;
             import com.example.db.Weekday;
+            import dev.refract.json.Json;
             import dev.refract.query.Filter;
             import dev.refract.query.WriteData;
             import dev.refract.spi.AdapterProvider;
@@ -108,7 +111,7 @@ class GeneratedCompositeFiltersTest {
                         new GeoPoint("Point", List.of(13.4, 52.5)), List.of("old"));
 
                 static final OpeningHours MONDAY = new OpeningHours(Weekday.MON, "09:00", "17:00",
-                        List.of(new Pause("12:00", "13:00")));
+                        List.of(new Pause("12:00", "13:00", null)));
 
                 public static Filter addressEquals() {
                     return new VenueWhere().address().equals(BERLIN).build();
@@ -140,6 +143,11 @@ class GeneratedCompositeFiltersTest {
                             .hours().every(h -> h.opens().gte("08:00"))
                             .hours().none(h -> h.breaks().some(p -> p.from().eq("11:00")))
                             .build();
+                }
+
+                public static Filter jsonInsideAListInsideAList() {
+                    return new VenueWhere().hours().some(h -> h.breaks().some(p -> p.note().path("reason")
+                            .eq(Json.of("lunch")))).build();
                 }
 
                 public static Filter hoursEqualsAndEmptiness() {
@@ -198,7 +206,7 @@ class GeneratedCompositeFiltersTest {
     private static final Row BERLIN = Row.of("Main St", "Berlin", null, Row.of("Point", List.of(13.4, 52.5)),
             List.of("old"));
 
-    private static final Row MONDAY = Row.of("mon", "09:00", "17:00", List.of(Row.of("12:00", "13:00")));
+    private static final Row MONDAY = Row.of("mon", "09:00", "17:00", List.of(Row.of("12:00", "13:00", null)));
 
     private static SeedScenarios scenarios;
 
@@ -248,6 +256,13 @@ class GeneratedCompositeFiltersTest {
                 new Embedded(4, Quantifier.SOME, equalTo(0, "mon")),
                 new Embedded(4, Quantifier.EVERY, new Comparison(1, Operator.GTE, "08:00", Mode.DEFAULT)),
                 new Embedded(4, Quantifier.NONE, new Embedded(3, Quantifier.SOME, equalTo(0, "11:00"))))));
+    }
+
+    @Test
+    void jsonPathsReachIntoAValueInsideNestedLists() throws Exception {
+        assertThat(scenarios.run("jsonInsideAListInsideAList")).isEqualTo(new Embedded(4, Quantifier.SOME,
+                new Embedded(3, Quantifier.SOME,
+                        new Filter.JsonPath(2, List.of("reason"), Filter.JsonOperator.EQUALS, Json.of("lunch")))));
     }
 
     @Test
