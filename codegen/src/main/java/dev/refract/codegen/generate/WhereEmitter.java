@@ -133,7 +133,7 @@ final class WhereEmitter {
         ClassName record = context.types().generated(context.naming().typeName(definition.name()));
         List<FieldDefinition> fields = definition.fields();
         FieldDefinition first = fields.get(0);
-        String example = isComposite(first) ? (first.isList() ? "some" : "is") + "(c -> ...)" : "eq(...)";
+        String example = isComposite(first) ? (first.isList() ? "some" : "is") + "(v -> ...)" : "eq(...)";
         TypeSpec.Builder builder = BuilderMembers.selfTypedClass(where, BuilderTypes.WHERE_BUILDER,
                         "An empty builder: it matches every value.\n")
                 .addJavadoc("Conditions on embedded {@link $T} values, all of which must hold, e.g.\n"
