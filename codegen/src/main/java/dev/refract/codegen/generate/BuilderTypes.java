@@ -20,6 +20,7 @@ final class BuilderTypes {
     static final ClassName SORT_FIELD = ClassName.get(BUILDER, "SortField");
     static final ClassName RELATION_SORT = ClassName.get(BUILDER, "RelationSort");
     static final ClassName RELATION_FILTER = ClassName.get(BUILDER, "RelationFilter");
+    static final ClassName COMPOSITE_FILTER = ClassName.get(BUILDER, "CompositeFilter");
     static final ClassName FIELD_SET_BUILDER = ClassName.get(BUILDER, "FieldSetBuilder");
     static final ClassName WRITE_BUILDER = ClassName.get(BUILDER, "WriteBuilder");
     static final ClassName NUMBER_UPDATE = ClassName.get(BUILDER, "NumberUpdate");

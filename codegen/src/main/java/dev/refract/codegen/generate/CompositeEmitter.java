@@ -9,12 +9,15 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.FieldDefinition;
+import dev.refract.codegen.definition.FieldType;
 import java.util.List;
+import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
  * Emits a record for a composite {@code type} and its codec, which converts it to and from the
- * nested {@code Row} that crosses the adapter SPI.
+ * nested {@code Row} that crosses the adapter SPI. Encoding, for writes and for equality
+ * conditions, refuses {@code null} where the type requires a value.
  */
 final class CompositeEmitter {
 
@@ -55,8 +58,7 @@ final class CompositeEmitter {
         for (int i = 0; i < fields.size(); i++) {
             FieldDefinition field = fields.get(i);
             decoded.add(i == 0 ? "\n" : ",\n").add(values.decode(field, "row", i));
-            encoded.add(i == 0 ? "\n" : ",\n")
-                    .add(values.encode(field, CodeBlock.of("value.$N()", context.naming().fieldName(field.name()))));
+            encoded.add(i == 0 ? "\n" : ",\n").add(encoded(definition, field));
         }
         TypeName rows = ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.ROW);
         TypeName list = ParameterizedTypeName.get(JavaTypes.LIST, type);
@@ -86,8 +88,26 @@ final class CompositeEmitter {
                         .addModifiers(Modifier.STATIC)
                         .returns(rows)
                         .addParameter(list, "values")
-                        .addStatement("return values == null ? null : values.stream().map($T::encode).toList()", codec)
+                        .addStatement("return values == null ? null : values.stream()\n"
+                                + ".map(value -> encode($T.requireNonNull(value, $S)))\n.toList()", Objects.class,
+                                "A list of " + definition.name() + " values cannot hold null: remove the null element")
                         .build())
                 .build();
+    }
+
+    /**
+     * The stored form of {@code field} of the record {@code value}. A required field without a
+     * default is refused when {@code null}, with a message naming it, as the setter of a required
+     * model field refuses it; a field with a default is left {@code null} for the adapter to fill.
+     */
+    private CodeBlock encoded(CompositeTypeDefinition definition, FieldDefinition field) {
+        CodeBlock component = CodeBlock.of("value.$N()", context.naming().fieldName(field.name()));
+        if (!field.isRequiredOnCreate()) {
+            return values.encode(field, component);
+        }
+        CodeBlock checked = CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, component,
+                "Field '" + field.name() + "' of type " + definition.name() + " is required and cannot be null");
+        return field.type() instanceof FieldType.EnumRef ? CodeBlock.of("$L.dbName()", checked)
+                : values.encode(field, checked);
     }
 }

@@ -21,12 +21,19 @@ import java.util.Set;
  */
 public final class GenerationContext {
 
+    /**
+     * The suffixes of a composite type's auxiliary classes: its codec and its where builder. New
+     * suffixes go last, so that the classes of existing schemas keep the names they settled on.
+     */
+    private static final List<String> COMPOSITE_SUFFIXES = List.of("Codec", "Where");
+
     private final SchemaDefinition schema;
     private final Naming naming;
     private final JavaTypes types;
     private final Map<String, ModelNames> modelNames = new LinkedHashMap<>();
     private final Map<String, Integer> modelIndexes = new HashMap<>();
     private final Map<String, ClassName> codecs = new HashMap<>();
+    private final Map<String, ClassName> compositeWheres = new HashMap<>();
     private final ClassName client;
     private final ClassName metadata;
 
@@ -55,8 +62,10 @@ public final class GenerationContext {
         List<Auxiliary> auxiliaries = new ArrayList<>();
         auxiliaries.add(new Auxiliary("the client", naming.auxiliaryNames(client.simpleName(), "Schema", "Metadata")));
         for (var composite : schema.compositeTypes()) {
-            auxiliaries.add(new Auxiliary("type " + composite.name(),
-                    naming.auxiliaryNames(naming.typeName(composite.name()), "Type", "Codec")));
+            for (String suffix : COMPOSITE_SUFFIXES) {
+                auxiliaries.add(new Auxiliary("type " + composite.name(),
+                        naming.auxiliaryNames(naming.typeName(composite.name()), "Type", suffix)));
+            }
         }
         for (ModelDefinition model : schema.models()) {
             for (String suffix : ModelNames.SUFFIXES) {
@@ -69,6 +78,8 @@ public final class GenerationContext {
         int next = 1;
         for (var composite : schema.compositeTypes()) {
             codecs.put(composite.name(), settled.get(next++));
+            compositeWheres.put(composite.name(), settled.get(next++));
+            checkMemberNames("type " + composite.name(), composite.fields());
         }
         for (int i = 0; i < schema.models().size(); i++) {
             ModelDefinition model = schema.models().get(i);
@@ -77,7 +88,7 @@ public final class GenerationContext {
             modelNames.put(model.name(), ModelNames.of(types.generated(naming.typeName(model.name())),
                     settled.subList(first, next)));
             modelIndexes.put(model.name(), i);
-            checkMemberNames(model);
+            checkMemberNames("model " + model.name(), fields(model));
             identity(model);
         }
     }
@@ -125,14 +136,15 @@ public final class GenerationContext {
         }
     }
 
-    private void checkMemberNames(ModelDefinition model) {
+    /** Refuses two fields of {@code owner} (a model or composite type) whose builder methods would share a name. */
+    private void checkMemberNames(String owner, List<FieldDefinition> fields) {
         Map<String, String> seen = new HashMap<>();
-        for (FieldDefinition field : fields(model)) {
+        for (FieldDefinition field : fields) {
             String javaName = naming.builderMethodName(field.name());
             String previous = seen.putIfAbsent(javaName, field.name());
             if (previous != null) {
-                throw new GenerationException("Fields '" + previous + "' and '" + field.name() + "' of model "
-                        + model.name() + " both become '" + javaName + "' in Java: rename one of them");
+                throw new GenerationException("Fields '" + previous + "' and '" + field.name() + "' of " + owner
+                        + " both become '" + javaName + "' in Java: rename one of them");
             }
         }
     }
@@ -174,6 +186,15 @@ public final class GenerationContext {
             throw new GenerationException("No composite type named " + typeName + " in the schema");
         }
         return codec;
+    }
+
+    /** The where builder of the composite type called {@code typeName}: conditions on its embedded values. */
+    public ClassName compositeWhere(String typeName) {
+        ClassName where = compositeWheres.get(typeName);
+        if (where == null) {
+            throw new GenerationException("No composite type named " + typeName + " in the schema");
+        }
+        return where;
     }
 
     /** The generated names of {@code model}. */

@@ -58,13 +58,14 @@ public final class JavaGenerator {
             types.add(enums.emit(definition));
         }
         CompositeEmitter composites = new CompositeEmitter(context);
+        WhereEmitter wheres = new WhereEmitter(context);
         for (CompositeTypeDefinition definition : schema.compositeTypes()) {
             types.add(composites.emitRecord(definition));
             types.add(composites.emitCodec(definition));
+            types.add(wheres.emitCompositeWhere(definition));
         }
         RecordEmitter records = new RecordEmitter(context);
         FieldEnumEmitter fieldEnums = new FieldEnumEmitter(context);
-        WhereEmitter wheres = new WhereEmitter(context);
         QueryEmitter queries = new QueryEmitter(context);
         WriteEmitter writes = new WriteEmitter(context);
         AggregateEmitter aggregates = new AggregateEmitter(context);

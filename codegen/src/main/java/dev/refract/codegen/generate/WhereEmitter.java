@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.refract.codegen.definition.CompositeTypeDefinition;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.FieldType;
 import dev.refract.codegen.definition.KeyDefinition;
@@ -17,10 +18,11 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the where builder of a model (one typed condition per scalar field, one typed field
- * reference per single-valued field for comparing two fields of a record, and one relation condition
- * per relation a query can follow) and its unique-where builder (one method per unique key, plus
- * optional extra conditions).
+ * Emits the where builder of a model (one typed condition per stored field, one typed field
+ * reference per single scalar or enum field for comparing two fields of a record, and one relation
+ * condition per relation a query can follow), its unique-where builder (one method per unique key,
+ * plus optional extra conditions), and the where builder of each composite type, which the
+ * conditions on embedded values of that type fill.
  */
 final class WhereEmitter {
 
@@ -41,6 +43,11 @@ final class WhereEmitter {
         if (!relations.isEmpty()) {
             doc.append("Conditions may follow relations to the related records' own conditions, e.g.\n{@code w -> w.$L().$L(r -> ...)}.\n");
         }
+        List<FieldDefinition> composites = context.scalarFields(model).stream().filter(WhereEmitter::isComposite).toList();
+        if (!composites.isEmpty()) {
+            doc.append("Conditions on embedded values reach the composite type's own fields, e.g.\n"
+                    + "{@code w -> w.$L().$L(c -> ...)}.\n");
+        }
         List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
         if (!skipped.isEmpty()) {
             doc.append("Relations to models of another datasource (").append(QueryEmitter.codeList(skipped))
@@ -52,13 +59,17 @@ final class WhereEmitter {
             arguments.add(context.naming().builderMethodName(relations.get(0).name()));
             arguments.add(relations.get(0).isList() ? "some" : "is");
         }
+        if (!composites.isEmpty()) {
+            arguments.add(context.naming().builderMethodName(composites.get(0).name()));
+            arguments.add(composites.get(0).isList() ? "some" : "is");
+        }
         TypeSpec.Builder builder = BuilderMembers.selfTypedClass(where, BuilderTypes.WHERE_BUILDER,
                         "An empty builder: it matches every record.\n")
                 .addJavadoc(doc.toString(), arguments.toArray())
                 .addMethod(BuilderMembers.newBuilder(where));
         for (FieldDefinition field : context.scalarFields(model)) {
-            builder.addMethod(condition(model, field, where));
-            if (!field.isList()) {
+            builder.addMethod(condition(context.fieldIndex(model, field.name()), field, where, true));
+            if (!field.isList() && !isComposite(field)) {
                 builder.addField(fieldRef(model, field, where));
             }
         }
@@ -111,13 +122,51 @@ final class WhereEmitter {
                 .build();
     }
 
+    /**
+     * Emits the where builder of a composite type: one typed condition per field of the type, its
+     * indexes counted in the type's own fields, for the conditions on embedded values of that type
+     * ({@code w.address().is(a -> ...)}). Two fields of one embedded value are not compared with each
+     * other, so it declares no field references.
+     */
+    TypeSpec emitCompositeWhere(CompositeTypeDefinition definition) {
+        ClassName where = context.compositeWhere(definition.name());
+        ClassName record = context.types().generated(context.naming().typeName(definition.name()));
+        List<FieldDefinition> fields = definition.fields();
+        FieldDefinition first = fields.get(0);
+        String example = isComposite(first) ? (first.isList() ? "some" : "is") + "(v -> ...)" : "eq(...)";
+        TypeSpec.Builder builder = BuilderMembers.selfTypedClass(where, BuilderTypes.WHERE_BUILDER,
+                        "An empty builder: it matches every value.\n")
+                .addJavadoc("Conditions on embedded {@link $T} values, all of which must hold, e.g.\n"
+                        + "{@code c -> c.$L().$L}; group them with {@code and}, {@code or} and {@code not}.\n"
+                        + "The where builder of every model or composite type holding such a value hands one out,\n"
+                        + "e.g. to {@code is(c -> ...)} or {@code some(c -> ...)}.\n",
+                        record, context.naming().builderMethodName(first.name()), example)
+                .addMethod(BuilderMembers.newBuilder(where));
+        for (int i = 0; i < fields.size(); i++) {
+            builder.addMethod(condition(i, fields.get(i), where, true));
+        }
+        return builder.build();
+    }
+
     /** The accessor of the conditions on {@code field}, for the where-like builder {@code where}. */
     MethodSpec condition(ModelDefinition model, FieldDefinition field, ClassName where) {
-        int index = context.fieldIndex(model, field.name());
+        // Paths inside a value are conditions on stored records, not on the rows of a group.
+        boolean jsonPaths = where.equals(context.names(model).where());
+        return condition(context.fieldIndex(model, field.name()), field, where, jsonPaths);
+    }
+
+    /**
+     * The accessor of the conditions on {@code field}, at {@code index} of its model or composite type,
+     * for the where-like builder {@code where}; a {@code Json} field offers conditions on paths inside
+     * its value when {@code jsonPaths} is true.
+     */
+    private MethodSpec condition(int index, FieldDefinition field, ClassName where, boolean jsonPaths) {
         ConditionKind kind = kindOf(field);
-        if (kind == ConditionKind.JSON && !where.equals(context.names(model).where())) {
-            // Paths inside a value are conditions on stored records, not on the rows of a group.
+        if (kind == ConditionKind.JSON && !jsonPaths) {
             kind = ConditionKind.VALUE;
+        }
+        if (kind == ConditionKind.COMPOSITE) {
+            return compositeCondition(index, field, where);
         }
         TypeName element = context.types().element(field);
         TypeName returned;
@@ -157,9 +206,47 @@ final class WhereEmitter {
                 .build();
     }
 
-    private enum ConditionKind { LIST, STRING, JSON, ORDERED, VALUE }
+    /**
+     * The accessor of the conditions on the composite field {@code field}: equality with a whole value
+     * or list, and conditions on the composite type's own fields, through its where builder.
+     */
+    private MethodSpec compositeCondition(int index, FieldDefinition field, ClassName where) {
+        String typeName = ((FieldType.CompositeRef) field.type()).name();
+        ClassName composite = context.compositeWhere(typeName);
+        ClassName type;
+        String what;
+        if (field.isList()) {
+            type = BuilderTypes.COMPOSITE_FILTER.nestedClass("Many");
+            what = "values:\nwhether the list equals a whole list, whether some, every or none of them meet conditions,\n"
+                    + "or whether it is empty";
+        } else if (field.isOptional()) {
+            type = BuilderTypes.COMPOSITE_FILTER.nestedClass("Single").nestedClass("Nullable");
+            what = "value:\nwhether it is set, whether it equals a whole value, or whether it meets conditions";
+        } else {
+            type = BuilderTypes.COMPOSITE_FILTER.nestedClass("Single");
+            what = "value:\nwhether it equals a whole value, or whether it meets conditions";
+        }
+        String doc = Docs.paramDoc(field.doc());
+        return MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
+                .addJavadoc("Conditions on {@code $L}, the embedded {@link $T} $L.$L\n", field.name(),
+                        context.types().element(field), what, doc == null ? "" : "\n" + doc)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(type, where, context.types().element(field), composite))
+                .addStatement("return new $T<>(this, $L, $S, $L, $T::new)", type, index, field.name(),
+                        values.encoder(field), composite)
+                .build();
+    }
+
+    private static boolean isComposite(FieldDefinition field) {
+        return field.type() instanceof FieldType.CompositeRef;
+    }
+
+    private enum ConditionKind { COMPOSITE, LIST, STRING, JSON, ORDERED, VALUE }
 
     private static ConditionKind kindOf(FieldDefinition field) {
+        if (isComposite(field)) {
+            return ConditionKind.COMPOSITE;
+        }
         if (field.isList()) {
             return ConditionKind.LIST;
         }

@@ -19,13 +19,13 @@ import java.util.Set;
  * The schema's own names always win: every model record, enum and composite type keeps its name,
  * and so does the client class the generator block names. The auxiliary classes generated beside
  * them (a model's {@code Field}, {@code Where}, {@code Create}, {@code Update}, {@code Aggregate},
- * {@code Group}, … classes, a composite type's {@code Codec}, the client's {@code Metadata}) give
- * way: each has a first-choice name, owner plus suffix ({@code FormField}), and one alternative,
- * owner plus the owner's kind plus suffix ({@code FormModelField} for a model, {@code AddressTypeCodec}
- * for a composite type, {@code RefractClientSchemaMetadata} for the client), as
- * {@link #auxiliaryNames} lists them. The names are settled once for the whole schema: first every
+ * {@code Group}, … classes, a composite type's {@code Codec} and {@code Where}, the client's
+ * {@code Metadata}) give way: each has a first-choice name, owner plus suffix ({@code FormField}), and
+ * one alternative, owner plus the owner's kind plus suffix ({@code FormModelField} for a model,
+ * {@code AddressTypeCodec} for a composite type, {@code RefractClientSchemaMetadata} for the client),
+ * as {@link #auxiliaryNames} lists them. The names are settled once for the whole schema: first every
  * auxiliary class not beaten by a schema name takes its first choice, in order (the client's
- * metadata, then composite types and models in declaration order, each model's classes in a fixed
+ * metadata, then composite types and models in declaration order, each one's classes in a fixed
  * order), and a first choice already handed out goes to the earlier one; then the classes left over
  * take their alternative the same way. Only a class whose every candidate is taken stops generation
  * with an error that asks to rename one of the two. A schema without such collisions gets the

@@ -150,6 +150,45 @@ class NameCollisionTest {
     }
 
     @Test
+    void modelNamedLikeACompositeTypesWhereBuilderKeepsItsName() {
+        List<GeneratedFile> files = new JavaGenerator().generate(SchemaText.mongoDefinition("""
+                type Address {
+                  city String
+                }
+
+                model AddressWhere {
+                  id   String  @id @default(auto()) @map("_id") @db.ObjectId
+                  home Address
+                }
+                """));
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "AddressWhere")).contains("public record AddressWhere(");
+        assertThat(SchemaText.file(files, "AddressTypeWhere")).contains("class AddressTypeWhere");
+        assertThat(SchemaText.file(files, "AddressWhereWhere"))
+                .contains("CompositeFilter.Single<AddressWhereWhere, Address, AddressTypeWhere> home()");
+    }
+
+    @Test
+    void compositeFieldsWhoseBuilderMethodsShareANameAreRefused() {
+        String schema = """
+                type Options {
+                  and  Boolean
+                  and_ Boolean
+                }
+
+                model Poll {
+                  id      String  @id @default(auto()) @map("_id") @db.ObjectId
+                  options Options
+                }
+                """;
+
+        assertThatThrownBy(() -> new JavaGenerator().generate(SchemaText.mongoDefinition(schema)))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("Fields 'and' and 'and_' of type Options both become 'and_' in Java");
+    }
+
+    @Test
     void modelNamedLikeTheClientsMetadataKeepsItsName() {
         List<GeneratedFile> files = SchemaText.generate("""
                 model RefractClientMetadata {

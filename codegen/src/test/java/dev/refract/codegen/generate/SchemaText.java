@@ -28,7 +28,29 @@ final class SchemaText {
 
             """;
 
+    private static final String MONGODB_HEADER = """
+            datasource db {
+              provider = "mongodb"
+              url      = env("MONGODB_URL")
+            }
+
+            generator client {
+              provider = "refract-java"
+              package  = "com.example.db"
+            }
+
+            """;
+
     private SchemaText() {
+    }
+
+    /** The definition of {@code models} (models, enums and composite types) under a MongoDB datasource and the Java generator. */
+    static SchemaDefinition mongoDefinition(String models) {
+        ParseResult parsed = SchemaParser.parse(new SourceFile("test.prisma", MONGODB_HEADER + models));
+        assertThat(parsed.hasErrors()).as(() -> render(parsed.diagnostics())).isFalse();
+        ValidationResult validated = SchemaValidator.validate(parsed.schema());
+        assertThat(validated.hasErrors()).as(() -> render(validated.diagnostics())).isFalse();
+        return validated.definition();
     }
 
     /** The definition of {@code models} (models, enums and types) under a PostgreSQL datasource and the Java generator. */
