@@ -77,6 +77,9 @@ public final class Report {
             if (standings.size() > 1) {
                 md.append("#### ").append(standing.results().lineup()).append("\n\n");
             }
+            if (standing.results().note() != null) {
+                md.append(standing.results().note()).append("\n\n");
+            }
             figures(md, standing);
             heap(md, standing);
             targets(md, standing);

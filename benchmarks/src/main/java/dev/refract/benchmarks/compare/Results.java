@@ -12,9 +12,16 @@ import java.util.Map;
  * @param entrants  the contenders, in the order each round ran them
  * @param runs      every run, warm-ups (round 0) included
  * @param heap      the streaming heap measurements, in the order they were taken
+ * @param note      what a reader of the figures must know, as {@link Lineup#note()} says it; {@code null} for nothing
  */
 public record Results(String lineup, String server, Map<String, String> versions, List<Entrant> entrants,
-        List<RunResult> runs, List<HeapResult> heap) {
+        List<RunResult> runs, List<HeapResult> heap, String note) {
+
+    /** The results of a lineup with nothing to note. */
+    public Results(String lineup, String server, Map<String, String> versions, List<Entrant> entrants,
+            List<RunResult> runs, List<HeapResult> heap) {
+        this(lineup, server, versions, entrants, runs, heap, null);
+    }
 
     public Results {
         versions = Map.copyOf(versions);
