@@ -70,6 +70,9 @@ public final class Report {
                 versions.add(version.getKey() + " " + version.getValue());
             }
             md.append(String.join(", ", versions)).append(".\n");
+            if (results.sizes() != null && !results.sizes().equals(settings.describe())) {
+                md.append("  - its own sizes: ").append(results.sizes()).append(".\n");
+            }
         }
         md.append("\n![Refract's throughput as a multiple of each contender's](").append(chartFile).append(")\n");
         for (Standing standing : standings) {
