@@ -112,7 +112,7 @@ public final class MongoLineup implements Lineup {
                 }
             }
             String server = inProcess
-                    ? "mongo-java-server " + Versions.of(MongoServer.class, "de.bwaldvogel", "mongo-java-server")
+                    ? "mongo-java-server " + Versions.of(MongoServer.class, "de.bwaldvogel", "mongo-java-server-core")
                             + " in the harness's JVM (memory backend, answering as MongoDB " + version + "), "
                             + namespace.endpoint().describe()
                     : "MongoDB " + version + ", " + namespace.endpoint().describe();
