@@ -167,7 +167,7 @@ final class DocumentCodecs {
                     case "email" -> f.email = reader.readString();
                     case "category" -> f.category = nullOr(reader) ? null : reader.readString();
                     case "quantity" -> f.quantity = reader.readInt32();
-                    case "counter" -> f.counter = reader.readInt32();
+                    case "counter" -> f.counter = counter(reader);
                     case "price" -> f.price = reader.readDouble();
                     case "total" -> f.total = reader.readInt64();
                     case "active" -> f.active = reader.readBoolean();
@@ -197,6 +197,14 @@ final class DocumentCodecs {
             writer.writeBoolean("active", active);
             writer.writeDateTime("createdAt", createdAt.toEpochMilli());
             writer.writeEndDocument();
+        }
+
+        /**
+         * The counter, an int32 as the schema's {@code Int} is stored, or an int64 should a library have
+         * incremented it by a 64-bit value: the increments of all contenders land on the same documents.
+         */
+        private static int counter(BsonReader reader) {
+            return reader.getCurrentBsonType() == BsonType.INT64 ? Math.toIntExact(reader.readInt64()) : reader.readInt32();
         }
 
         /** True, after reading it, when the current value is BSON null. */

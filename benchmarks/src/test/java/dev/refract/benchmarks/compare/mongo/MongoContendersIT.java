@@ -73,8 +73,8 @@ class MongoContendersIT {
     }
 
     @Test
-    void aContenderThatWritesWrongDocumentsIsReportedFailed() {
-        // the raw contender's creates, checked against the data indexes of other creates
+    void aCountThatDiffersFromTheRunAndLookUpsOfOtherDocumentsAreReportedAsWrongResults() {
+        // thirty entries created, thirty-one claimed
         Runner runner = new Runner(TINY);
         RawContender raw = (RawContender) lineup.contenders().get(0);
         lineup.prepare(Workload.CREATE_MANY);
