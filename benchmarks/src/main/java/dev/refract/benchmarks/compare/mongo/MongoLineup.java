@@ -61,7 +61,6 @@ public final class MongoLineup implements Lineup {
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(10);
     private static final Duration CHECK_LIMIT = Duration.ofMinutes(2);
     private static final int SEED_BATCH = 5_000;
-    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
 
     private final String server;
     private final String address;
@@ -302,7 +301,7 @@ public final class MongoLineup implements Lineup {
     }
 
     private static <T> Mono<Void> insert(MongoCollection<T> collection, Flux<T> documents) {
-        return documents.buffer(SEED_BATCH).concatMap(batch -> collection.insertMany(batch, ORDERED)).then();
+        return documents.buffer(SEED_BATCH).concatMap(batch -> collection.insertMany(batch, new InsertManyOptions().ordered(true))).then();
     }
 
     /** The seeded sample of {@code index}. */

@@ -41,17 +41,16 @@ import reactor.core.publisher.Mono;
  */
 public final class RawContender implements Contender {
 
-    private static final BsonDocument INCREMENT = new BsonDocument("$inc", new BsonDocument("counter", new BsonInt32(1)));
-    private static final FindOneAndUpdateOptions RETURN_UPDATED = new FindOneAndUpdateOptions()
-            .returnDocument(ReturnDocument.AFTER);
-    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
-
     private final MongoClient client;
     private final int fetchSize;
     private final MongoCollection<Sample> samples;
     private final MongoCollection<Entry> entries;
     private final MongoCollection<ParentRow> parents;
     private final MongoCollection<Child> children;
+    // the driver's option objects and BSON documents are mutable: each contender keeps its own
+    private final BsonDocument increment = new BsonDocument("$inc", new BsonDocument("counter", new BsonInt32(1)));
+    private final FindOneAndUpdateOptions returnUpdated = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+    private final InsertManyOptions ordered = new InsertManyOptions().ordered(true);
 
     /** The hand-written contender on a pool of {@code poolSize} connections to the database of {@code url}. */
     public RawContender(String url, int poolSize, int fetchSize) {
@@ -114,7 +113,7 @@ public final class RawContender implements Contender {
             for (int index = first; index < first + count; index++) {
                 batch.add(entry(new ObjectId().toHexString(), index));
             }
-            return Mono.from(entries.insertMany(batch, ORDERED)).map(result -> (long) result.getInsertedIds().size());
+            return Mono.from(entries.insertMany(batch, ordered)).map(result -> (long) result.getInsertedIds().size());
         });
     }
 
@@ -140,7 +139,7 @@ public final class RawContender implements Contender {
 
     @Override
     public Mono<Long> increment(int id) {
-        return Mono.from(samples.findOneAndUpdate(byId(id), INCREMENT, RETURN_UPDATED)).map(MongoFingerprints::of);
+        return Mono.from(samples.findOneAndUpdate(byId(id), increment, returnUpdated)).map(MongoFingerprints::of);
     }
 
     @Override

@@ -26,11 +26,10 @@ import reactor.core.publisher.Mono;
  */
 public final class SpringTemplateContender implements Contender {
 
-    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
-
     private final MongoClient client;
     private final ReactiveMongoTemplate template;
     private final int fetchSize;
+    private final FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
 
     /** The template on a pool of {@code poolSize} connections to the database of {@code url}. */
     public SpringTemplateContender(String url, int poolSize, int fetchSize) {
@@ -95,7 +94,7 @@ public final class SpringTemplateContender implements Contender {
     @Override
     public Mono<Long> increment(int id) {
         return template.findAndModify(query(where("id").is(MongoIds.hex(id))), new Update().inc("counter", 1),
-                RETURN_NEW, SampleDocument.class).map(SpringDocuments::fingerprint);
+                returnNew, SampleDocument.class).map(SpringDocuments::fingerprint);
     }
 
     @Override
