@@ -54,14 +54,14 @@ public final class Compare {
     public static Report run(Settings settings, PrintStream log) {
         Instant started = Instant.now();
         double loadBefore = Machine.loadAverage();
-        Harness harness = new Harness(settings, log);
         List<Standing> standings = new ArrayList<>();
         for (LineupProvider provider : Lineups.all()) {
             if (!settings.includesLineup(provider.key())) {
                 continue;
             }
-            try (Lineup lineup = provider.start(settings, log)) {
-                standings.add(new Standing(harness.run(lineup)));
+            Settings own = provider.settings(settings);
+            try (Lineup lineup = provider.start(own, log)) {
+                standings.add(new Standing(new Harness(own, log).run(lineup)));
             }
         }
         if (standings.isEmpty()) {

@@ -56,7 +56,8 @@ public final class Harness {
                 }
             }
         }
-        return new Results(lineup.key(), lineup.server(), lineup.versions(), entrants, runs, heap);
+        return new Results(lineup.key(), lineup.server(), lineup.versions(), entrants, runs, heap, lineup.note(),
+                settings.describe());
     }
 
     private List<RunResult> run(Lineup lineup, Workload workload) {

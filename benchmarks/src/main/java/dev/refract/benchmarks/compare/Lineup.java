@@ -20,6 +20,14 @@ public interface Lineup extends AutoCloseable {
     /** Where the data lives, for a child JVM to connect to the same data (an R2DBC URL for PostgreSQL). */
     String address();
 
+    /**
+     * What a reader of the report must know about this lineup's figures, e.g. that the server ran in the
+     * harness's own JVM; {@code null} when there is nothing to say.
+     */
+    default String note() {
+        return null;
+    }
+
     /** The libraries the contenders run on, each with its version. */
     Map<String, String> versions();
 

@@ -13,6 +13,15 @@ public interface LineupProvider {
     String key();
 
     /**
+     * The settings this lineup runs with, given the run's: the run's own by default. A lineup whose server
+     * cannot run the default sizes within the time of a default run gives smaller defaults of its own
+     * ({@link Settings#withDefaults}), and sizes given on the command line still apply to it.
+     */
+    default Settings settings(Settings run) {
+        return run;
+    }
+
+    /**
      * Finds or starts the server, creates a namespace of its own there, creates the tables, seeds the
      * data and opens the contenders {@code settings} names.
      *

@@ -70,12 +70,18 @@ public final class Report {
                 versions.add(version.getKey() + " " + version.getValue());
             }
             md.append(String.join(", ", versions)).append(".\n");
+            if (results.sizes() != null && !results.sizes().equals(settings.describe())) {
+                md.append("  - its own sizes: ").append(results.sizes()).append(".\n");
+            }
         }
         md.append("\n![Refract's throughput as a multiple of each contender's](").append(chartFile).append(")\n");
         for (Standing standing : standings) {
             md.append('\n');
             if (standings.size() > 1) {
                 md.append("#### ").append(standing.results().lineup()).append("\n\n");
+            }
+            if (standing.results().note() != null) {
+                md.append(standing.results().note()).append("\n\n");
             }
             figures(md, standing);
             heap(md, standing);

@@ -12,9 +12,17 @@ import java.util.Map;
  * @param entrants  the contenders, in the order each round ran them
  * @param runs      every run, warm-ups (round 0) included
  * @param heap      the streaming heap measurements, in the order they were taken
+ * @param note      what a reader of the figures must know, as {@link Lineup#note()} says it; {@code null} for nothing
+ * @param sizes     the sizes the lineup ran with, as {@link Settings#describe()} says them; {@code null} when unknown
  */
 public record Results(String lineup, String server, Map<String, String> versions, List<Entrant> entrants,
-        List<RunResult> runs, List<HeapResult> heap) {
+        List<RunResult> runs, List<HeapResult> heap, String note, String sizes) {
+
+    /** The results of a lineup with nothing to note, whose sizes are those of the run. */
+    public Results(String lineup, String server, Map<String, String> versions, List<Entrant> entrants,
+            List<RunResult> runs, List<HeapResult> heap) {
+        this(lineup, server, versions, entrants, runs, heap, null, null);
+    }
 
     public Results {
         versions = Map.copyOf(versions);

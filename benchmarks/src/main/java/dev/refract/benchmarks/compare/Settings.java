@@ -38,12 +38,13 @@ import java.util.Set;
  * @param lineups           keys of the lineups to run ({@link LineupProvider#key()}); empty for all
  * @param contenders        keys of the contenders to run ({@link Contender#key()}); empty for all
  * @param docs              the folder of {@code benchmarks.md} and the chart to update; {@code null} to update neither
+ * @param arguments         the command line these settings were read from ({@link #parse}); empty for the defaults
  */
 public record Settings(int findUniqueCalls, int inFlight, int streamRows, int smallStreamRows, int includeCalls,
         int parents, int childrenPerParent, int createCalls, int createManyRows, int batchSize, int incrementCalls,
         int poolSize, int fetchSize, int rounds, int slices, int warmupSlicePercent, int warmupTolerancePercent,
         int warmupCapPercent, HeapMode heap, Set<Workload> workloads,
-        List<String> lineups, List<String> contenders, Path docs) {
+        List<String> lineups, List<String> contenders, Path docs, List<String> arguments) {
 
     /** Where the peak heap of the streaming workload is measured. */
     public enum HeapMode {
@@ -82,12 +83,14 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
         }
         lineups = List.copyOf(lineups);
         contenders = List.copyOf(contenders);
+        arguments = List.copyOf(arguments);
     }
 
     /** The sizes of the issue: 200,000 look-ups, 1,000,000 streamed rows, 1,000 parents with 10 children each, … */
     public static Settings defaults() {
         return new Settings(200_000, 64, 1_000_000, 10_000, 50, 1_000, 10, 50_000, 100_000, 1_000, 100_000,
-                10, 256, 2, 10, 2, 5, 25, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null);
+                10, 256, 2, 10, 2, 5, 25, HeapMode.CHILD_JVM, EnumSet.allOf(Workload.class), List.of(), List.of(), null,
+                List.of());
     }
 
     /**
@@ -123,7 +126,7 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
                 number(given, "warmupCapPercent", d.warmupCapPercent), heap(given.remove("heap"), d.heap),
                 workloads(given.remove("only"), d.workloads), list(given.remove("lineups")),
                 list(given.remove("contenders")),
-                given.containsKey("docs") ? Path.of(given.remove("docs")) : null);
+                given.containsKey("docs") ? Path.of(given.remove("docs")) : null, List.of(args));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown argument --" + given.keySet().iterator().next()
                     + "; the names are " + names());
@@ -135,7 +138,27 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     public Settings withDocs(Path folder) {
         return new Settings(findUniqueCalls, inFlight, streamRows, smallStreamRows, includeCalls, parents,
                 childrenPerParent, createCalls, createManyRows, batchSize, incrementCalls, poolSize, fetchSize, rounds,
-                slices, warmupSlicePercent, warmupTolerancePercent, warmupCapPercent, heap, workloads, lineups, contenders, folder);
+                slices, warmupSlicePercent, warmupTolerancePercent, warmupCapPercent, heap, workloads, lineups, contenders, folder,
+                arguments);
+    }
+
+    /**
+     * These settings with {@code defaults} (each {@code --name=value}) in place of the defaults of
+     * {@link #defaults()}: a value the command line gave stays as it was. For a lineup whose server cannot
+     * run the default sizes within the time of a default run.
+     *
+     * @throws IllegalArgumentException when a default cannot be read, as {@link #parse} says
+     */
+    public Settings withDefaults(List<String> defaults) {
+        List<String> layered = new ArrayList<>(defaults);
+        layered.addAll(arguments);
+        Settings settings = parse(layered.toArray(String[]::new));
+        return new Settings(settings.findUniqueCalls, settings.inFlight, settings.streamRows, settings.smallStreamRows,
+                settings.includeCalls, settings.parents, settings.childrenPerParent, settings.createCalls,
+                settings.createManyRows, settings.batchSize, settings.incrementCalls, settings.poolSize,
+                settings.fetchSize, settings.rounds, settings.slices, settings.warmupSlicePercent,
+                settings.warmupTolerancePercent, settings.warmupCapPercent, settings.heap, settings.workloads,
+                settings.lineups, settings.contenders, settings.docs, arguments);
     }
 
     /** The warm-up rule these settings give. */
@@ -256,10 +279,9 @@ public record Settings(int findUniqueCalls, int inFlight, int streamRows, int sm
     private static String names() {
         List<String> names = new ArrayList<>();
         for (var component : Settings.class.getRecordComponents()) {
-            names.add(switch (component.getName()) {
-                case "workloads" -> "only";
-                default -> component.getName();
-            });
+            if (!component.getName().equals("arguments")) {
+                names.add(component.getName().equals("workloads") ? "only" : component.getName());
+            }
         }
         return String.join(", ", names);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -45,6 +46,20 @@ class SettingsTest {
         assertThat(settings.describe()).contains("warm-up slices of 4% until three in a row agree within 3% (at most 40%)");
         assertThatThrownBy(() -> Settings.parse("--warmupSlicePercent=10", "--warmupCapPercent=5"))
                 .hasMessage("--warmupCapPercent (5) must be at least --warmupSlicePercent (10)");
+    }
+
+    @Test
+    void aLineupsOwnDefaultsGiveWayToTheCommandLine() {
+        Settings run = Settings.parse("--findUniqueCalls=60", "--rounds=1", "--lineups=mongodb");
+
+        Settings own = run.withDefaults(List.of("--findUniqueCalls=20000", "--streamRows=100000"));
+
+        assertThat(own.findUniqueCalls()).isEqualTo(60);
+        assertThat(own.streamRows()).isEqualTo(100_000);
+        assertThat(own.rounds()).isEqualTo(1);
+        assertThat(own.lineups()).containsExactly("mongodb");
+        assertThat(own.createCalls()).isEqualTo(run.createCalls());
+        assertThat(own.withDefaults(List.of("--streamRows=50000")).streamRows()).isEqualTo(50_000);
     }
 
     @Test

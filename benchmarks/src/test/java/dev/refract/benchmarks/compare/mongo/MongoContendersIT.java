@@ -1,0 +1,155 @@
+package dev.refract.benchmarks.compare.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refract.benchmarks.compare.Contender;
+import dev.refract.benchmarks.compare.Harness;
+import dev.refract.benchmarks.compare.Results;
+import dev.refract.benchmarks.compare.Role;
+import dev.refract.benchmarks.compare.RowSink;
+import dev.refract.benchmarks.compare.RunResult;
+import dev.refract.benchmarks.compare.Runner;
+import dev.refract.benchmarks.compare.Settings;
+import dev.refract.benchmarks.compare.Slice;
+import dev.refract.benchmarks.compare.Workload;
+import dev.refract.test.isolation.MongoNamespace;
+import dev.refract.test.isolation.RefractTestDatabases;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MongoDB lineup's raw driver and Spring Data contenders at tiny sizes against the test suite's
+ * MongoDB server, with or without a MongoDB adapter on the class path: each runs every workload, and
+ * every result and every write passes its check against the seeded data, so the floor and the peers of
+ * the MongoDB rows are ready for Refract's contender ({@link MongoLineupIT} runs all of them).
+ */
+@RefractTestDatabases
+class MongoContendersIT {
+
+    private static final List<String> RAW_AND_SPRING = List.of("raw", "spring-template", "spring-repository");
+    private static final Settings TINY = Settings.parse("--findUniqueCalls=60", "--inFlight=8", "--streamRows=1200",
+            "--smallStreamRows=30", "--includeCalls=2", "--parents=20", "--childrenPerParent=3", "--createCalls=40",
+            "--createManyRows=60", "--batchSize=20", "--incrementCalls=40", "--poolSize=4", "--rounds=1",
+            "--slices=2", "--heap=in_process", "--contenders=" + String.join(",", RAW_AND_SPRING));
+    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    private static MongoLineup lineup;
+    private static Results results;
+
+    @BeforeAll
+    static void runTheRawAndSpringContendersAtTinySizes(MongoNamespace mongo) {
+        PrintStream log = new PrintStream(LOG, true, StandardCharsets.UTF_8);
+        lineup = MongoLineup.start(TINY, mongo, false, log);
+        results = new Harness(TINY, log).run(lineup);
+    }
+
+    @AfterAll
+    static void close() {
+        lineup.close();
+    }
+
+    @Test
+    void theRawDriverAndSpringDataPassEveryCheckOfEveryWorkload() {
+        assertThat(lineup.contenders()).extracting(contender -> contender.key()).containsExactlyElementsOf(RAW_AND_SPRING);
+        for (Workload workload : Workload.values()) {
+            for (String contender : RAW_AND_SPRING) {
+                List<RunResult> runs = results.runs().stream()
+                        .filter(run -> run.workload() == workload && run.contender().equals(contender))
+                        .toList();
+                assertThat(runs).as("%s of %s", workload, contender).extracting(RunResult::round)
+                        .containsExactly(0, 1);
+                assertThat(runs).allSatisfy(run -> {
+                    assertThat(run.failure()).as("%s of %s", workload, contender).isNull();
+                    assertThat(run.throughput()).isPositive();
+                });
+            }
+        }
+        assertThat(results.heap()).hasSize(6).allSatisfy(heap -> assertThat(heap.failure()).isNull());
+    }
+
+    @Test
+    void aCountThatDiffersFromTheRunAndLookUpsOfOtherDocumentsAreReportedAsWrongResults() {
+        // thirty entries created, thirty-one claimed
+        Runner runner = new Runner(TINY);
+        RawContender raw = (RawContender) lineup.contenders().get(0);
+        lineup.prepare(Workload.CREATE_MANY);
+        raw.createMany(1_000, 30).block();
+
+        String problem = lineup.verify(Workload.CREATE_MANY, 31);
+        Slice lookups = runner.run(lineup, new Shifted(raw), Workload.FIND_UNIQUE, 0, 10);
+
+        assertThat(problem).isEqualTo("wrong result: the run created 31 entries, the collection holds 30 documents,"
+                + " 30 of them with the values of their data index and a counter of 0");
+        assertThat(lookups.failure()).startsWith("wrong result: findUnique of id")
+                .contains("returned values that differ from the seeded data");
+    }
+
+    @Test
+    void theReportSaysWhichServerItRanOnAndTheRolesAreTheRelationalOnes() {
+        assertThat(results.entrants()).extracting(entrant -> entrant.role())
+                .containsExactly(Role.RAW, Role.PEER, Role.PEER);
+        assertThat(lineup.server()).matches("(mongo-java-server .* in the harness's JVM|MongoDB \\d).*");
+        assertThat(results.note()).isEqualTo(lineup.server().startsWith("mongo-java-server")
+                ? MongoLineup.IN_PROCESS_NOTE : null);
+        assertThat(LOG.toString(StandardCharsets.UTF_8)).contains("mongodb: seeded 1,200 samples")
+                .contains("mongodb findUnique       warm-up");
+    }
+
+    /** The raw contender, asked for the document after the one it is given. */
+    private record Shifted(RawContender inner) implements Contender {
+        @Override
+        public String key() {
+            return "shifted";
+        }
+
+        @Override
+        public String name() {
+            return "shifted";
+        }
+
+        @Override
+        public Role role() {
+            return Role.PEER;
+        }
+
+        @Override
+        public Mono<Long> findUnique(int id) {
+            return inner.findUnique(id % 1200 + 1);
+        }
+
+        @Override
+        public Mono<Void> stream(int maxId, RowSink sink) {
+            return inner.stream(maxId, sink);
+        }
+
+        @Override
+        public Mono<Long> create(int index) {
+            return inner.create(index);
+        }
+
+        @Override
+        public Mono<Long> createMany(int first, int count) {
+            return inner.createMany(first, count);
+        }
+
+        @Override
+        public Mono<Long> include() {
+            return inner.include();
+        }
+
+        @Override
+        public Mono<Long> increment(int id) {
+            return inner.increment(id);
+        }
+
+        @Override
+        public Mono<Void> close() {
+            return Mono.empty();
+        }
+    }
+}
