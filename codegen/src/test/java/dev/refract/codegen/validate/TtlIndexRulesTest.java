@@ -85,7 +85,7 @@ class TtlIndexRulesTest {
     void refusesSecondsMongoDoesNotTake() {
         Diagnostic error = singleError(withDatasources(mongoModel("@@index([expiresAt], expireAfterSeconds: 4294967296)",
                 "expiresAt DateTime")), "expireAfterSeconds of model \"Session\" is 4294967296, which MongoDB does not"
-                        + " take.", 9, 43);
+                        + " take.", 9, 44);
         assertThat(error.hint()).isEqualTo("Give 0 to 2147483647 seconds.");
     }
 
