@@ -5,6 +5,7 @@ import dev.refract.codegen.cli.SchemaSubcommand;
 import dev.refract.codegen.generate.RuntimeMetadata;
 import dev.refract.error.UrlRedaction;
 import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Option;
 import reactor.core.Exceptions;
 
 /**
- * The base of the commands that work on the databases of a schema's relational datasources
- * ({@code db push}, {@code migrate …}): the {@code --datasource} and {@code --url} options, and a
+ * The base of the commands that work on the databases of a schema's datasources ({@code db push},
+ * {@code migrate …}: relational and MongoDB ones; {@code db pull}: relational ones): the {@code --datasource} and {@code --url} options, and a
  * loop that gives the command each selected datasource with its connections, saying which
  * datasources it leaves alone and why.
  */
@@ -37,13 +38,26 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
         this.environment = environment;
     }
 
-    /** One datasource to work on: its metadata in {@code schema}, its URL and its connections. */
+    /**
+     * One datasource to work on: its metadata in {@code schema}, its URL and, for a relational one,
+     * its connections ({@code null} for a MongoDB datasource: see {@link MongoDatabases}).
+     */
     public record Selected(SchemaMeta schema, DatasourceMeta datasource, String url, ConnectionFactory connections) {
 
         /** The URL without its password, for messages. */
         public String displayUrl() {
             return UrlRedaction.redact(url);
         }
+
+        /** True for a MongoDB datasource, whose collections and indexes the command works on. */
+        public boolean isMongo() {
+            return datasource.provider() == Provider.MONGODB;
+        }
+    }
+
+    /** True for a command that also works on MongoDB datasources (then it checks {@link Selected#isMongo()}). */
+    protected boolean worksOnMongo() {
+        return false;
     }
 
     /** True for a command that works on one datasource only, which must then be named when there are several. */
@@ -71,7 +85,7 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
     protected final void forEachDatasource(Path schema, DatasourceWork work) {
         SchemaMeta meta = RuntimeMetadata.of(validSchema(schema));
         DatasourceTargets targets = new DatasourceTargets(meta, environment);
-        List<DatasourceTargets.Target> selected = targets.select(datasource, changesDatabase());
+        List<DatasourceTargets.Target> selected = targets.select(datasource, changesDatabase(), worksOnMongo());
         long count = selected.stream().filter(DatasourceTargets.Target::selected).count();
         if (url != null && count > 1) {
             throw new CommandFailedException("--url names one database, but the schema has several relational"
@@ -88,8 +102,9 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
             }
             String location = targets.url(target.datasource(), url);
             try {
+                boolean mongo = target.datasource().provider() == Provider.MONGODB;
                 work.run(new Selected(meta, target.datasource(), location,
-                        DatasourceTargets.connections(target.datasource(), location)));
+                        mongo ? null : DatasourceTargets.connections(target.datasource(), location)));
             } catch (CommandFailedException e) {
                 throw e;
             } catch (RuntimeException e) {
