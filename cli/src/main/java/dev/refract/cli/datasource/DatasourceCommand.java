@@ -23,12 +23,13 @@ import reactor.core.Exceptions;
 public abstract class DatasourceCommand extends SchemaSubcommand {
 
     @Option(names = "--datasource", paramLabel = "NAME",
-            description = "Work on this datasource only (default: every relational datasource, in declared order).")
+            description = "Work on this datasource only (default: every datasource the command works on, in declared"
+                    + " order).")
     private String datasource;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "The R2DBC URL of the database, instead of the schema's (needs --datasource when the"
-                    + " schema has several relational datasources).")
+            description = "The URL of the database (R2DBC, or a MongoDB connection string), instead of the schema's"
+                    + " (needs --datasource when the schema has several datasources the command works on).")
     private String url;
 
     private final UnaryOperator<String> environment;
@@ -88,12 +89,12 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
         List<DatasourceTargets.Target> selected = targets.select(datasource, changesDatabase(), worksOnMongo());
         long count = selected.stream().filter(DatasourceTargets.Target::selected).count();
         if (url != null && count > 1) {
-            throw new CommandFailedException("--url names one database, but the schema has several relational"
-                    + " datasources: add --datasource NAME.");
+            throw new CommandFailedException("--url names one database, but the schema has several datasources"
+                    + " to work on: add --datasource NAME.");
         }
         if (onOneDatasource() && count > 1) {
             throw new CommandFailedException(commandName() + " works on one datasource, and the schema has "
-                    + count + " relational ones: name it with --datasource NAME.");
+                    + count + " it could work on: name it with --datasource NAME.");
         }
         for (DatasourceTargets.Target target : selected) {
             if (!target.selected()) {

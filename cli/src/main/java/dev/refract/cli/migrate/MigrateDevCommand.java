@@ -160,7 +160,7 @@ public final class MigrateDevCommand extends MigrationSubcommand {
             if (!createOnly && !existing.migrations().isEmpty()) {
                 mongoMigrator(database).deploy(existing).block();
             }
-            List<SchemaStep> steps = dev.refract.mongo.schema.SchemaDiff.between(MigrateDiffCommand.replay(existing),
+            List<SchemaStep> steps = dev.refract.mongo.schema.SchemaDiff.between(existing.replay(),
                     DesiredSchema.of(target.schema(), target.datasource().index()));
             if (steps.isEmpty()) {
                 out().println("  in sync with its migrations: no migration written.");

@@ -9,7 +9,6 @@ import dev.refract.codegen.generate.RuntimeMetadata;
 import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.mongo.migrate.MigrationFile;
-import dev.refract.mongo.migrate.MongoMigration;
 import dev.refract.mongo.migrate.MongoMigrationDirectory;
 import dev.refract.mongo.schema.DatabaseSchema;
 import dev.refract.mongo.schema.DesiredSchema;
@@ -130,24 +129,13 @@ public final class MigrateDiffCommand extends MigrationSubcommand {
             return DesiredSchema.of(other, index(other, datasource));
         }
         if (name.equals("migrations")) {
-            return replay(MongoMigrationDirectory.read(schema.getParent().resolve(MIGRATIONS), datasource.name()));
+            return MongoMigrationDirectory.read(schema.getParent().resolve(MIGRATIONS), datasource.name()).replay();
         }
         if (name.equals("database")) {
             return MongoDatabases.with(target, database -> SchemaReader.read(database).block());
         }
         throw new CommandFailedException("\"" + name + "\" is no state to diff: use empty, schema, schema:FILE,"
                 + " migrations or database.");
-    }
-
-    /** The collections and indexes the migrations of {@code directory} make, their steps replayed in order. */
-    static DatabaseSchema replay(MongoMigrationDirectory directory) {
-        DatabaseSchema state = DatabaseSchema.EMPTY;
-        for (MongoMigration migration : directory.migrations()) {
-            for (SchemaStep step : migration.steps()) {
-                state = state.after(step);
-            }
-        }
-        return state;
     }
 
     /** The metadata of the schema file a {@code schema:FILE} state names. */

@@ -85,6 +85,7 @@ public final class MigrateStatusCommand extends MigrationSubcommand {
             status.missingFromDirectory().forEach(missing -> out().println("  missing  " + missing.name()
                     + ": applied, but not in the migrations directory"));
             status.pending().forEach(pending -> out().println("  pending  " + pending.name()));
+            status.drift().forEach(difference -> out().println("  drift    " + difference));
         });
         return upToDate[0] ? RefractCommand.SUCCESS : RefractCommand.FAILED;
     }

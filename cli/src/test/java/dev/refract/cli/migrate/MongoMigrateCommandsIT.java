@@ -2,6 +2,7 @@ package dev.refract.cli.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.refract.cli.CommandLineRun;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code refract db push} and {@code refract migrate …} on MongoDB datasources as a user runs them,
@@ -163,6 +165,21 @@ class MongoMigrateCommandsIT {
         assertThat(refract.out()).contains("in sync with its migrations: no migration written.");
         assertThat(run("migrate", "diff", "--from", "migrations", "--to", "database")).isZero();
         assertThat(refract.out()).contains("are the same: nothing to do.");
+    }
+
+    @Test
+    void statusReportsAnIndexMadeByHandAsDrift() throws Exception {
+        schema(docs() + SESSION);
+        assertThat(run("migrate", "dev", "--name", "sessions")).as(refract::err).isZero();
+        Mono.from(database().getCollection("Session").createIndex(new Document("token", 1).append("expiresAt", 1),
+                new IndexOptions().name("by_hand"))).block(TIMEOUT);
+
+        assertThat(run("migrate", "status")).isEqualTo(1);
+
+        assertThat(refract.out()).contains("not up to date, 1 applied, 0 pending.")
+                .contains("  drift    index by_hand of Session is not made by the migrations as the database has it");
+        assertThat(run("migrate", "diff", "--from", "database", "--to", "migrations")).isZero();
+        assertThat(refract.out()).contains("{\"dropIndexes\": \"Session\", \"index\": \"by_hand\"}");
     }
 
     @Test

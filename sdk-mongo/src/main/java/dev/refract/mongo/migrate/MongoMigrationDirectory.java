@@ -1,5 +1,7 @@
 package dev.refract.mongo.migrate;
 
+import dev.refract.mongo.schema.DatabaseSchema;
+import dev.refract.mongo.schema.SchemaStep;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -60,6 +62,25 @@ public record MongoMigrationDirectory(String datasource, Path path, List<MongoMi
     /** The migration in the directory named {@code name}, if there is one. */
     public Optional<MongoMigration> find(String name) {
         return migrations.stream().filter(migration -> migration.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The collections and indexes these migrations make, their steps replayed in order on an empty
+     * database's description (see {@link DatabaseSchema#after}).
+     */
+    public DatabaseSchema replay() {
+        return replay(migrations);
+    }
+
+    /** The collections and indexes {@code migrations} make, in the order given. */
+    static DatabaseSchema replay(List<MongoMigration> migrations) {
+        DatabaseSchema state = DatabaseSchema.EMPTY;
+        for (MongoMigration migration : migrations) {
+            for (SchemaStep step : migration.steps()) {
+                state = state.after(step);
+            }
+        }
+        return state;
     }
 
     private static MongoMigration migration(Path directory) {

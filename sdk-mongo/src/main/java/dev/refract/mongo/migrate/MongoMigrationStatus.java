@@ -15,9 +15,12 @@ import java.util.Map;
  * @param failed               failed attempts nobody resolved yet; deploy refuses to run while there is one
  * @param edited               applied migrations whose file changed since; deploy refuses to run while there is one
  * @param missingFromDirectory applied attempts whose migration directory is gone
+ * @param drift                how the database's collections and indexes differ from what the applied
+ *                             migrations make, in words; empty when they agree
  */
 public record MongoMigrationStatus(String datasource, List<MongoHistoryEntry> applied, List<MongoMigration> pending,
-        List<MongoHistoryEntry> failed, List<Edited> edited, List<MongoHistoryEntry> missingFromDirectory) {
+        List<MongoHistoryEntry> failed, List<Edited> edited, List<MongoHistoryEntry> missingFromDirectory,
+        List<String> drift) {
 
     /**
      * An applied migration whose file no longer has the checksum recorded when it was applied.
@@ -35,6 +38,7 @@ public record MongoMigrationStatus(String datasource, List<MongoHistoryEntry> ap
         failed = List.copyOf(failed);
         edited = List.copyOf(edited);
         missingFromDirectory = List.copyOf(missingFromDirectory);
+        drift = List.copyOf(drift);
     }
 
     /** Compares the directory with the history, whose documents are in the order they were written. */
@@ -63,11 +67,22 @@ public record MongoMigrationStatus(String datasource, List<MongoHistoryEntry> ap
         List<MongoHistoryEntry> missing = applied.values().stream()
                 .filter(entry -> directory.find(entry.name()).isEmpty()).toList();
         return new MongoMigrationStatus(directory.datasource(), List.copyOf(applied.values()), pending,
-                List.copyOf(failed.values()), edited, missing);
+                List.copyOf(failed.values()), edited, missing, List.of());
     }
 
-    /** Whether nothing is pending, failed, edited or missing. */
+    /** This status with the {@code drift} found. */
+    MongoMigrationStatus withDrift(List<String> drift) {
+        return new MongoMigrationStatus(datasource, applied, pending, failed, edited, missingFromDirectory, drift);
+    }
+
+    /** The applied migrations that are still in {@code directory}, in the order they were applied. */
+    List<MongoMigration> appliedMigrations(MongoMigrationDirectory directory) {
+        return applied.stream().flatMap(entry -> directory.find(entry.name()).stream()).toList();
+    }
+
+    /** Whether nothing is pending, failed, edited, missing or drifted. */
     public boolean upToDate() {
-        return pending.isEmpty() && failed.isEmpty() && edited.isEmpty() && missingFromDirectory.isEmpty();
+        return pending.isEmpty() && failed.isEmpty() && edited.isEmpty() && missingFromDirectory.isEmpty()
+                && drift.isEmpty();
     }
 }

@@ -5,6 +5,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.refract.mongo.schema.DatabaseSchema;
+import dev.refract.mongo.schema.SchemaDiff;
+import dev.refract.mongo.schema.SchemaReader;
+import dev.refract.mongo.schema.SchemaStep;
 import dev.refract.mongo.schema.StepRunner;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,9 +90,33 @@ public final class MongoMigrator {
         return locked(() -> deployHeld(directory));
     }
 
-    /** {@code migrate status}: compares the history with {@code directory}, without the lock or writing. */
+    /**
+     * {@code migrate status}: compares the history with {@code directory}, and the database's
+     * collections and indexes with what the applied migrations make (the drift), without the lock or
+     * writing anything.
+     */
     public Mono<MongoMigrationStatus> status(MongoMigrationDirectory directory) {
-        return entries().map(entries -> MongoMigrationStatus.of(directory, entries));
+        return entries().map(entries -> MongoMigrationStatus.of(directory, entries))
+                .flatMap(status -> SchemaReader.read(database).map(actual -> status.withDrift(drift(
+                        MongoMigrationDirectory.replay(status.appliedMigrations(directory)), actual))));
+    }
+
+    /** How {@code actual} differs from {@code history}, in words: the steps that would take it back, said as findings. */
+    private static List<String> drift(DatabaseSchema history, DatabaseSchema actual) {
+        return SchemaDiff.between(actual, history).stream().map(step -> {
+            if (step instanceof SchemaStep.DropIndex drop) {
+                return "index " + drop.index() + " of " + drop.collection() + " is not made by the migrations"
+                        + " as the database has it";
+            }
+            if (step instanceof SchemaStep.CreateIndex create) {
+                return create.index().describe() + " of " + create.collection() + " is made by the migrations but"
+                        + " is not in the database as they make it";
+            }
+            if (step instanceof SchemaStep.CreateCollection create) {
+                return "collection " + create.collection() + " is made by the migrations but is not in the database";
+            }
+            return step.describe();
+        }).toList();
     }
 
     /**
