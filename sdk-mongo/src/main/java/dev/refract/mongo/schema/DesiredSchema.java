@@ -83,32 +83,18 @@ public final class DesiredSchema {
      * documents that have the field, {@code null} or not.
      */
     static String bsonType(FieldMeta field) {
-        switch (field.kind()) {
-            case ENUM:
-                return "string";
-            case COMPOSITE:
-                return "object";
-            case SCALAR:
-                break;
-            default:
-                return null;
-        }
-        switch (field.scalarType()) {
-            case STRING:
-                return "ObjectId".equals(field.nativeType()) ? "objectId" : "string";
-            case BOOLEAN:
-                return "bool";
-            case INT:
-            case BIGINT:
-            case FLOAT:
-            case DECIMAL:
-                return "number";
-            case DATETIME:
-                return "date";
-            case BYTES:
-                return "binData";
-            default:
-                return null;
-        }
+        return switch (field.kind()) {
+            case ENUM -> "string";
+            case COMPOSITE -> "object";
+            case RELATION -> null;
+            case SCALAR -> switch (field.scalarType()) {
+                case STRING -> "ObjectId".equals(field.nativeType()) ? "objectId" : "string";
+                case BOOLEAN -> "bool";
+                case INT, BIGINT, FLOAT, DECIMAL -> "number";
+                case DATETIME -> "date";
+                case BYTES -> "binData";
+                case JSON -> null;
+            };
+        };
     }
 }
