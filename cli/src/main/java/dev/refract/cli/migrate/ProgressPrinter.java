@@ -46,7 +46,7 @@ final class ProgressPrinter implements MigrationListener, MongoMigrationListener
     public void on(MongoMigrationEvent event) {
         synchronized (out) {
             if (event instanceof MongoMigrationEvent.WaitingForLock waiting) {
-                out.println("  waiting for the migration lock (" + waiting.owner() + "), which another command"
+                out.println("  waiting for the migration lock (" + waiting.lock() + "), which another command"
                         + " holds...");
             } else if (event instanceof MongoMigrationEvent.CollectionsDropped dropped) {
                 out.println("  dropped " + DiagnosticSummary.plural(dropped.dropped().size(), "collection")

@@ -88,16 +88,19 @@ public final class MigrationLock {
         });
     }
 
-    /** One try: true when taken, false when another holds an unexpired lease. */
+    /** One try, at the time of each subscription: true when taken, false when another holds an unexpired lease. */
     private Mono<Boolean> attempt(String owner) {
-        Instant now = Instant.now();
-        Bson free = Filters.and(Filters.eq("_id", ID), Filters.lt("expires_at", Date.from(now)));
-        Bson take = Updates.combine(Updates.set("owner", owner), Updates.set("acquired_at", Date.from(now)),
-                Updates.set("expires_at", Date.from(now.plus(lease))));
-        return Mono.from(locks.updateOne(free, take, new UpdateOptions().upsert(true)))
-                .thenReturn(true)
-                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        ? Mono.just(false) : Mono.error(e));
+        return Mono.defer(() -> {
+            Instant now = Instant.now();
+            Bson free = Filters.and(Filters.eq("_id", ID), Filters.lt("expires_at", Date.from(now)));
+            Bson take = Updates.combine(Updates.set("owner", owner), Updates.set("acquired_at", Date.from(now)),
+                    Updates.set("expires_at", Date.from(now.plus(lease))));
+            return Mono.from(locks.updateOne(free, take, new UpdateOptions().upsert(true)))
+                    .thenReturn(true)
+                    .onErrorResume(MongoWriteException.class, e ->
+                            e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY ? Mono.just(false)
+                                    : Mono.error(e));
+        });
     }
 
     private static Bson mine(String owner) {

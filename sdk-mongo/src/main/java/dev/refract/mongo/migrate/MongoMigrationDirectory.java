@@ -49,7 +49,7 @@ public record MongoMigrationDirectory(String datasource, Path path, List<MongoMi
                 directories = entries.filter(entry -> !entry.getFileName().toString().startsWith("."))
                         .filter(Files::isDirectory).sorted().toList();
             } catch (IOException e) {
-                throw new MongoMigrationException.DirectoryUnreadable("Could not list the migrations directory "
+                throw new MongoMigrationException.DirectoryProblem("Could not list the migrations directory "
                         + path + ": " + e, e);
             }
             for (Path directory : directories) {
@@ -86,14 +86,14 @@ public record MongoMigrationDirectory(String datasource, Path path, List<MongoMi
     private static MongoMigration migration(Path directory) {
         String name = directory.getFileName().toString();
         if (!NAME.matcher(name).matches()) {
-            throw new MongoMigrationException.DirectoryUnreadable("The migration directory " + directory + " is not"
+            throw new MongoMigrationException.DirectoryProblem("The migration directory " + directory + " is not"
                     + " named <yyyyMMddHHmmss>_<name> (a 14-digit UTC timestamp, an underscore, then letters, digits,"
                     + " '_' or '-'), e.g. 20240612093000_add_sessions: rename it, or move it out of the migrations"
                     + " directory", null);
         }
         Path file = directory.resolve(MigrationFile.NAME);
         if (!Files.isRegularFile(file)) {
-            throw new MongoMigrationException.DirectoryUnreadable("The migration directory " + directory + " has no "
+            throw new MongoMigrationException.DirectoryProblem("The migration directory " + directory + " has no "
                     + MigrationFile.NAME + ": put the migration's MongoDB commands there, or remove the directory",
                     null);
         }
@@ -104,11 +104,11 @@ public record MongoMigrationDirectory(String datasource, Path path, List<MongoMi
             return new MongoMigration(name, file, MigrationFile.read(text.startsWith("\uFEFF") ? text.substring(1) : text),
                     MigrationFile.checksum(bytes));
         } catch (CharacterCodingException e) {
-            throw new MongoMigrationException.DirectoryUnreadable(file + " is not UTF-8 text: save it as UTF-8", e);
+            throw new MongoMigrationException.DirectoryProblem(file + " is not UTF-8 text: save it as UTF-8", e);
         } catch (IOException e) {
-            throw new MongoMigrationException.DirectoryUnreadable("Could not read " + file + ": " + e, e);
+            throw new MongoMigrationException.DirectoryProblem("Could not read " + file + ": " + e, e);
         } catch (IllegalArgumentException e) {
-            throw new MongoMigrationException.DirectoryUnreadable("The migration " + file + " cannot be read: "
+            throw new MongoMigrationException.DirectoryProblem("The migration " + file + " cannot be read: "
                     + e.getMessage() + ". Fix the file", e);
         }
     }

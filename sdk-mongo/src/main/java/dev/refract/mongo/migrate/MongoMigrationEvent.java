@@ -9,9 +9,9 @@ public sealed interface MongoMigrationEvent {
     /**
      * Another command holds the migration lock; this one waits for it (up to the lock timeout).
      *
-     * @param owner the holder's id, as the lock document records it
+     * @param lock the lock: the collection of its document, {@code _refract_migrations_lock}
      */
-    record WaitingForLock(String owner) implements MongoMigrationEvent {
+    record WaitingForLock(String lock) implements MongoMigrationEvent {
     }
 
     /**

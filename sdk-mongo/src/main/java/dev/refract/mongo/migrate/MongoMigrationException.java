@@ -16,11 +16,11 @@ public abstract sealed class MongoMigrationException extends RuntimeException {
     }
 
     /** The migrations directory cannot be read as a history, or lacks a migration a command named. */
-    public static final class DirectoryUnreadable extends MongoMigrationException {
+    public static final class DirectoryProblem extends MongoMigrationException {
 
         private static final long serialVersionUID = 1L;
 
-        DirectoryUnreadable(String message, Throwable cause) {
+        DirectoryProblem(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -139,7 +139,7 @@ public final class MongoMigrator {
     public Mono<Void> resolveApplied(MongoMigrationDirectory directory, String name) {
         return Mono.defer(() -> {
             MongoMigration migration = directory.find(name).orElseThrow(() ->
-                    new MongoMigrationException.DirectoryUnreadable("The migrations directory " + directory.path()
+                    new MongoMigrationException.DirectoryProblem("The migrations directory " + directory.path()
                             + " has no migration " + name + ": resolve --applied records a migration of the"
                             + " directory, so name one of its directories", null));
             return locked(() -> entries().flatMap(entries -> {

@@ -95,6 +95,26 @@ class MongoMigratorIT {
     }
 
     @Test
+    void aCommandWaitingForTheLockTakesItOnceTheHoldersLeaseRunsOut(TestInfo test) throws IOException {
+        MongoDatabase database = database(test);
+        try {
+            MongoMigrationDirectory directory = migrations("20240101000000_a", "[{\"create\": \"A\"}]");
+            Mono.from(database.getCollection(MigrationLock.COLLECTION).insertOne(new Document("_id", "migrate")
+                    .append("owner", "a command that stopped renewing")
+                    .append("expires_at", Date.from(Instant.now().plusMillis(700))))).block(TIMEOUT);
+            List<MongoMigrationEvent> events = new ArrayList<>();
+
+            MongoDeployReport report = MongoMigrator.of(database).withListener(events::add)
+                    .withLock(Duration.ofSeconds(10), Duration.ofSeconds(30)).deploy(directory).block(TIMEOUT);
+
+            assertThat(report.applied()).containsExactly("20240101000000_a");
+            assertThat(events.get(0)).isEqualTo(new MongoMigrationEvent.WaitingForLock("_refract_migrations_lock"));
+        } finally {
+            Mono.from(database.drop()).block(TIMEOUT);
+        }
+    }
+
+    @Test
     void resolveAppliedRecordsAMigrationWithoutRunningIt(TestInfo test) throws IOException {
         MongoDatabase database = database(test);
         try {
