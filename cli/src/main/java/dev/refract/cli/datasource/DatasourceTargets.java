@@ -86,7 +86,7 @@ public final class DatasourceTargets {
             if (changes && datasource.readOnly()) {
                 skipped = "read-only (readOnly = true), so it is never changed";
             } else if (datasource.provider() == Provider.REDIS) {
-                skipped = "a Redis datasource has no tables or collections: nothing to create or migrate";
+                skipped = "a Redis datasource keeps no tables or collections: nothing to migrate";
             } else if (datasource.provider().family() != Provider.Family.RELATIONAL && !documents) {
                 skipped = "provider " + datasource.provider().schemaName() + " is not relational";
             }

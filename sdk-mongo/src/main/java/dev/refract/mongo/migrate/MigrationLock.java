@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.refract.mongo.schema.SchemaReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
 public final class MigrationLock {
 
     /** The collection of the lock document. */
-    public static final String COLLECTION = "_refract_migrations_lock";
+    public static final String COLLECTION = SchemaReader.HISTORY_LOCK;
 
     private static final String ID = "migrate";
     private static final Duration POLL = Duration.ofMillis(100);

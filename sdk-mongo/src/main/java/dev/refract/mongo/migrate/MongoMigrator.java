@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
 public final class MongoMigrator {
 
     /** The collection that records the history. */
-    public static final String HISTORY = "_refract_migrations";
+    public static final String HISTORY = SchemaReader.HISTORY;
 
     /** How long a command waits for the migration lock unless told otherwise. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);

@@ -12,8 +12,14 @@ import reactor.core.publisher.Mono;
  */
 public final class SchemaReader {
 
+    /** The collection of a datasource's migration history, one document per attempt. */
+    public static final String HISTORY = "_refract_migrations";
+
+    /** The collection of the migration lock's document. */
+    public static final String HISTORY_LOCK = "_refract_migrations_lock";
+
     /** The collections of Refract's migration history and its lock, never part of a schema. */
-    public static final Set<String> HISTORY_COLLECTIONS = Set.of("_refract_migrations", "_refract_migrations_lock");
+    public static final Set<String> HISTORY_COLLECTIONS = Set.of(HISTORY, HISTORY_LOCK);
 
     private SchemaReader() {
     }

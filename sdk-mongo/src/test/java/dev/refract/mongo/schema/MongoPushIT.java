@@ -150,6 +150,25 @@ class MongoPushIT {
         }
     }
 
+    @Test
+    void aDatabaseThatKeepsAMigrationHistoryIsRefused() {
+        MongoDatabase database = database("history");
+        try {
+            Mono.from(database.getCollection("_refract_migrations").insertOne(new Document("name", "x")))
+                    .block(TIMEOUT);
+
+            assertThatThrownBy(() -> push(TestSchemas.mongo(namespace.mongoUrl(), MODELS), database))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The database of datasource 'docs' keeps a migration history (_refract_migrations):"
+                            + " change it with migrations (refract migrate dev, then deploy), not db push, or it"
+                            + " drifts from its history");
+            assertThat(Flux.from(database.listCollectionNames()).collectList().block(TIMEOUT))
+                    .containsExactly("_refract_migrations");
+        } finally {
+            Mono.from(database.drop()).block(TIMEOUT);
+        }
+    }
+
     /**
      * The in-process server keeps an index's partialFilterExpression but indexes every document, so
      * this runs on a real MongoDB only (MONGODB_URL).
