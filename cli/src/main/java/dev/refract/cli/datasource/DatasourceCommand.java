@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import reactor.core.Exceptions;
 
 /**
- * The base of the commands that work on the databases of a schema's datasources ({@code db push},
- * {@code migrate …}: relational and MongoDB ones; {@code db pull}: relational ones): the {@code --datasource} and {@code --url} options, and a
- * loop that gives the command each selected datasource with its connections, saying which
- * datasources it leaves alone and why.
+ * The base of the commands that work on the databases of a schema's datasources ({@code db push}
+ * and {@code migrate …}: relational and MongoDB ones; {@code db pull}: relational ones): the
+ * {@code --datasource} and {@code --url} options, and a loop that gives the command each selected
+ * datasource with its connections, saying which datasources it leaves alone and why.
  */
 public abstract class DatasourceCommand extends SchemaSubcommand {
 

@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
  * of other providers are left alone, and said so.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = "Brings the databases of the schema's relational datasources to the schema without a migration"
-                + " history, for prototyping: creates the tables in an empty database, and syncs one that has"
-                + " tables through a diff (data loss refused unless --accept-data-loss).")
+        description = "Brings the databases of the schema's relational and MongoDB datasources to the schema without a"
+                + " migration history, for prototyping: creates the tables in an empty database, and syncs one that"
+                + " has tables through a diff (data loss refused unless --accept-data-loss); creates a MongoDB"
+                + " database's collections and indexes, and drops the indexes the schema no longer has.")
 public final class DbPushCommand extends DatasourceCommand {
 
     /** How long one datasource's push may take before the command gives up. */

@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
  * changing nothing. Exits with 1 unless every one is up to date.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Lists the applied, pending, failed, edited and missing migrations of each relational"
-                + " datasource, and the drift of its database from what they make (replayed in a shadow namespace),"
+        description = "Lists the applied, pending, failed, edited and missing migrations of each relational and"
+                + " MongoDB datasource, and the drift of its database from what they make (replayed in a shadow"
+                + " namespace, or for MongoDB from their steps),"
                 + " changing nothing. Exits with 1 unless every datasource is up to date.")
 public final class MigrateStatusCommand extends MigrationSubcommand {
 
