@@ -79,8 +79,8 @@ public final class DbPushCommand extends DatasourceCommand {
 
     /** Brings a MongoDB database to the collections and indexes of the schema, saying what it dropped. */
     private void pushMongo(Selected target) {
-        dev.refract.mongo.schema.PushReport report = MongoDatabases.with(target, database -> MongoPush.push(target.schema(),
-                target.datasource().index(), database).block(TIMEOUT));
+        dev.refract.mongo.schema.PushReport report = MongoDatabases.with(target, database ->
+                MongoPush.push(target.schema(), target.datasource().index(), database).block(TIMEOUT));
         String where = "Datasource '" + target.datasource().name() + "' (mongodb, " + target.displayUrl() + "): ";
         if (report.steps().isEmpty()) {
             out().println(where + "already in sync with the schema.");

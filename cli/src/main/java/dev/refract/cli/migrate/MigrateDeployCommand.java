@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 
-/** {@code refract migrate deploy}: applies the pending migrations of each relational and MongoDB datasource, in order. */
+/**
+ * {@code refract migrate deploy}: applies the pending migrations of each relational and MongoDB
+ * datasource, in order.
+ */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Applies the pending migrations of each relational and MongoDB datasource (or the one named), in order,"
-                + " under a lock that makes concurrent deploys wait for each other.")
+        description = "Applies the pending migrations of each relational and MongoDB datasource (or the one named),"
+                + " in order, under a lock that makes concurrent deploys wait for each other.")
 public final class MigrateDeployCommand extends MigrationSubcommand {
 
     /** A command reading datasource URLs from the process's environment. */

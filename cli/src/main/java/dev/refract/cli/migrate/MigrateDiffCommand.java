@@ -111,7 +111,8 @@ public final class MigrateDiffCommand extends MigrationSubcommand {
                     + "' are the same: nothing to do.");
             return false;
         }
-        out().println("// from " + from + " to " + to + " of datasource '" + target.datasource().name() + "' (mongodb)");
+        out().println("// from " + from + " to " + to + " of datasource '" + target.datasource().name()
+                + "' (mongodb)");
         out().print(MigrationFile.write(steps));
         return true;
     }

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
  * every migration again. Asks first, unless {@code --force}.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = "Drops everything in the namespace of each relational datasource, or the collections of each MongoDB one"
-                + " (or of the one named), and"
-                + " applies every migration again. For development databases; asks first unless --force.")
+        description = "Drops everything in the namespace of each relational datasource, or the collections of each"
+                + " MongoDB one (or of the one named), and applies every migration again. For development databases;"
+                + " asks first unless --force.")
 public final class MigrateResetCommand extends MigrationSubcommand {
 
     @Option(names = "--force", description = "Reset without asking.")
