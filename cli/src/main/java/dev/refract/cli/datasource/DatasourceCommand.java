@@ -5,6 +5,7 @@ import dev.refract.codegen.cli.SchemaSubcommand;
 import dev.refract.codegen.generate.RuntimeMetadata;
 import dev.refract.error.UrlRedaction;
 import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
@@ -14,20 +15,21 @@ import picocli.CommandLine.Option;
 import reactor.core.Exceptions;
 
 /**
- * The base of the commands that work on the databases of a schema's relational datasources
- * ({@code db push}, {@code migrate …}): the {@code --datasource} and {@code --url} options, and a
- * loop that gives the command each selected datasource with its connections, saying which
- * datasources it leaves alone and why.
+ * The base of the commands that work on the databases of a schema's datasources ({@code db push}
+ * and {@code migrate …}: relational and MongoDB ones; {@code db pull}: relational ones): the
+ * {@code --datasource} and {@code --url} options, and a loop that gives the command each selected
+ * datasource with its connections, saying which datasources it leaves alone and why.
  */
 public abstract class DatasourceCommand extends SchemaSubcommand {
 
     @Option(names = "--datasource", paramLabel = "NAME",
-            description = "Work on this datasource only (default: every relational datasource, in declared order).")
+            description = "Work on this datasource only (default: every datasource the command works on, in declared"
+                    + " order).")
     private String datasource;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "The R2DBC URL of the database, instead of the schema's (needs --datasource when the"
-                    + " schema has several relational datasources).")
+            description = "The URL of the database (R2DBC, or a MongoDB connection string), instead of the schema's"
+                    + " (needs --datasource when the schema has several datasources the command works on).")
     private String url;
 
     private final UnaryOperator<String> environment;
@@ -37,13 +39,26 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
         this.environment = environment;
     }
 
-    /** One datasource to work on: its metadata in {@code schema}, its URL and its connections. */
+    /**
+     * One datasource to work on: its metadata in {@code schema}, its URL and, for a relational one,
+     * its connections ({@code null} for a MongoDB datasource: see {@link MongoDatabases}).
+     */
     public record Selected(SchemaMeta schema, DatasourceMeta datasource, String url, ConnectionFactory connections) {
 
         /** The URL without its password, for messages. */
         public String displayUrl() {
             return UrlRedaction.redact(url);
         }
+
+        /** True for a MongoDB datasource, whose collections and indexes the command works on. */
+        public boolean isMongo() {
+            return datasource.provider() == Provider.MONGODB;
+        }
+    }
+
+    /** True for a command that also works on MongoDB datasources (then it checks {@link Selected#isMongo()}). */
+    protected boolean worksOnMongo() {
+        return false;
     }
 
     /** True for a command that works on one datasource only, which must then be named when there are several. */
@@ -71,15 +86,15 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
     protected final void forEachDatasource(Path schema, DatasourceWork work) {
         SchemaMeta meta = RuntimeMetadata.of(validSchema(schema));
         DatasourceTargets targets = new DatasourceTargets(meta, environment);
-        List<DatasourceTargets.Target> selected = targets.select(datasource, changesDatabase());
+        List<DatasourceTargets.Target> selected = targets.select(datasource, changesDatabase(), worksOnMongo());
         long count = selected.stream().filter(DatasourceTargets.Target::selected).count();
         if (url != null && count > 1) {
-            throw new CommandFailedException("--url names one database, but the schema has several relational"
-                    + " datasources: add --datasource NAME.");
+            throw new CommandFailedException("--url names one database, but the schema has several datasources"
+                    + " to work on: add --datasource NAME.");
         }
         if (onOneDatasource() && count > 1) {
             throw new CommandFailedException(commandName() + " works on one datasource, and the schema has "
-                    + count + " relational ones: name it with --datasource NAME.");
+                    + count + " it could work on: name it with --datasource NAME.");
         }
         for (DatasourceTargets.Target target : selected) {
             if (!target.selected()) {
@@ -88,8 +103,9 @@ public abstract class DatasourceCommand extends SchemaSubcommand {
             }
             String location = targets.url(target.datasource(), url);
             try {
+                boolean mongo = target.datasource().provider() == Provider.MONGODB;
                 work.run(new Selected(meta, target.datasource(), location,
-                        DatasourceTargets.connections(target.datasource(), location)));
+                        mongo ? null : DatasourceTargets.connections(target.datasource(), location)));
             } catch (CommandFailedException e) {
                 throw e;
             } catch (RuntimeException e) {

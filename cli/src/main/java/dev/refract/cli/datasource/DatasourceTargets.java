@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Which datasources of a schema a database command works on, and how it reaches them: every
- * relational datasource the schema may change, or the one named with {@code --datasource}; its URL
- * from {@code --url}, else as the schema gives it (written, or read from the environment).
+ * relational datasource the schema may change (and every MongoDB one, for the commands that work on
+ * them), or the one named with {@code --datasource}; its URL from {@code --url}, else as the schema
+ * gives it (written, or read from the environment).
  */
 public final class DatasourceTargets {
 
@@ -58,6 +59,20 @@ public final class DatasourceTargets {
      *         command cannot work on
      */
     public List<Target> select(String name, boolean changes) {
+        return select(name, changes, false);
+    }
+
+    /**
+     * The datasources of the schema in declaration order, each selected or skipped with a reason.
+     *
+     * @param name      the datasource given with {@code --datasource}, or {@code null} for every one
+     * @param changes   true for a command that changes the database, which a read-only datasource refuses
+     * @param documents true for a command that also works on MongoDB datasources ({@code db push},
+     *                  {@code migrate …}), false for one that works on relational ones only
+     * @throws CommandFailedException when {@code name} is no datasource of the schema, or names one the
+     *         command cannot work on
+     */
+    public List<Target> select(String name, boolean changes, boolean documents) {
         if (name != null && schema.datasources().stream().noneMatch(d -> d.name().equals(name))) {
             throw new CommandFailedException("The schema has no datasource '" + name + "'; its datasources are "
                     + schema.datasources().stream().map(DatasourceMeta::name).collect(Collectors.joining(", ")) + ".");
@@ -70,10 +85,10 @@ public final class DatasourceTargets {
             String skipped = null;
             if (changes && datasource.readOnly()) {
                 skipped = "read-only (readOnly = true), so it is never changed";
-            } else if (datasource.provider().family() != Provider.Family.RELATIONAL) {
-                skipped = datasource.provider() == Provider.REDIS ? "a Redis datasource has no tables: nothing to create or"
-                        + " migrate"
-                        : "provider " + datasource.provider().schemaName() + " is not relational";
+            } else if (datasource.provider() == Provider.REDIS) {
+                skipped = "a Redis datasource keeps no tables or collections: nothing to migrate";
+            } else if (datasource.provider().family() != Provider.Family.RELATIONAL && !documents) {
+                skipped = "provider " + datasource.provider().schemaName() + " is not relational";
             }
             if (skipped != null && name != null) {
                 throw new CommandFailedException("Datasource '" + name + "' is " + skipped + ".");

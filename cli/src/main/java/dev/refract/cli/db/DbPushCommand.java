@@ -1,6 +1,8 @@
 package dev.refract.cli.db;
 
 import dev.refract.cli.datasource.DatasourceCommand;
+import dev.refract.cli.datasource.MongoDatabases;
+import dev.refract.mongo.schema.MongoPush;
 import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.codegen.cli.RefractCommand;
 import dev.refract.codegen.compiler.DiagnosticSummary;
@@ -16,16 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code refract db push}: brings the databases of the schema's relational datasources to the
- * schema without a migration history. An empty database gets the schema's tables (and enum types)
+ * {@code refract db push}: brings the databases of the schema's relational and MongoDB datasources
+ * to the schema without a migration history. A MongoDB database gets the collections and indexes the
+ * schema asks for, and loses the indexes it no longer has. An empty database gets the schema's tables (and enum types)
  * created; one that has tables is synced through the schema diff, refusing data loss unless
  * accepted, and refusing a database whose schema migrations keep. Read-only datasources and those
  * of other providers are left alone, and said so.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = "Brings the databases of the schema's relational datasources to the schema without a migration"
-                + " history, for prototyping: creates the tables in an empty database, and syncs one that has"
-                + " tables through a diff (data loss refused unless --accept-data-loss).")
+        description = "Brings the databases of the schema's relational and MongoDB datasources to the schema without a"
+                + " migration history, for prototyping: creates the tables in an empty database, and syncs one that"
+                + " has tables through a diff (data loss refused unless --accept-data-loss); creates a MongoDB"
+                + " database's collections and indexes, and drops the indexes the schema no longer has.")
 public final class DbPushCommand extends DatasourceCommand {
 
     /** How long one datasource's push may take before the command gives up. */
@@ -46,8 +50,17 @@ public final class DbPushCommand extends DatasourceCommand {
     }
 
     @Override
+    protected boolean worksOnMongo() {
+        return true;
+    }
+
+    @Override
     protected int run(Path schema) {
         forEachDatasource(schema, target -> {
+            if (target.isMongo()) {
+                pushMongo(target);
+                return;
+            }
             String name = target.datasource().name();
             PushReport report;
             try {
@@ -62,6 +75,25 @@ public final class DbPushCommand extends DatasourceCommand {
                             : " and " + DiagnosticSummary.plural(report.enumTypes().size(), "enum type")) + ".");
         });
         return RefractCommand.SUCCESS;
+    }
+
+    /** Brings a MongoDB database to the collections and indexes of the schema, saying what it dropped. */
+    private void pushMongo(Selected target) {
+        dev.refract.mongo.schema.PushReport report = MongoDatabases.with(target, database ->
+                MongoPush.push(target.schema(), target.datasource().index(), database).block(TIMEOUT));
+        String where = "Datasource '" + target.datasource().name() + "' (mongodb, " + target.displayUrl() + "): ";
+        if (report.steps().isEmpty()) {
+            out().println(where + "already in sync with the schema.");
+            return;
+        }
+        out().println(where + "created " + DiagnosticSummary.plural(report.createdCollections().size(), "collection")
+                + " and " + indexes(report.createdIndexes().size()) + ", dropped "
+                + indexes(report.droppedIndexes().size()) + ":");
+        report.steps().forEach(step -> out().println("  " + step.describe()));
+    }
+
+    private static String indexes(int count) {
+        return count + (count == 1 ? " index" : " indexes");
     }
 
     /** Brings a database that already holds tables to the schema, through the diff. */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code refract migrate}: the commands of the migration history, one history per relational datasource. */
+/** {@code refract migrate}: the commands of the migration history, one history per relational and MongoDB datasource. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Applies and looks after the migrations in migrations/<datasource>/ beside the schema.",
         subcommands = {MigrateDevCommand.class, MigrateDeployCommand.class, MigrateDiffCommand.class, MigrateStatusCommand.class, MigrateResolveCommand.class,

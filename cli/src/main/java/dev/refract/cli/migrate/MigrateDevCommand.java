@@ -1,13 +1,19 @@
 package dev.refract.cli.migrate;
 
+import dev.refract.cli.datasource.MongoDatabases;
 import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.codegen.cli.RefractCommand;
 import dev.refract.codegen.compiler.CheckResult;
+import dev.refract.codegen.compiler.DiagnosticSummary;
 import dev.refract.codegen.compiler.GenerateResult;
 import dev.refract.codegen.compiler.SchemaCompiler;
 import dev.refract.codegen.definition.SchemaDefinition;
 import dev.refract.codegen.generate.RuntimeMetadata;
 import dev.refract.meta.SchemaMeta;
+import dev.refract.mongo.migrate.MigrationFile;
+import dev.refract.mongo.migrate.MongoMigrationDirectory;
+import dev.refract.mongo.schema.DesiredSchema;
+import dev.refract.mongo.schema.SchemaStep;
 import dev.refract.r2dbc.catalog.Catalog;
 import dev.refract.r2dbc.catalog.DesiredCatalog;
 import dev.refract.r2dbc.migrate.Migration;
@@ -86,6 +92,10 @@ public final class MigrateDevCommand extends MigrationSubcommand {
         String schemaText = read(schema);
         boolean[] written = {false};
         forEachDatasource(schema, target -> {
+            if (target.isMongo()) {
+                written[0] |= devMongo(target, schema.getParent().resolve(MIGRATIONS), schemaText);
+                return;
+            }
             String datasource = target.datasource().name();
             Path root = schema.getParent().resolve(MIGRATIONS);
             MigrationDirectory existing = Files.isDirectory(root.resolve(datasource))
@@ -134,6 +144,41 @@ public final class MigrateDevCommand extends MigrationSubcommand {
         return RefractCommand.SUCCESS;
     }
 
+    /**
+     * {@code migrate dev} of a MongoDB datasource: applies what is pending, diffs the schema's
+     * collections and indexes against what the migrations make (their steps replayed, no shadow
+     * database needed), writes the difference as a {@code migration.json} and applies it.
+     *
+     * @return whether a migration was written
+     */
+    private boolean devMongo(Selected target, Path root, String schemaText) {
+        String datasource = target.datasource().name();
+        MongoMigrationDirectory existing = MongoMigrationDirectory.read(root, datasource);
+        out().println("Datasource '" + datasource + "' (" + target.displayUrl() + "):");
+        out().flush();
+        return MongoDatabases.with(target, database -> {
+            if (!createOnly && !existing.migrations().isEmpty()) {
+                mongoMigrator(database).deploy(existing).block();
+            }
+            List<SchemaStep> steps = dev.refract.mongo.schema.SchemaDiff.between(existing.replay(),
+                    DesiredSchema.of(target.schema(), target.datasource().index()));
+            if (steps.isEmpty()) {
+                out().println("  in sync with its migrations: no migration written.");
+                return false;
+            }
+            Path directory = root.resolve(datasource).resolve(timestamp(existing.migrations().isEmpty() ? null
+                    : existing.migrations().get(existing.migrations().size() - 1).name()) + "_" + name);
+            write(directory.resolve(MigrationFile.NAME), MigrationFile.write(steps));
+            write(directory.resolve(SNAPSHOT), schemaText);
+            out().println("  wrote " + display(directory.resolve(MigrationFile.NAME)) + " ("
+                    + DiagnosticSummary.plural(steps.size(), "step") + ")");
+            if (!createOnly) {
+                mongoMigrator(database).deploy(MongoMigrationDirectory.read(root, datasource)).block();
+            }
+            return true;
+        });
+    }
+
     /** The schema the last migration was made from, when it kept a copy that still reads. */
     private Optional<SchemaMeta> previousSchema(MigrationDirectory existing) {
         for (int i = existing.migrations().size() - 1; i >= 0; i--) {
@@ -149,9 +194,15 @@ public final class MigrateDevCommand extends MigrationSubcommand {
 
     /** Now, as a migration timestamp, later than every migration's so far. */
     private String timestamp(MigrationDirectory existing) {
+        return timestamp(existing.migrations().isEmpty() ? null
+                : existing.migrations().get(existing.migrations().size() - 1).name());
+    }
+
+    /** Now, as a migration timestamp, later than that of the migration {@code lastName} (when not null). */
+    private String timestamp(String lastName) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0);
-        if (!existing.migrations().isEmpty()) {
-            String last = existing.migrations().get(existing.migrations().size() - 1).name().substring(0, 14);
+        if (lastName != null) {
+            String last = lastName.substring(0, 14);
             LocalDateTime previous = LocalDateTime.parse(last, TIMESTAMP);
             if (!now.isAfter(previous)) {
                 now = previous.plusSeconds(1);

@@ -1,5 +1,6 @@
 package dev.refract.cli.migrate;
 
+import dev.refract.cli.datasource.MongoDatabases;
 import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.codegen.cli.RefractCommand;
 import dev.refract.codegen.compiler.CheckResult;
@@ -7,6 +8,12 @@ import dev.refract.codegen.compiler.SchemaCompiler;
 import dev.refract.codegen.generate.RuntimeMetadata;
 import dev.refract.meta.DatasourceMeta;
 import dev.refract.meta.SchemaMeta;
+import dev.refract.mongo.migrate.MigrationFile;
+import dev.refract.mongo.migrate.MongoMigrationDirectory;
+import dev.refract.mongo.schema.DatabaseSchema;
+import dev.refract.mongo.schema.DesiredSchema;
+import dev.refract.mongo.schema.SchemaReader;
+import dev.refract.mongo.schema.SchemaStep;
 import dev.refract.r2dbc.catalog.Catalog;
 import dev.refract.r2dbc.catalog.CatalogReader;
 import dev.refract.r2dbc.catalog.DesiredCatalog;
@@ -27,7 +34,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code refract migrate diff}: the SQL that takes one state of a datasource's database to another,
  * each state being nothing, a schema file, what the migrations make, or the live database. Prints
- * the script and changes nothing.
+ * the script and changes nothing. For a MongoDB datasource it prints the steps of a
+ * {@code migration.json} instead.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Prints the SQL that takes one state of a datasource's database to another, changing nothing."
@@ -70,6 +78,10 @@ public final class MigrateDiffCommand extends MigrationSubcommand {
     protected int run(Path schema) {
         boolean[] different = {false};
         forEachDatasource(schema, target -> {
+            if (target.isMongo()) {
+                different[0] |= diffMongo(schema, target);
+                return;
+            }
             State start = state(from, schema, target);
             State end = state(to, schema, target);
             Renames renames = start.schema() != null && end.schema() != null
@@ -89,6 +101,58 @@ public final class MigrateDiffCommand extends MigrationSubcommand {
         return exitCode && different[0] ? 2 : RefractCommand.SUCCESS;
     }
 
+    /** The diff of a MongoDB datasource, printed as the steps of a {@code migration.json}; true when there is one. */
+    private boolean diffMongo(Path schema, Selected target) {
+        DatabaseSchema start = mongoState(from, schema, target);
+        DatabaseSchema end = mongoState(to, schema, target);
+        List<SchemaStep> steps = dev.refract.mongo.schema.SchemaDiff.between(start, end);
+        if (steps.isEmpty()) {
+            out().println("// " + from + " and " + to + " of datasource '" + target.datasource().name()
+                    + "' are the same: nothing to do.");
+            return false;
+        }
+        out().println("// from " + from + " to " + to + " of datasource '" + target.datasource().name()
+                + "' (mongodb)");
+        out().print(MigrationFile.write(steps));
+        return true;
+    }
+
+    private DatabaseSchema mongoState(String name, Path schema, Selected target) {
+        DatasourceMeta datasource = target.datasource();
+        if (name.equals("empty")) {
+            return DatabaseSchema.EMPTY;
+        }
+        if (name.equals("schema")) {
+            return DesiredSchema.of(target.schema(), datasource.index());
+        }
+        if (name.startsWith("schema:")) {
+            SchemaMeta other = otherSchema(name);
+            return DesiredSchema.of(other, index(other, datasource));
+        }
+        if (name.equals("migrations")) {
+            return MongoMigrationDirectory.read(schema.getParent().resolve(MIGRATIONS), datasource.name()).replay();
+        }
+        if (name.equals("database")) {
+            return MongoDatabases.with(target, database -> SchemaReader.read(database).block());
+        }
+        throw new CommandFailedException("\"" + name + "\" is no state to diff: use empty, schema, schema:FILE,"
+                + " migrations or database.");
+    }
+
+    /** The metadata of the schema file a {@code schema:FILE} state names. */
+    private SchemaMeta otherSchema(String name) {
+        Path file = root().workingDirectory().resolve(name.substring("schema:".length())).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailedException("No schema file " + display(file) + " (given as " + name + ").");
+        }
+        CheckResult check = new SchemaCompiler(this::display).check(file);
+        if (check.hasErrors()) {
+            throw new CommandFailedException("The schema " + display(file) + " is not valid: run refract validate"
+                    + " --schema " + display(file) + " to see why.");
+        }
+        return RuntimeMetadata.of(check.definition());
+    }
+
     private State state(String name, Path schema, Selected target) {
         DatasourceMeta datasource = target.datasource();
         if (name.equals("empty")) {
@@ -98,16 +162,7 @@ public final class MigrateDiffCommand extends MigrationSubcommand {
             return new State(DesiredCatalog.of(target.schema(), datasource.index()), target.schema());
         }
         if (name.startsWith("schema:")) {
-            Path file = root().workingDirectory().resolve(name.substring("schema:".length())).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new CommandFailedException("No schema file " + display(file) + " (given as " + name + ").");
-            }
-            CheckResult check = new SchemaCompiler(this::display).check(file);
-            if (check.hasErrors()) {
-                throw new CommandFailedException("The schema " + display(file) + " is not valid: run refract validate"
-                        + " --schema " + display(file) + " to see why.");
-            }
-            SchemaMeta other = RuntimeMetadata.of(check.definition());
+            SchemaMeta other = otherSchema(name);
             return new State(DesiredCatalog.of(other, index(other, datasource)), other);
         }
         if (name.equals("migrations")) {

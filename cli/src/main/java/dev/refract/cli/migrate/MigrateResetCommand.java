@@ -3,6 +3,7 @@ package dev.refract.cli.migrate;
 import dev.refract.codegen.cli.CommandFailedException;
 import dev.refract.codegen.cli.RefractCommand;
 import dev.refract.codegen.compiler.DiagnosticSummary;
+import dev.refract.mongo.migrate.MongoDeployReport;
 import dev.refract.r2dbc.migrate.ResetReport;
 import java.io.Console;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
  * every migration again. Asks first, unless {@code --force}.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = "Drops everything in the namespace of each relational datasource (or the one named) and"
-                + " applies every migration again. For development databases; asks first unless --force.")
+        description = "Drops everything in the namespace of each relational datasource, or the collections of each"
+                + " MongoDB one (or of the one named), and applies every migration again. For development databases;"
+                + " asks first unless --force.")
 public final class MigrateResetCommand extends MigrationSubcommand {
 
     @Option(names = "--force", description = "Reset without asking.")
@@ -46,27 +48,40 @@ public final class MigrateResetCommand extends MigrationSubcommand {
     @Override
     protected int run(Path schema) {
         forEachHistory(schema, (target, migrations, migrator) -> {
-            String datasource = target.datasource().name();
-            if (!force) {
-                String answer = ask.apply("Reset drops every table, view, type and routine of datasource '"
-                        + datasource + "' (" + target.displayUrl() + "), its data included, and applies its "
-                        + DiagnosticSummary.plural(migrations.migrations().size(), "migration") + " again."
-                        + " Type 'yes' to go on: ");
-                if (answer == null) {
-                    throw new CommandFailedException("reset of datasource '" + datasource + "' needs a yes, and there"
-                            + " is no terminal to ask on: pass --force to reset without asking.");
-                }
-                if (!answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
-                    out().println("Datasource '" + datasource + "': left as it was.");
-                    return;
-                }
+            if (!confirmed(target, "every table, view, type and routine", migrations.migrations().size())) {
+                return;
             }
-            out().println("Datasource '" + datasource + "' (" + target.displayUrl() + "):");
-            out().flush();
             ResetReport report = migrator.reset(migrations, true).block();
             out().println("  reset: applied " + DiagnosticSummary.plural(report.deploy().applied().size(), "migration")
                     + ".");
+        }, (target, migrations, migrator) -> {
+            if (!confirmed(target, "every collection", migrations.migrations().size())) {
+                return;
+            }
+            MongoDeployReport report = migrator.reset(migrations, true).block();
+            out().println("  reset: applied " + DiagnosticSummary.plural(report.applied().size(), "migration") + ".");
         });
         return RefractCommand.SUCCESS;
+    }
+
+    /** Whether to reset {@code target}: {@code --force}, or a yes; says so when it goes on. */
+    private boolean confirmed(Selected target, String what, int migrations) {
+        String datasource = target.datasource().name();
+        if (!force) {
+            String answer = ask.apply("Reset drops " + what + " of datasource '" + datasource + "' ("
+                    + target.displayUrl() + "), its data included, and applies its "
+                    + DiagnosticSummary.plural(migrations, "migration") + " again. Type 'yes' to go on: ");
+            if (answer == null) {
+                throw new CommandFailedException("reset of datasource '" + datasource + "' needs a yes, and there"
+                        + " is no terminal to ask on: pass --force to reset without asking.");
+            }
+            if (!answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
+                out().println("Datasource '" + datasource + "': left as it was.");
+                return false;
+            }
+        }
+        out().println("Datasource '" + datasource + "' (" + target.displayUrl() + "):");
+        out().flush();
+        return true;
     }
 }

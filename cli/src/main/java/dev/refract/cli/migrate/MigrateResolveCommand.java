@@ -58,6 +58,16 @@ public final class MigrateResolveCommand extends MigrationSubcommand {
                 migrator.resolveApplied(migrations, resolution.applied).block();
                 out().println("Datasource '" + datasource + "': " + resolution.applied + " recorded as applied.");
             }
+        }, (target, migrations, migrator) -> {
+            String datasource = target.datasource().name();
+            if (resolution.rolledBack != null) {
+                migrator.resolveRolledBack(migrations, resolution.rolledBack).block();
+                out().println("Datasource '" + datasource + "': " + resolution.rolledBack
+                        + " marked rolled back; the next deploy applies it again.");
+            } else {
+                migrator.resolveApplied(migrations, resolution.applied).block();
+                out().println("Datasource '" + datasource + "': " + resolution.applied + " recorded as applied.");
+            }
         });
         return RefractCommand.SUCCESS;
     }

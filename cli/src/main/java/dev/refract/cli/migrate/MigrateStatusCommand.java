@@ -1,6 +1,8 @@
 package dev.refract.cli.migrate;
 
 import dev.refract.codegen.cli.RefractCommand;
+import dev.refract.mongo.migrate.MongoHistoryEntry;
+import dev.refract.mongo.migrate.MongoMigrationStatus;
 import dev.refract.r2dbc.migrate.Drift;
 import dev.refract.r2dbc.migrate.EditedMigration;
 import dev.refract.r2dbc.migrate.HistoryEntry;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Command;
  * changing nothing. Exits with 1 unless every one is up to date.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Lists the applied, pending, failed, edited and missing migrations of each relational"
-                + " datasource, and the drift of its database from what they make (replayed in a shadow namespace),"
+        description = "Lists the applied, pending, failed, edited and missing migrations of each relational and"
+                + " MongoDB datasource, and the drift of its database from what they make (replayed in a shadow"
+                + " namespace, or for MongoDB from their steps),"
                 + " changing nothing. Exits with 1 unless every datasource is up to date.")
 public final class MigrateStatusCommand extends MigrationSubcommand {
 
@@ -65,6 +68,25 @@ public final class MigrateStatusCommand extends MigrationSubcommand {
             if (status.drift() instanceof Drift.Found found) {
                 found.differences().forEach(difference -> out().println("  drift    " + difference));
             }
+        }, (target, migrations, migrator) -> {
+            MongoMigrationStatus status = migrator.status(migrations).block();
+            upToDate[0] &= status.upToDate();
+            out().println("Datasource '" + target.datasource().name() + "' (" + target.displayUrl() + "): "
+                    + (status.upToDate() ? "up to date" : "not up to date") + ", " + status.applied().size()
+                    + " applied, " + status.pending().size() + " pending.");
+            status.applied().forEach(applied -> out().println("  applied  " + applied.name()));
+            for (MongoHistoryEntry failed : status.failed()) {
+                out().println("  failed   " + failed.name() + " (" + failed.appliedSteps() + " steps applied)");
+                if (failed.logs() != null) {
+                    failed.logs().lines().forEach(line -> out().println("           " + line));
+                }
+            }
+            status.edited().forEach(edited -> out().println("  edited   " + edited.name() + ": applied with checksum "
+                    + edited.recordedChecksum() + ", the file now has " + edited.currentChecksum()));
+            status.missingFromDirectory().forEach(missing -> out().println("  missing  " + missing.name()
+                    + ": applied, but not in the migrations directory"));
+            status.pending().forEach(pending -> out().println("  pending  " + pending.name()));
+            status.drift().forEach(difference -> out().println("  drift    " + difference));
         });
         return upToDate[0] ? RefractCommand.SUCCESS : RefractCommand.FAILED;
     }

@@ -1,6 +1,8 @@
 package dev.refract.cli.migrate;
 
 import dev.refract.codegen.compiler.DiagnosticSummary;
+import dev.refract.mongo.migrate.MongoMigrationEvent;
+import dev.refract.mongo.migrate.MongoMigrationListener;
 import dev.refract.r2dbc.migrate.MigrationEvent;
 import dev.refract.r2dbc.migrate.MigrationListener;
 import java.io.PrintWriter;
@@ -12,7 +14,7 @@ import java.util.Locale;
  * starts, completed by its elapsed time when it is applied or fails, so a long migration shows what
  * is running while it runs.
  */
-final class ProgressPrinter implements MigrationListener {
+final class ProgressPrinter implements MigrationListener, MongoMigrationListener {
 
     private final PrintWriter out;
 
@@ -34,6 +36,27 @@ final class ProgressPrinter implements MigrationListener {
             } else if (event instanceof MigrationEvent.Applied applied) {
                 out.println("applied in " + seconds(applied.elapsed()));
             } else if (event instanceof MigrationEvent.Failed failed) {
+                out.println("FAILED after " + seconds(failed.elapsed()));
+            }
+            out.flush();
+        }
+    }
+
+    @Override
+    public void on(MongoMigrationEvent event) {
+        synchronized (out) {
+            if (event instanceof MongoMigrationEvent.WaitingForLock waiting) {
+                out.println("  waiting for the migration lock (" + waiting.lock() + "), which another command"
+                        + " holds...");
+            } else if (event instanceof MongoMigrationEvent.CollectionsDropped dropped) {
+                out.println("  dropped " + DiagnosticSummary.plural(dropped.dropped().size(), "collection")
+                        + (dropped.dropped().isEmpty() ? "" : ": " + String.join(", ", dropped.dropped())));
+            } else if (event instanceof MongoMigrationEvent.Started started) {
+                out.print("  " + started.migration() + " (" + started.position() + "/" + started.count() + ", "
+                        + DiagnosticSummary.plural(started.steps(), "step") + ") ... ");
+            } else if (event instanceof MongoMigrationEvent.Applied applied) {
+                out.println("applied in " + seconds(applied.elapsed()));
+            } else if (event instanceof MongoMigrationEvent.Failed failed) {
                 out.println("FAILED after " + seconds(failed.elapsed()));
             }
             out.flush();

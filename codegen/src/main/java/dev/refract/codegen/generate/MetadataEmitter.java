@@ -180,8 +180,9 @@ final class MetadataEmitter {
 
     private static CodeBlock key(KeyMeta key) {
         String indexes = key.fields().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return key.name() == null ? CodeBlock.of("$T.of($L)", BuilderTypes.KEY_META, indexes)
+        CodeBlock code = key.name() == null ? CodeBlock.of("$T.of($L)", BuilderTypes.KEY_META, indexes)
                 : CodeBlock.of("new $T($S, $T.of($L))", BuilderTypes.KEY_META, key.name(), JavaTypes.LIST, indexes);
+        return key.expires() ? CodeBlock.of("$L.expiringAfter($LL)", code, key.expireAfterSeconds()) : code;
     }
 
     private static CodeBlock field(FieldMeta field) {

@@ -103,7 +103,7 @@ public final class RuntimeMetadata {
         for (String field : key.fields()) {
             fields.add(context.fieldIndex(model, field));
         }
-        return new KeyMeta(key.name(), fields);
+        return new KeyMeta(key.name(), fields, key.expireAfterSeconds());
     }
 
     private static FieldMeta field(FieldDefinition field) {

@@ -107,7 +107,7 @@ final class AttributeCatalog {
         Map<String, ValueKind> keyParams = params("fields", ValueKind.KEY_LIST, "name", ValueKind.STRING,
                 "map", ValueKind.STRING);
         Map<String, ValueKind> indexParams = params("fields", ValueKind.KEY_LIST, "name", ValueKind.STRING,
-                "map", ValueKind.STRING, "type", ValueKind.NAME);
+                "map", ValueKind.STRING, "type", ValueKind.NAME, "expireAfterSeconds", ValueKind.INTEGER);
         Map<String, Spec> specs = new LinkedHashMap<>();
         block(specs, "id", model, "fields", keyParams, Set.of("fields"), false);
         block(specs, "unique", model, "fields", keyParams, Set.of("fields"), true);

@@ -29,7 +29,8 @@ final class AttributeRules {
             Map.entry("@@map", "@@map(\"table_name\")"),
             Map.entry("@@id", "@@id([firstField, secondField])"),
             Map.entry("@@unique", "@@unique([firstField, secondField])"),
-            Map.entry("@@index", "@@index([firstField, secondField])"),
+            Map.entry("@@index", "@@index([firstField, secondField]) or, in MongoDB, @@index([expiresAt],"
+                    + " expireAfterSeconds: 3600)"),
             Map.entry("@@datasource", "@@datasource(db)"),
             Map.entry("@@cache", "@@cache(cache, ttl: 60)"),
             Map.entry("@@ttl", "@@ttl(3600)"));

@@ -117,7 +117,7 @@ final class DefinitionResolver {
             id = key(attribute);
         }
         model.attributes("unique").stream().map(DefinitionResolver::key).forEach(uniques::add);
-        List<KeyDefinition> indexes = model.attributes("index").stream().map(DefinitionResolver::key).toList();
+        List<KeyDefinition> indexes = model.attributes("index").stream().map(DefinitionResolver::index).toList();
         CacheDefinition cache = model.attributes("cache").stream().findFirst().map(this::cache).orElse(null);
         Long ttl = model.attributes("ttl").stream().findFirst().flatMap(a -> a.positionalOr("seconds"))
                 .flatMap(a -> Expressions.integer(a.value())).orElse(null);
@@ -135,6 +135,14 @@ final class DefinitionResolver {
     private static KeyDefinition key(Attribute attribute) {
         List<String> fields = KeyRules.keyFields(attribute).orElseThrow().stream().map(Identifier::name).toList();
         return new KeyDefinition(keyName(attribute), fields);
+    }
+
+    /** An {@code @@index}, with the seconds of a TTL index. */
+    private static KeyDefinition index(Attribute attribute) {
+        KeyDefinition key = key(attribute);
+        Long seconds = attribute.argument(TtlIndexRules.EXPIRE_AFTER_SECONDS)
+                .flatMap(a -> Expressions.integer(a.value())).orElse(null);
+        return new KeyDefinition(key.name(), key.fields(), seconds);
     }
 
     /** The {@code name:} of a key, or its {@code map:} when only that is written. */

@@ -35,6 +35,7 @@ public final class SchemaValidator {
         new ReferentialActionRules(diagnostics).check(index, relations);
         new DefaultRules(diagnostics, index).check();
         new ProviderRules(diagnostics, index).check();
+        new TtlIndexRules(diagnostics, index).check();
         SchemaDefinition definition = diagnostics.hasErrors() ? null
                 : new DefinitionResolver(index, relations).resolve();
         return new ValidationResult(definition, diagnostics.inSourceOrder());

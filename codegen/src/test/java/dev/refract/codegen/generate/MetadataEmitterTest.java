@@ -2,6 +2,8 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.codegen.definition.SchemaDefinition;
+import dev.refract.meta.KeyMeta;
 import org.junit.jupiter.api.Test;
 
 class MetadataEmitterTest {
@@ -107,5 +109,30 @@ class MetadataEmitterTest {
 
         assertThat(source).doesNotContain(".identifiedByUnique()").doesNotContain(".withValueNames(")
                 .contains(".withIndexes(List.of(KeyMeta.of(2, 3)))");
+    }
+
+    @Test
+    void declaresTheSecondsOfATtlIndexAsTheRuntimeMetadataHasThem() {
+        SchemaDefinition definition = SchemaText.definition("""
+                datasource docs {
+                  provider = "mongodb"
+                  url      = env("MONGODB_URL")
+                }
+
+                model Session {
+                  id        String   @id @default(auto()) @map("_id") @db.ObjectId
+                  expiresAt DateTime
+                  @@index([expiresAt], expireAfterSeconds: 3600)
+                  @@datasource(docs)
+                }
+                """);
+        GenerationContext context = Emitted.context(definition);
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).contains(".withIndexes(List.of(KeyMeta.of(1).expiringAfter(3600L)))");
+        KeyMeta ttl = RuntimeMetadata.of(definition).model(0).indexes().get(0);
+        assertThat(ttl.expireAfterSeconds()).isEqualTo(3600L);
+        assertThat(ttl.fields()).containsExactly(1);
     }
 }

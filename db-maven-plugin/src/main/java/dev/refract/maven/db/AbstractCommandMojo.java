@@ -22,11 +22,14 @@ abstract class AbstractCommandMojo extends AbstractMojo {
     @Parameter(property = "refract.schema", defaultValue = "${project.basedir}/schema.prisma", required = true)
     private File schema;
 
-    /** Work on this datasource only; by default on every relational datasource of the schema. */
+    /** Work on this datasource only; by default on every relational and MongoDB datasource of the schema. */
     @Parameter(property = "refract.datasource")
     private String datasource;
 
-    /** The R2DBC URL of the database, instead of the schema's (with {@code datasource} when there are several). */
+    /**
+     * The URL of the database (R2DBC, or a MongoDB connection string), instead of the schema's (with
+     * {@code datasource} when there are several).
+     */
     @Parameter(property = "refract.url")
     private String url;
 
@@ -37,12 +40,17 @@ abstract class AbstractCommandMojo extends AbstractMojo {
     /** The command and its own options, e.g. {@code migrate deploy}. */
     abstract List<String> command();
 
+    /** Refuses parameters the command cannot take together, before it runs. */
+    void check() throws MojoFailureException {
+    }
+
     @Override
     public final void execute() throws MojoFailureException {
         if (skip) {
             getLog().info("refract " + String.join(" ", command()) + " skipped (refract.db.skip)");
             return;
         }
+        check();
         List<String> arguments = new ArrayList<>(command());
         arguments.add("--schema");
         arguments.add(schema.getAbsolutePath());

@@ -72,4 +72,109 @@ class DatabaseGoalsIT {
                     .hasMessageContaining("The schema has no datasource 'nope'");
         }
     }
+
+    private static void execute(Statement sql, String statement) throws Exception {
+        sql.execute(statement);
+    }
+
+    @Test
+    void devWithCreateOnlyWritesTheMigrationAndDevAppliesIt() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_goals")) {
+            Path schema = schema(postgres);
+            DevMojo createOnly = on(new DevMojo(), schema);
+            createOnly.setName("init");
+            createOnly.setCreateOnly(true);
+
+            createOnly.execute();
+
+            Path migrations = dir.resolve("migrations/db");
+            try (var written = Files.list(migrations)) {
+                assertThat(written.map(path -> path.getFileName().toString())).singleElement().asString()
+                        .matches("\\d{14}_init");
+            }
+            assertThat(count(postgres, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                    + postgres.schema() + "' AND table_name = 'Note'")).isZero();
+            DevMojo dev = on(new DevMojo(), schema);
+            dev.setName("again");
+            dev.execute();
+            assertThat(count(postgres, "SELECT count(*) FROM \"Note\"")).isZero();
+            assertThat(count(postgres, "SELECT count(*) FROM _refract_migrations WHERE finished_at IS NOT NULL"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void diffChangesNothingAndFailOnDifferenceFailsTheBuildWhenThereIsOne() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_goals")) {
+            Path schema = schema(postgres);
+            DiffMojo diff = on(new DiffMojo(), schema);
+            diff.setFrom("database");
+
+            diff.execute();
+
+            assertThat(count(postgres, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                    + postgres.schema() + "'")).isZero();
+            diff.setFailOnDifference(true);
+            assertThatThrownBy(diff::execute).isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("failed (exit 2)");
+            on(new PushMojo(), schema).execute();
+            diff.execute();
+        }
+    }
+
+    @Test
+    void resolveTakesExactlyOneMigrationAndRecordsItApplied() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_goals")) {
+            Path schema = schema(postgres);
+            Path script = dir.resolve("migrations/db/20240101000000_init/migration.sql");
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, "CREATE TABLE \"Note\" (id int PRIMARY KEY);");
+            ResolveMojo resolve = on(new ResolveMojo(), schema);
+
+            assertThatThrownBy(resolve::execute).isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("needs exactly one of rolledBack and applied");
+
+            resolve.setApplied("20240101000000_init");
+            resolve.execute();
+            assertThat(count(postgres, "SELECT count(*) FROM _refract_migrations WHERE finished_at IS NOT NULL"))
+                    .isEqualTo(1);
+            assertThat(count(postgres, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'Note'"
+                    + " AND table_schema = '" + postgres.schema() + "'")).isZero();
+        }
+    }
+
+    @Test
+    void resetWithForceDropsTheDataAndAppliesTheMigrationsAgain() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_goals")) {
+            Path schema = schema(postgres);
+            Path script = dir.resolve("migrations/db/20240101000000_init/migration.sql");
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, "CREATE TABLE \"Note\" (id int PRIMARY KEY);");
+            on(new DeployMojo(), schema).execute();
+            try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
+                execute(sql, "INSERT INTO \"Note\" VALUES (1)");
+            }
+            ResetMojo reset = on(new ResetMojo(), schema);
+            reset.setForce(true);
+
+            reset.execute();
+
+            assertThat(count(postgres, "SELECT count(*) FROM \"Note\"")).isZero();
+            assertThat(count(postgres, "SELECT count(*) FROM _refract_migrations")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pullWritesTheTablesOfTheDatabaseIntoTheSchema() throws Exception {
+        try (PostgresNamespace postgres = PostgresNamespace.create("db_goals")) {
+            Path schema = schema(postgres);
+            try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
+                execute(sql, "CREATE TABLE legacy_item (id int PRIMARY KEY, label text NOT NULL)");
+            }
+
+            on(new PullMojo(), schema).execute();
+
+            assertThat(Files.readString(schema)).contains("model LegacyItem").contains("label String");
+        }
+    }
 }
