@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
  * Text that means something to a query language (regular expression and LIKE metacharacters,
  * MongoDB operators written as values, quotes, backslashes, dotted paths) is stored as it is and
  * matched literally: what a condition finds is exactly what the same comparison finds in Java over
- * the stored texts.
+ * the stored texts. The texts hold no letters in two cases and no accented letters, whose matching
+ * in the default mode is the store's collation, and end in no space, which some collations pad.
  */
 @Conformance
 class HostileTextIT {
 
     private static final List<String> HOSTILE = List.of(".*", ".", "%", "_", "%_%", "\\%", "\\_", "$gt", "$ne",
             "{\"$ne\": 1}", "{\"$gt\": \"\"}", "'", "''", "\"", "`", "\\", "\\\\", "a.b.c", "$where", "^", "$", "[a-z]",
-            "(?i)", "|", "+", "?", "{2}", "--", ";", "/*", "*/", "' OR '1'='1", "\\'", "é", "€", "😀");
+            "(?i)", "|", "+", "?", "{2}", "--", ";", "/*", "*/", "' or '1'='1", "\\'", "€", "→", "😀");
 
     private static final String PLAIN = "abcxyz0189 ";
 
