@@ -77,6 +77,48 @@ class NestedWritesIT {
     }
 
     @Test
+    void bulkWritesAndCountsSelectThroughRelations() {
+        String ada = db.author().create(c -> c.email("ada@example.com").name("Ada")).block(ConformanceContext.WAIT).id();
+        String bo = db.author().create(c -> c.email("bo@example.com").name("Bo")).block(ConformanceContext.WAIT).id();
+        db.post().createMany(List.of(new dev.refract.conformance.client.PostCreate().title("a1").authorId(ada),
+                new dev.refract.conformance.client.PostCreate().title("a2").authorId(ada),
+                new dev.refract.conformance.client.PostCreate().title("b1").authorId(bo)))
+                .block(ConformanceContext.WAIT);
+        StepVerifier.create(db.post().count(q -> q.where(w -> w.author().is(a -> a.name().eq("Ada")))))
+                .expectNext(2L)
+                .verifyComplete();
+        StepVerifier.create(db.post().updateMany(w -> w.author().is(a -> a.email().startsWith("bo")),
+                        d -> d.published(true)))
+                .expectNext(1L)
+                .verifyComplete();
+        StepVerifier.create(db.post().deleteMany(w -> w.author().is(a -> a.name().eq("Ada"))))
+                .expectNext(2L)
+                .verifyComplete();
+        StepVerifier.create(db.post().findMany().map(p -> p.title() + ":" + p.published()))
+                .expectNext("b1:true")
+                .verifyComplete();
+        StepVerifier.create(db.author().deleteMany(w -> w.posts().none(p -> p.title().startsWith(""))))
+                .expectNext(1L)
+                .verifyComplete();
+        StepVerifier.create(db.author().findMany().map(Author::name)).expectNext("Bo").verifyComplete();
+    }
+
+    @Test
+    void aNestedUpdateCreatesAndConnectsRelatedRecords() {
+        context.require(Ability.TRANSACTIONS);
+        String ada = db.author().create(c -> c.email("ada@example.com").name("Ada")).block(ConformanceContext.WAIT).id();
+        String bo = db.author().create(c -> c.email("bo@example.com").name("Bo")
+                        .posts(p -> p.create(post -> post.title("Moved")))).block(ConformanceContext.WAIT).id();
+        db.author().update(w -> w.id(ada), d -> d.posts(p -> p.create(post -> post.title("New"))
+                        .connect(w -> w.authorIdTitle(bo, "Moved"))))
+                .block(ConformanceContext.WAIT);
+        List<Post> posts = db.post().findMany(q -> q.orderBy(o -> o.title().asc())).collectList()
+                .block(ConformanceContext.WAIT);
+        assertThat(posts).extracting(Post::title).containsExactly("Moved", "New");
+        assertThat(posts).extracting(Post::authorId).containsOnly(ada);
+    }
+
+    @Test
     void aTransactionCommitsEveryWriteOfItsWork() {
         context.require(Ability.TRANSACTIONS);
         List<Object> results = db.transaction(List.of(

@@ -115,6 +115,26 @@ class HostileTextIT {
     }
 
     @Test
+    void hostileTextInARelationFilterMatchesOnlyItself() {
+        for (String name : HOSTILE) {
+            db.author().create(c -> c.email(name + "@example.com").name(name)).block(ConformanceContext.WAIT);
+        }
+        for (String name : HOSTILE) {
+            String author = db.author().findUniqueOrThrow(q -> q.where(w -> w.email(name + "@example.com")))
+                    .block(ConformanceContext.WAIT).id();
+            db.post().create(c -> c.title(name).authorId(author)).block(ConformanceContext.WAIT);
+        }
+        for (String name : HOSTILE) {
+            List<String> titles = db.post().findMany(q -> q.where(w -> w.author().is(a -> a.name().eq(name))))
+                    .map(dev.refract.conformance.client.Post::title).collectList().block(ConformanceContext.WAIT);
+            assertThat(titles).as("the posts of the author named %s", name).containsExactly(name);
+            List<String> authors = db.author().findMany(q -> q.where(w -> w.posts().some(p -> p.title().eq(name))))
+                    .map(dev.refract.conformance.client.Author::name).collectList().block(ConformanceContext.WAIT);
+            assertThat(authors).as("the authors of the post titled %s", name).containsExactly(name);
+        }
+    }
+
+    @Test
     void operatorsWrittenAsValuesAreOnlyText() {
         db.phrase().create(c -> c.text("{\"$ne\": 1}").tag("operator")).block(ConformanceContext.WAIT);
         db.phrase().create(c -> c.text("plain").tag("plain")).block(ConformanceContext.WAIT);

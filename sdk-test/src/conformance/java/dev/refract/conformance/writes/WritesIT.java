@@ -8,6 +8,7 @@ import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.Items;
 import dev.refract.conformance.client.Item;
 import dev.refract.conformance.client.ItemCreate;
+import dev.refract.conformance.client.ItemField;
 import dev.refract.conformance.client.RefractClient;
 import dev.refract.conformance.client.Tier;
 import dev.refract.error.RecordNotFoundException;
@@ -128,6 +129,40 @@ class WritesIT {
                 .block(ConformanceContext.WAIT);
         assertThat(updated.rank()).isEqualTo(6);
         assertThat(updated.weight()).isEqualTo(2.5);
+    }
+
+    @Test
+    void anUpdateGuardedByAStaleConditionSignalsRecordNotFoundAndChangesNothing() {
+        Items.create(db, item("a").quantity(0));
+        StepVerifier.create(db.item().update(w -> w.code("a").and(g -> g.quantity().eq(0)),
+                        d -> d.quantity().increment(1).name("first")))
+                .assertNext(item -> assertThat(item.quantity()).isEqualTo(1))
+                .verifyComplete();
+        StepVerifier.create(db.item().update(w -> w.code("a").and(g -> g.quantity().eq(0)),
+                        d -> d.quantity().increment(1).name("stale")))
+                .expectError(RecordNotFoundException.class)
+                .verify(ConformanceContext.WAIT);
+        assertThat(read("a").name()).isEqualTo("first");
+        StepVerifier.create(db.item().delete(w -> w.code("a").and(g -> g.quantity().eq(0))))
+                .expectError(RecordNotFoundException.class)
+                .verify(ConformanceContext.WAIT);
+        StepVerifier.create(db.item().count()).expectNext(1L).verifyComplete();
+    }
+
+    @Test
+    void countFieldsCountsTheRecordsWhereEachFieldHoldsAValue() {
+        Items.create(db, item("a").note("n").rank(1), item("b").rank(2), item("c"));
+        StepVerifier.create(db.item().countFields(q -> { }, ItemField.NOTE, ItemField.RANK, ItemField.CODE))
+                .assertNext(counts -> {
+                    assertThat(counts.note()).isEqualTo(1L);
+                    assertThat(counts.rank()).isEqualTo(2L);
+                    assertThat(counts.code()).isEqualTo(3L);
+                    assertThat(counts.weight()).isNull();
+                })
+                .verifyComplete();
+        StepVerifier.create(db.item().countFields(q -> q.where(w -> w.code().not("b")), ItemField.RANK))
+                .assertNext(counts -> assertThat(counts.rank()).isEqualTo(1L))
+                .verifyComplete();
     }
 
     @Test
