@@ -10,6 +10,7 @@ import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.Items;
 import dev.refract.conformance.client.Item;
 import dev.refract.conformance.client.ItemField;
+import dev.refract.conformance.client.ItemFindMany;
 import dev.refract.conformance.client.RefractClient;
 import dev.refract.conformance.client.Tier;
 import dev.refract.error.RecordNotFoundException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -40,7 +42,7 @@ class FindIT {
         context.clear();
     }
 
-    private List<String> codes(java.util.function.Consumer<dev.refract.conformance.client.ItemFindMany> query) {
+    private List<String> codes(Consumer<ItemFindMany> query) {
         return Items.codes(db.item().findMany(query).collectList().block(ConformanceContext.WAIT));
     }
 

@@ -7,6 +7,7 @@ import dev.refract.conformance.Conformance;
 import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.client.Author;
 import dev.refract.conformance.client.Post;
+import dev.refract.conformance.client.PostCreate;
 import dev.refract.conformance.client.RefractClient;
 import dev.refract.error.UniqueConstraintViolationException;
 import java.util.List;
@@ -80,9 +81,9 @@ class NestedWritesIT {
     void bulkWritesAndCountsSelectThroughRelations() {
         String ada = db.author().create(c -> c.email("ada@example.com").name("Ada")).block(ConformanceContext.WAIT).id();
         String bo = db.author().create(c -> c.email("bo@example.com").name("Bo")).block(ConformanceContext.WAIT).id();
-        db.post().createMany(List.of(new dev.refract.conformance.client.PostCreate().title("a1").authorId(ada),
-                new dev.refract.conformance.client.PostCreate().title("a2").authorId(ada),
-                new dev.refract.conformance.client.PostCreate().title("b1").authorId(bo)))
+        db.post().createMany(List.of(new PostCreate().title("a1").authorId(ada),
+                new PostCreate().title("a2").authorId(ada),
+                new PostCreate().title("b1").authorId(bo)))
                 .block(ConformanceContext.WAIT);
         StepVerifier.create(db.post().count(q -> q.where(w -> w.author().is(a -> a.name().eq("Ada")))))
                 .expectNext(2L)

@@ -1,10 +1,12 @@
 package dev.refract.conformance.relations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.conformance.Conformance;
 import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.client.Author;
+import dev.refract.conformance.client.AuthorWhere;
 import dev.refract.conformance.client.Post;
 import dev.refract.conformance.client.PostCreate;
 import dev.refract.conformance.client.Profile;
@@ -46,7 +48,7 @@ class RelationsIT {
         db.profile().create(c -> c.bio("Mathematician").authorId(ada)).block(ConformanceContext.WAIT);
     }
 
-    private List<String> names(Consumer<dev.refract.conformance.client.AuthorWhere> where) {
+    private List<String> names(Consumer<AuthorWhere> where) {
         return db.author().findMany(q -> q.where(where).orderBy(o -> o.name().asc())).map(Author::name).collectList()
                 .block(ConformanceContext.WAIT);
     }
@@ -64,7 +66,7 @@ class RelationsIT {
         assertThat(titles(authors.get(1).posts().get())).containsExactly("Hello");
         assertThat(authors.get(2).posts().get()).isEmpty();
         assertThat(authors.get(0).profile().isLoaded()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> authors.get(0).profile().get())
+        assertThatThrownBy(() -> authors.get(0).profile().get())
                 .isInstanceOf(RelationNotLoadedException.class);
     }
 

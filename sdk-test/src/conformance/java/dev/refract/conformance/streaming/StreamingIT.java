@@ -7,6 +7,7 @@ import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.client.RefractClient;
 import dev.refract.conformance.client.Tick;
 import dev.refract.conformance.client.TickCreate;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class StreamingIT {
         StepVerifier.create(db.tick().findMany(q -> q.where(w -> w.tag().eq("even")).orderBy(o -> o.seq().desc()))
                         .map(Tick::seq), 0)
                 .expectSubscription()
-                .expectNoEvent(java.time.Duration.ofMillis(50))
+                .expectNoEvent(Duration.ofMillis(50))
                 .thenRequest(2)
                 .expectNext(TICKS, TICKS - 2)
                 .thenRequest(1)

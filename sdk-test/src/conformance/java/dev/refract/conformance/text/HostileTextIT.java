@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refract.conformance.Conformance;
 import dev.refract.conformance.ConformanceContext;
+import dev.refract.conformance.client.Author;
 import dev.refract.conformance.client.Phrase;
 import dev.refract.conformance.client.PhraseWhere;
+import dev.refract.conformance.client.Post;
 import dev.refract.conformance.client.RefractClient;
 import dev.refract.test.random.Draw;
 import dev.refract.test.random.RandomCases;
@@ -126,10 +128,10 @@ class HostileTextIT {
         }
         for (String name : HOSTILE) {
             List<String> titles = db.post().findMany(q -> q.where(w -> w.author().is(a -> a.name().eq(name))))
-                    .map(dev.refract.conformance.client.Post::title).collectList().block(ConformanceContext.WAIT);
+                    .map(Post::title).collectList().block(ConformanceContext.WAIT);
             assertThat(titles).as("the posts of the author named %s", name).containsExactly(name);
             List<String> authors = db.author().findMany(q -> q.where(w -> w.posts().some(p -> p.title().eq(name))))
-                    .map(dev.refract.conformance.client.Author::name).collectList().block(ConformanceContext.WAIT);
+                    .map(Author::name).collectList().block(ConformanceContext.WAIT);
             assertThat(authors).as("the authors of the post titled %s", name).containsExactly(name);
         }
     }
