@@ -52,6 +52,18 @@ class NestedWritesIT {
     }
 
     @Test
+    void aCreateReturnsItsRecordWithTheRelationsItIncludes() {
+        context.require(Ability.TRANSACTIONS);
+        Author created = db.author().create(c -> c.email("ada@example.com").name("Ada")
+                        .posts(p -> p.create(post -> post.title("One")).create(post -> post.title("Two"))),
+                        i -> i.posts(p -> p.orderBy(o -> o.title().desc())).count(c -> c.posts()))
+                .block(ConformanceContext.WAIT);
+        assertThat(created.posts().get()).extracting(Post::title).containsExactly("Two", "One");
+        assertThat(created.relationCounts().posts()).isEqualTo(2L);
+        assertThat(created.profile().isLoaded()).isFalse();
+    }
+
+    @Test
     void aNestedConnectLinksAnExistingRecord() {
         context.require(Ability.TRANSACTIONS);
         String ada = db.author().create(c -> c.email("ada@example.com").name("Ada")).block(ConformanceContext.WAIT).id();

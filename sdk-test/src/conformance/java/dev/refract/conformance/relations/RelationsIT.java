@@ -98,6 +98,32 @@ class RelationsIT {
     }
 
     @Test
+    void includesNestWithTheirOwnIncludesAndCounts() {
+        Author ada = db.author().findUniqueOrThrow(q -> q.where(w -> w.email("ada@example.com"))
+                        .include(i -> i.profile().posts(p -> p.where(w -> w.published().eq(true))
+                                .orderBy(o -> o.title().asc()).include(pi -> pi.author(a -> a.include(ai -> ai
+                                        .count(c -> c.posts())))))))
+                .block(ConformanceContext.WAIT);
+        assertThat(ada.profile().get().bio()).isEqualTo("Mathematician");
+        List<Post> posts = ada.posts().get();
+        assertThat(titles(posts)).containsExactly("Engines", "Notes");
+        assertThat(posts).allSatisfy(post -> {
+            assertThat(post.author().get().name()).isEqualTo("Ada");
+            assertThat(post.author().get().relationCounts().posts()).isEqualTo(3L);
+        });
+    }
+
+    @Test
+    void aStreamedFindManyLoadsTheSameIncludesAsACollectedOne() {
+        List<String> streamed = db.author().findMany(q -> q.orderBy(o -> o.name().asc())
+                        .include(i -> i.posts(p -> p.orderBy(o -> o.title().asc())).profile()))
+                .limitRate(1)
+                .map(a -> a.name() + ":" + titles(a.posts().get()) + ":" + a.profile().find().map(Profile::bio).orElse("-"))
+                .collectList().block(ConformanceContext.WAIT);
+        assertThat(streamed).containsExactly("Ada:[Drafts, Engines, Notes]:Mathematician", "Bo:[Hello]:-", "Cy:[]:-");
+    }
+
+    @Test
     void toManyRelationFiltersSomeEveryAndNone() {
         assertThat(names(w -> w.posts().some(p -> p.published().eq(true)))).containsExactly("Ada");
         assertThat(names(w -> w.posts().some(p -> p.views().gte(5)))).containsExactly("Ada", "Bo");
