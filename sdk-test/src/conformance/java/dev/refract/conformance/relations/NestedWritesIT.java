@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /**
- * Writes through relations and units of work: nested creates and connects, which run in a
- * transaction, and transactions that commit or roll back. All need the adapter's transactions.
+ * Writes through relations and units of work: bulk writes that select by related records; nested
+ * creates, connects and updates, which run in a transaction; transactions that commit or roll
+ * back. The last two need the adapter's transactions.
  */
 @Conformance
 class NestedWritesIT {
@@ -89,17 +90,27 @@ class NestedWritesIT {
         StepVerifier.create(db.post().count()).expectNext(0L).verifyComplete();
     }
 
-    @Test
-    void bulkWritesAndCountsSelectThroughRelations() {
+    private void arrangeAdaWithTwoPostsAndBoWithOne() {
         String ada = db.author().create(c -> c.email("ada@example.com").name("Ada")).block(ConformanceContext.WAIT).id();
         String bo = db.author().create(c -> c.email("bo@example.com").name("Bo")).block(ConformanceContext.WAIT).id();
-        db.post().createMany(List.of(new PostCreate().title("a1").authorId(ada),
-                new PostCreate().title("a2").authorId(ada),
-                new PostCreate().title("b1").authorId(bo)))
-                .block(ConformanceContext.WAIT);
+        db.post().createMany(List.of(new PostCreate().title("a1").authorId(ada), new PostCreate().title("a2").authorId(ada),
+                new PostCreate().title("b1").authorId(bo))).block(ConformanceContext.WAIT);
+    }
+
+    @Test
+    void countsSelectThroughRelations() {
+        arrangeAdaWithTwoPostsAndBoWithOne();
         StepVerifier.create(db.post().count(q -> q.where(w -> w.author().is(a -> a.name().eq("Ada")))))
                 .expectNext(2L)
                 .verifyComplete();
+        StepVerifier.create(db.author().count(q -> q.where(w -> w.posts().some(p -> p.title().startsWith("b")))))
+                .expectNext(1L)
+                .verifyComplete();
+    }
+
+    @Test
+    void updateManyAndDeleteManySelectThroughRelations() {
+        arrangeAdaWithTwoPostsAndBoWithOne();
         StepVerifier.create(db.post().updateMany(w -> w.author().is(a -> a.email().startsWith("bo")),
                         d -> d.published(true)))
                 .expectNext(1L)

@@ -61,7 +61,7 @@ class WritesIT {
     }
 
     @Test
-    void intUpdatesSetIncrementDecrementMultiplyAndDivide() {
+    void intUpdatesSetIncrementDecrementAndMultiply() {
         Items.create(db, item("a").quantity(10));
         assertThat(db.item().update(w -> w.code("a"), d -> d.quantity().increment(5)).block(ConformanceContext.WAIT)
                 .quantity()).isEqualTo(15);
@@ -69,8 +69,6 @@ class WritesIT {
                 .quantity()).isEqualTo(12);
         assertThat(db.item().update(w -> w.code("a"), d -> d.quantity().multiply(3)).block(ConformanceContext.WAIT)
                 .quantity()).isEqualTo(36);
-        assertThat(db.item().update(w -> w.code("a"), d -> d.quantity().divide(5)).block(ConformanceContext.WAIT)
-                .quantity()).isEqualTo(7);
         assertThat(db.item().update(w -> w.code("a"), d -> d.quantity().set(-2)).block(ConformanceContext.WAIT)
                 .quantity()).isEqualTo(-2);
         assertThat(read("a").quantity()).isEqualTo(-2);
@@ -85,8 +83,6 @@ class WritesIT {
                 .isEqualTo(10_000_000_000L);
         assertThat(db.item().update(w -> w.code("a"), d -> d.big().decrement(1L)).block(ConformanceContext.WAIT).big())
                 .isEqualTo(9_999_999_999L);
-        assertThat(db.item().update(w -> w.code("a"), d -> d.big().divide(3L)).block(ConformanceContext.WAIT).big())
-                .isEqualTo(3_333_333_333L);
         assertThat(db.item().update(w -> w.code("a"), d -> d.big().set(7L)).block(ConformanceContext.WAIT).big())
                 .isEqualTo(7L);
     }
@@ -98,10 +94,8 @@ class WritesIT {
                 .ratio()).isEqualTo(2.5);
         assertThat(db.item().update(w -> w.code("a"), d -> d.ratio().multiply(4.0)).block(ConformanceContext.WAIT)
                 .ratio()).isEqualTo(10.0);
-        assertThat(db.item().update(w -> w.code("a"), d -> d.ratio().divide(4.0)).block(ConformanceContext.WAIT)
-                .ratio()).isEqualTo(2.5);
         assertThat(db.item().update(w -> w.code("a"), d -> d.ratio().decrement(0.25)).block(ConformanceContext.WAIT)
-                .ratio()).isEqualTo(2.25);
+                .ratio()).isEqualTo(9.75);
         assertThat(db.item().update(w -> w.code("a"), d -> d.ratio().set(-0.5)).block(ConformanceContext.WAIT)
                 .ratio()).isEqualTo(-0.5);
     }
@@ -113,13 +107,28 @@ class WritesIT {
                 .block(ConformanceContext.WAIT).amount()).isEqualByComparingTo("0.30");
         assertThat(db.item().update(w -> w.code("a"), d -> d.amount().multiply(new BigDecimal("3")))
                 .block(ConformanceContext.WAIT).amount()).isEqualByComparingTo("0.90");
-        assertThat(db.item().update(w -> w.code("a"), d -> d.amount().divide(new BigDecimal("4")))
-                .block(ConformanceContext.WAIT).amount()).isEqualByComparingTo("0.225");
         assertThat(db.item().update(w -> w.code("a"), d -> d.amount().decrement(new BigDecimal("0.025")))
-                .block(ConformanceContext.WAIT).amount()).isEqualByComparingTo("0.2");
+                .block(ConformanceContext.WAIT).amount()).isEqualByComparingTo("0.875");
         assertThat(db.item().update(w -> w.code("a"), d -> d.amount().set(new BigDecimal("-7.5")))
                 .block(ConformanceContext.WAIT).amount()).isEqualByComparingTo("-7.5");
         assertThat(read("a").amount()).isEqualByComparingTo("-7.5");
+    }
+
+    @Test
+    void divideDividesEveryNumberTypeAndTruncatesWholeNumbers() {
+        Items.create(db, item("a").quantity(36).big(10_000_000_000L).ratio(10.0).amount(new BigDecimal("0.90")));
+        Item divided = db.item().update(w -> w.code("a"), d -> d.quantity().divide(5).big().divide(3L).ratio().divide(4.0)
+                .amount().divide(new BigDecimal("4"))).block(ConformanceContext.WAIT);
+        assertThat(divided.quantity()).isEqualTo(7);
+        assertThat(divided.big()).isEqualTo(3_333_333_333L);
+        assertThat(divided.ratio()).isEqualTo(2.5);
+        assertThat(divided.amount()).isEqualByComparingTo("0.225");
+        db.item().update(w -> w.code("a"), d -> d.quantity(7)).block(ConformanceContext.WAIT);
+        assertThat(db.item().update(w -> w.code("a"), d -> d.quantity().divide(2)).block(ConformanceContext.WAIT)
+                .quantity()).as("7 / 2, truncated toward zero").isEqualTo(3);
+        db.item().update(w -> w.code("a"), d -> d.quantity(-7)).block(ConformanceContext.WAIT);
+        assertThat(db.item().update(w -> w.code("a"), d -> d.quantity().divide(2)).block(ConformanceContext.WAIT)
+                .quantity()).as("-7 / 2, truncated toward zero").isEqualTo(-3);
     }
 
     @Test
