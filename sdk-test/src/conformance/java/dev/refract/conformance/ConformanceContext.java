@@ -38,6 +38,7 @@ public final class ConformanceContext implements AutoCloseable {
     static ConformanceContext open(ConformanceStore store) {
         try {
             SchemaMeta schema = RefractClientMetadata.SCHEMA;
+            requireProviderOf(schema, store, "conformance.provider");
             Capabilities capabilities = store.narrow(declaredCapabilities(store, schema));
             store.prepare(schema);
             RefractClient client = RefractClient.builder().datasource(schema.datasource(0).name(), store.url()).build();
@@ -45,6 +46,15 @@ public final class ConformanceContext implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** Fails when the build generated {@code schema} for another provider than the store's. */
+    private static void requireProviderOf(SchemaMeta schema, ConformanceStore store, String property) {
+        if (schema.datasource(0).provider() != store.provider()) {
+            throw new IllegalStateException("The kit's client was generated for " + schema.datasource(0).provider()
+                    .schemaName() + ", but the store under test is " + store.provider().schemaName() + ": set "
+                    + property + " to " + store.provider().schemaName() + " in the module's filter of the kit's schemas");
         }
     }
 
@@ -77,6 +87,8 @@ public final class ConformanceContext implements AutoCloseable {
     public synchronized dev.refract.conformance.lists.client.RefractClient lists() {
         require(Ability.SCALAR_LISTS);
         if (lists == null) {
+            requireProviderOf(dev.refract.conformance.lists.client.RefractClientMetadata.SCHEMA, store,
+                    "conformance.lists.provider");
             store.prepare(dev.refract.conformance.lists.client.RefractClientMetadata.SCHEMA);
             lists = dev.refract.conformance.lists.client.RefractClient.builder()
                     .datasource(dev.refract.conformance.lists.client.RefractClientMetadata.SCHEMA.datasource(0).name(),
