@@ -5,6 +5,7 @@ import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.TransactionTimeoutException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.meta.ModelMeta;
+import dev.refract.meta.Provider;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.r2dbc.codec.CodecRegistry;
@@ -47,6 +48,8 @@ import reactor.core.publisher.Mono;
  * rows at a time as the subscriber requests; cancelling one gives its connection back to the pool.
  */
 public final class R2dbcAdapter implements Adapter {
+
+    private static final Capabilities MYSQL_CAPABILITIES = new Capabilities(true, true, true, true, true, false);
 
     private final AdapterConfig config;
     private final R2dbcDatabase database;
@@ -189,10 +192,13 @@ public final class R2dbcAdapter implements Adapter {
         });
     }
 
-    /** Every ability: the MySQL dialect writes what MySQL lacks (e.g. nulls ordering) another way. */
+    /**
+     * Every ability, but scalar lists on MySQL, which stores none (a schema cannot declare them there).
+     * The MySQL dialect writes what else MySQL lacks (e.g. nulls ordering) another way.
+     */
     @Override
     public Capabilities capabilities() {
-        return Capabilities.ALL;
+        return config.datasource().provider() == Provider.MYSQL ? MYSQL_CAPABILITIES : Capabilities.ALL;
     }
 
     /** Disposes the pool; later calls fail with {@link dev.refract.error.ClientClosedException}. */

@@ -122,6 +122,15 @@ public interface Dialect {
     String elementCast(ColumnType type);
 
     /**
+     * The operator, with spaces around it, of {@code divide} on an Int or BigInt column: whole-number
+     * division that truncates toward zero, as on every store. PostgreSQL's {@code /} already does;
+     * MySQL's {@code /} gives a decimal, which the column would round, so MySQL says {@code DIV}.
+     */
+    default String wholeNumberDivision() {
+        return " / ";
+    }
+
+    /**
      * The case-insensitive {@code LIKE} operator with spaces around it (e.g. {@code " ILIKE "}), or
      * {@code null} when there is none and both sides are to be wrapped in {@link #caseFold()}.
      */

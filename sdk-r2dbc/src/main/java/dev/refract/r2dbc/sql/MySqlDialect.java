@@ -143,6 +143,12 @@ public final class MySqlDialect implements Dialect {
         return "";
     }
 
+    /** {@code DIV}: MySQL's {@code /} of two whole numbers is a decimal, which the column would round. */
+    @Override
+    public String wholeNumberDivision() {
+        return " DIV ";
+    }
+
     @Override
     public String elementCast(ColumnType type) {
         return "";

@@ -2,6 +2,7 @@ package dev.refract.r2dbc.sql;
 
 import dev.refract.error.InvalidQueryException;
 import dev.refract.meta.KeyMeta;
+import dev.refract.meta.ScalarType;
 import dev.refract.query.Filter;
 import dev.refract.query.WriteData;
 import java.util.ArrayList;
@@ -263,13 +264,18 @@ final class WriteRenderer {
                 case INCREMENT -> " + ";
                 case DECREMENT -> " - ";
                 case MULTIPLY -> " * ";
-                default -> " / ";
+                default -> wholeNumber(table.types[field]) ? dialect.wholeNumberDivision() : " / ";
             });
             sql.bind(Bind.of(write.value()));
             if (converted) {
                 sql.append(")").append(dialect.elementCast(table.types[field]));
             }
         }
+    }
+
+    /** True for an Int or BigInt column, which {@code divide} divides as whole numbers. */
+    private static boolean wholeNumber(ColumnType type) {
+        return type.scalar() == ScalarType.INT || type.scalar() == ScalarType.BIGINT;
     }
 
     private static WriteData.FieldWrite insertable(TableLayout table, List<WriteData.FieldWrite> writes, int index) {

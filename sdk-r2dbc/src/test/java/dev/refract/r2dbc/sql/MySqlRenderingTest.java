@@ -14,6 +14,7 @@ import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
+import dev.refract.query.WriteData.WriteOp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,17 @@ class MySqlRenderingTest {
         assertThat(values(like)).containsExactly("50\\%\\_off\\\\%");
         assertThat(equals.sql()).isEqualTo("SELECT `id` FROM `PipelineRun` WHERE LOWER(`name`) = LOWER(?)");
         assertThat(sensitive.sql()).isEqualTo("SELECT `id` FROM `PipelineRun` WHERE `name` LIKE ? ESCAPE '\\\\'");
+    }
+
+    @Test
+    void divideOfWholeNumbersTruncatesWithDivAndOfFloatsDividesExactly() {
+        SqlStatement steps = MYSQL.render(new Operation.UpdateMany(STEP, Filter.ALL,
+                data(op(STEP_ATTEMPTS, WriteOp.DIVIDE, 2), op(STEP_DURATION_MS, WriteOp.DIVIDE, 3L))));
+        SqlStatement runs = MYSQL.render(new Operation.UpdateMany(RUN, Filter.ALL, data(op(RUN_COST, WriteOp.DIVIDE, 2.0))));
+
+        assertThat(steps.sql()).isEqualTo("UPDATE `pipeline_steps` SET `attempts` = `attempts` DIV ?,"
+                + " `durationMs` = `durationMs` DIV ?");
+        assertThat(runs.sql()).isEqualTo("UPDATE `PipelineRun` SET `cost` = `cost` / ?");
     }
 
     @Test
