@@ -293,7 +293,7 @@ public final class MongoAdapter implements Adapter {
     private Mono<Void> requireReplicaSet(Started client) {
         Boolean known = replicated.get();
         Mono<Boolean> answer = known != null ? Mono.just(known)
-                : Mono.from(client.client().getDatabase("admin").runCommand(new Document("hello", 1)))
+                : Mono.from(client.client().getDatabase("admin").runCommand(new Document("isMaster", 1)))
                         .map(hello -> hello.containsKey("setName") || "isdbgrid".equals(hello.get("msg")))
                         .doOnNext(replicated::set);
         return answer.flatMap(yes -> yes ? Mono.empty() : Mono.error(new TransactionsUnsupportedException(

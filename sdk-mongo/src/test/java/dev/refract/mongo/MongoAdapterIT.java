@@ -1,0 +1,80 @@
+package dev.refract.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.refract.error.TransactionsUnsupportedException;
+import dev.refract.meta.PoolMeta;
+import dev.refract.mongo.store.RefractClientMetadata;
+import dev.refract.query.Operation;
+import dev.refract.query.Query;
+import dev.refract.spi.AdapterConfig;
+import dev.refract.test.isolation.MongoNamespace;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/** The adapter itself on a MongoDB server: transactions, closing. */
+class MongoAdapterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static MongoNamespace namespace;
+
+    @BeforeAll
+    static void start() {
+        namespace = MongoNamespace.create("MongoAdapterIT");
+    }
+
+    @AfterAll
+    static void stop() {
+        namespace.close();
+    }
+
+    private static MongoAdapter adapter() {
+        return new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA, RefractClientMetadata.DOCS_DATASOURCE,
+                namespace.mongoUrl(), PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
+    }
+
+    @Test
+    void aTransactionOnAStandaloneServerIsRefusedSayingHowToStartAReplicaSet() {
+        Assumptions.assumeTrue(System.getenv("MONGODB_URL") == null,
+                "the server of MONGODB_URL may be a replica set, which runs transactions");
+        MongoAdapter adapter = adapter();
+        try {
+            assertThat(adapter.capabilities().transactions()).isFalse();
+            assertThatThrownBy(() -> adapter.inTransaction(executor -> executor.execute(
+                    new Operation.Count(RefractClientMetadata.SETTING.index(), Query.ALL))).blockLast(WAIT))
+                    .isInstanceOf(TransactionsUnsupportedException.class)
+                    .hasMessageContaining("replica set")
+                    .hasMessageContaining("replicaSet=");
+        } finally {
+            adapter.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void aTransactionOnAReplicaSetCommitsItsWritesAndAbortsOnError() {
+        Assumptions.assumeTrue(System.getenv("MONGODB_URL") != null && System.getenv("MONGODB_URL")
+                .contains("replicaSet="), "the in-process server is standalone and runs no transactions");
+        MongoAdapter adapter = adapter();
+        try {
+            Operation count = new Operation.Count(RefractClientMetadata.SETTING.index(), Query.ALL);
+            assertThat(adapter.inTransaction(executor -> executor.execute(count)).blockLast(WAIT).count()).isZero();
+        } finally {
+            adapter.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void anOperationAfterCloseIsRefused() {
+        MongoAdapter adapter = adapter();
+        adapter.close().block(WAIT);
+        assertThatThrownBy(() -> adapter.execute(new Operation.Count(RefractClientMetadata.SETTING.index(), Query.ALL))
+                .block(WAIT)).isInstanceOf(dev.refract.error.ClientClosedException.class);
+        assertThat(Flux.range(0, 2).flatMap(i -> adapter.close()).collectList().block(WAIT)).isEmpty();
+    }
+}
