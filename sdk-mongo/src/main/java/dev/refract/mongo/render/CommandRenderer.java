@@ -175,7 +175,8 @@ public final class CommandRenderer {
     private Pipeline rows(ModelMeta model, Query query, Integer take, List<Integer> tag, Filter extra) {
         Pipeline pipeline = new Pipeline();
         FilterRenderer.Stages lookups = new FilterRenderer.Stages();
-        Filter where = extra == null ? query.where() : Filter.and(List.of(extra, query.where()));
+        Filter where = extra == null ? query.where()
+                : query.where().equals(Filter.ALL) ? extra : Filter.and(List.of(extra, query.where()));
         BsonDocument match = filters.render(model.index(), where, lookups);
         pipeline.stages.addAll(lookups.list());
         if (!match.isEmpty()) {
