@@ -38,7 +38,7 @@ import org.bson.types.ObjectId;
  *   <li>Reads are aggregation pipelines: relation-filter lookups, {@code $match}, the cursor's
  *       condition, {@code distinct} as {@code $group} keeping each group's first record under the
  *       query's order, {@code $sort} (the id appended when there is an order or a cursor, so pages
- *       are stable), {@code $skip}, {@code $limit}, relation counts as {@code $lookup} and
+ *       are stable), {@code $skip}, {@code $limit}, relation counts as {@code $lookup} and {@code $addFields} of
  *       {@code $size}, and an inclusion {@code $project} of the selected fields ({@code _id} only
  *       when selected).</li>
  *   <li>{@code findRelated} matches the related records' keys with {@code $in}; per-parent paging
@@ -272,14 +272,14 @@ public final class CommandRenderer {
                 String as = SORT_PREFIX + i;
                 stages.add(filters.lookup(link, as, List.of()));
                 String targetKey = codecs.model(link.target().index()).key(related.field());
-                stages.add(new BsonDocument("$set", new BsonDocument(as, new BsonDocument("$arrayElemAt",
+                stages.add(new BsonDocument("$addFields", new BsonDocument(as, new BsonDocument("$arrayElemAt",
                         new BsonArray(List.of(new BsonString("$" + as + "." + targetKey), new BsonInt32(0)))))));
                 keys.add(new CursorCondition.Key(as, ascending));
             } else if (sort.key() instanceof OrderBy.Key.RelationCount count && count.relations().size() == 1) {
                 RelationLink link = RelationLink.of(schema, model.index(), count.relations().get(0));
                 String as = SORT_PREFIX + i;
                 stages.add(filters.lookup(link, as, List.of()));
-                stages.add(new BsonDocument("$set", new BsonDocument(as, new BsonDocument("$size",
+                stages.add(new BsonDocument("$addFields", new BsonDocument(as, new BsonDocument("$size",
                         new BsonString("$" + as)))));
                 keys.add(new CursorCondition.Key(as, ascending));
             } else {
@@ -303,7 +303,7 @@ public final class CommandRenderer {
                 pipeline.add(new BsonDocument("$match", match));
             }
             stages.add(filters.lookup(link, as, pipeline));
-            stages.add(new BsonDocument("$set", new BsonDocument(as, new BsonDocument("$size", new BsonString("$" + as)))));
+            stages.add(new BsonDocument("$addFields", new BsonDocument(as, new BsonDocument("$size", new BsonString("$" + as)))));
         }
     }
 

@@ -466,11 +466,24 @@ public final class FilterRenderer {
                     "Relation " + parent.name() + "." + parent.field(link.relation().field()).name() + " has a"
                             + " compound key or no key on either side, which the MongoDB adapter cannot join");
         }
-        BsonDocument lookup = new BsonDocument("from", new BsonString(target.dbName()))
-                .append("localField", new BsonString(parent.field(link.parentKey().get(0)).dbName()))
-                .append("foreignField", new BsonString(target.field(link.targetKey().get(0)).dbName()));
-        if (!pipeline.isEmpty()) {
-            lookup.append("pipeline", new BsonArray(new ArrayList<>(pipeline)));
+        String local = parent.field(link.parentKey().get(0)).dbName();
+        String foreign = target.field(link.targetKey().get(0)).dbName();
+        BsonDocument lookup = new BsonDocument("from", new BsonString(target.dbName()));
+        if (pipeline.isEmpty()) {
+            lookup.append("localField", new BsonString(local)).append("foreignField", new BsonString(foreign));
+        } else {
+            // the form every server version reads: the key passed in with let, matched with $expr
+            boolean localList = parent.field(link.parentKey().get(0)).isList();
+            BsonDocument matches = localList
+                    ? new BsonDocument("$in", new BsonArray(List.of(new BsonString("$" + foreign),
+                            new BsonDocument("$ifNull", new BsonArray(List.of(new BsonString("$$key"), new BsonArray()))))))
+                    : new BsonDocument("$eq", new BsonArray(List.of(new BsonString("$" + foreign),
+                            new BsonString("$$key"))));
+            List<BsonValue> stages = new ArrayList<>();
+            stages.add(new BsonDocument("$match", new BsonDocument("$expr", matches)));
+            stages.addAll(pipeline);
+            lookup.append("let", new BsonDocument("key", new BsonString("$" + local)))
+                    .append("pipeline", new BsonArray(stages));
         }
         lookup.append("as", new BsonString(as));
         return new BsonDocument("$lookup", lookup);
