@@ -22,6 +22,7 @@ import dev.refract.mongo.codec.RowCodec;
 import dev.refract.mongo.error.ErrorTranslator;
 import dev.refract.mongo.render.AggregateLayout;
 import dev.refract.mongo.render.CursorCondition;
+import dev.refract.mongo.render.FindForm;
 import dev.refract.mongo.render.MongoCommand;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
@@ -47,6 +48,7 @@ import reactor.core.publisher.Mono;
  * Runs {@link MongoCommand}s on a database, inside a client session when given one (a
  * transaction), and reads their answers into rows and counts. Rows are decoded by {@link RowCodec}
  * as the driver reads each batch; streams ask the server for {@code batchSize} documents at a time.
+ * A read whose pipeline a {@code find} can say ({@link FindForm}) runs as one.
  */
 public final class CommandExecutor {
 
@@ -77,8 +79,20 @@ public final class CommandExecutor {
     public Flux<Row> stream(MongoCommand.Read read, ModelMeta model, ClientSession session) {
         return pipeline(read.collection(), read.pipeline(), read.cursor(), session).flatMapMany(stages -> {
             MongoCollection<Row> rows = rows(read.collection(), model, read.shape());
-            AggregatePublisher<Row> publisher = session == null ? rows.aggregate(stages) : rows.aggregate(session, stages);
             int batch = read.limit() > 0 ? Math.min(read.limit(), batchSize) : batchSize;
+            FindForm find = FindForm.of(stages);
+            if (find != null) {
+                FindPublisher<Row> publisher = session == null ? rows.find(find.filter()) : rows.find(session,
+                        find.filter());
+                if (find.sort() != null) {
+                    publisher = publisher.sort(find.sort());
+                }
+                if (find.projection() != null) {
+                    publisher = publisher.projection(find.projection());
+                }
+                return Flux.from(publisher.skip(find.skip()).limit(find.limit()).batchSize(batch));
+            }
+            AggregatePublisher<Row> publisher = session == null ? rows.aggregate(stages) : rows.aggregate(session, stages);
             return Flux.from(publisher.batchSize(batch));
         });
     }
