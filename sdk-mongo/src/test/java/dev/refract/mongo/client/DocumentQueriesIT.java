@@ -152,6 +152,19 @@ class DocumentQueriesIT {
     }
 
     @Test
+    void jsonKeysThatCannotBeDottedPathsAreReadLiterally() {
+        Assumptions.assumeTrue(System.getenv("MONGODB_URL") != null,
+                "the in-process server has no $getField, which reads such keys literally");
+        db.customer().create(c -> c.email("d@x").name("Dotted").profile(Json.of(Map.of("a.b", 1, "a", Map.of("b", 2)))))
+                .block(WAIT);
+
+        assertThat(customerNames(new Filter.JsonPath(9, List.of("a.b"), Filter.JsonOperator.EQUALS, Json.of(1))))
+                .containsExactly("Dotted");
+        assertThat(customerNames(new Filter.JsonPath(9, List.of("a.b"), Filter.JsonOperator.EQUALS, Json.of(2))))
+                .isEmpty();
+    }
+
+    @Test
     void relationCountsAndSortsByThemAndIncludesOfTheOwningSide() {
         Customer ada = db.customer().create(c -> c.email("ada@x").name("Ada")).block(WAIT);
         Customer bob = db.customer().create(c -> c.email("bob@x").name("Bob")).block(WAIT);

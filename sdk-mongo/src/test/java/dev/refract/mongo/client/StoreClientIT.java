@@ -237,6 +237,9 @@ class StoreClientIT {
         assertThat(names(w -> w.orders().none(o -> o.number_().gt(0)))).containsExactly("Bob");
         assertThat(db.order().findMany(q -> q.where(w -> w.customer().is(c -> c.name().eq("Ada")))).count().block(WAIT))
                 .isEqualTo(3);
+        assertThat(db.order().findMany(q -> q.where(w -> w.customer().is(c -> c.orders().some(o -> o.number_().eq(1)))))
+                .count().block(WAIT)).as("orders of customers with an order number 1").isEqualTo(3);
+        assertThat(names(w -> w.orders().every(o -> o.number_().gt(1)))).containsExactly("Bob");
         assertThat(bob.id()).isNotEqualTo(ada.id());
     }
 
