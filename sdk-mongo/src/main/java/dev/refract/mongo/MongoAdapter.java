@@ -204,7 +204,10 @@ public final class MongoAdapter implements Adapter {
         return Flux.defer(() -> {
             ModelMeta model = config.schema().model(operation.model());
             MongoCommand command = renderer.render(operation);
-            if (!(command instanceof MongoCommand.Read read)) {
+            if (!(command instanceof MongoCommand.Read read) || read.fanOut() != null) {
+                if (command instanceof MongoCommand.Read) {
+                    return execute(operation, session).flatMapIterable(Result::rows);
+                }
                 if (command instanceof MongoCommand.Aggregated || operation instanceof Operation.CreateManyAndReturn
                         || operation instanceof Operation.UpdateManyAndReturn) {
                     return execute(operation, session).flatMapIterable(Result::rows);

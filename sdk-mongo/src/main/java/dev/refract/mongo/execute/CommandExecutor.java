@@ -116,7 +116,9 @@ public final class CommandExecutor {
     /** Runs {@code command} and collects its result. */
     public Mono<Result> execute(MongoCommand command, ModelMeta model, ClientSession session) {
         if (command instanceof MongoCommand.Read read) {
-            return stream(read, model, session).collectList().map(Result::ofRows);
+            Mono<List<Row>> rows = stream(read, model, session).collectList();
+            return (read.fanOut() == null ? rows : rows.map(found -> fanOut(found, read.fanOut(), model.fieldCount())))
+                    .map(Result::ofRows);
         }
         if (command instanceof MongoCommand.Count count) {
             return pipeline(count.collection(), count.pipeline(), count.cursor(), session).flatMap(stages -> {
@@ -152,6 +154,39 @@ public final class CommandExecutor {
         MongoCollection<BsonDocument> documents = documents(delete.collection());
         return Mono.from(session == null ? documents.deleteMany(delete.filter())
                 : documents.deleteMany(session, delete.filter())).map(DeleteResult::getDeletedCount).map(Result::ofCount);
+    }
+
+    /**
+     * Each row (its own id at {@code fieldCount + 1}) once for every parent whose list holds that id,
+     * tagged with the parent's list, paged per parent in the order read.
+     */
+    static List<Row> fanOut(List<Row> rows, MongoCommand.FanOut fanOut, int fieldCount) {
+        List<Row> handed = new ArrayList<>();
+        int tag = fieldCount + 1;
+        for (Object key : fanOut.parentKeys()) {
+            List<?> ids = (List<?>) key;
+            int seen = 0;
+            int kept = 0;
+            for (Row row : rows) {
+                if (fanOut.take() != null && kept >= fanOut.take()) {
+                    break;
+                }
+                if (!ids.contains(row.get(tag))) {
+                    continue;
+                }
+                if (seen++ < fanOut.skip()) {
+                    continue;
+                }
+                Object[] values = new Object[row.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.get(i);
+                }
+                values[tag] = key;
+                handed.add(Row.wrap(values));
+                kept++;
+            }
+        }
+        return handed;
     }
 
     private Mono<Result> insert(MongoCommand.Insert insert, ModelMeta model, ClientSession session) {

@@ -42,7 +42,9 @@ import org.bson.types.ObjectId;
  *       {@code $size}, and an inclusion {@code $project} of the selected fields ({@code _id} only
  *       when selected).</li>
  *   <li>{@code findRelated} matches the related records' keys with {@code $in}; per-parent paging
- *       groups them by parent key and slices each group.</li>
+ *       groups them by parent key and slices each group. For a many-to-many relation kept in lists
+ *       of ids, it reads every listed id once and the executor hands each row to every parent listing
+ *       it ({@link MongoCommand.FanOut}).</li>
  *   <li>Creates are inserts of documents holding the values written, a new ObjectId for
  *       {@code @default(auto())} and the literal defaults of fields left out.</li>
  *   <li>Updates are {@code $set}, {@code $inc} ({@code decrement} as a negative increment) and
@@ -150,7 +152,7 @@ public final class CommandRenderer {
                 : model.field(((Operation.Unlink) operation).field()).name();
         throw new InvalidQueryException(model.name(), List.of(field), "The MongoDB adapter has no join table to"
                 + " link or unlink through " + model.name() + "." + field + ": in MongoDB a many-to-many relation keeps"
-                + " the ids of the other side in a list field on both sides; write those lists with set or push");
+                + " the ids of the other side in a list field on both sides; write those lists instead");
     }
 
     /** The read of {@code query}'s rows, at most {@code take}. */
@@ -346,13 +348,16 @@ public final class CommandRenderer {
     private MongoCommand findRelated(ModelMeta model, Operation.FindRelated related) {
         RelationLink link = RelationLink.of(schema, related.parentModel(), related.field());
         FieldMeta relationField = link.parent().field(related.field());
-        if (link.shape() == RelationLink.Shape.JOIN_TABLE || link.parentKey().stream()
-                .anyMatch(field -> link.parent().field(field).isList())) {
+        if (link.shape() == RelationLink.Shape.JOIN_TABLE) {
             throw new InvalidQueryException(link.parent().name(), List.of(relationField.name()), "The MongoDB adapter"
-                    + " does not yet load " + link.parent().name() + "." + relationField.name() + ", a many-to-many"
-                    + " relation kept in lists of ids: read the related records by their ids (the list field) instead");
+                    + " has no join table for " + link.parent().name() + "." + relationField.name() + ": keep the ids"
+                    + " of the other side in a list field on both sides");
         }
         List<Integer> tag = link.targetKey();
+        Query query = related.query();
+        if (link.parentKey().size() == 1 && link.parent().field(link.parentKey().get(0)).isList()) {
+            return idListRelated(model, related, tag, query);
+        }
         Filter keys;
         if (tag.size() == 1) {
             keys = new Filter.Comparison(tag.get(0), Filter.Operator.IN, related.keys(), Filter.Mode.DEFAULT);
@@ -368,12 +373,34 @@ public final class CommandRenderer {
             }
             keys = new Filter.Or(each);
         }
-        Query query = related.query();
         Pipeline pipeline = rows(model, query, query.take(), tag, keys);
         counts(model, query.selection(), pipeline.stages);
         pipeline.stages.add(new BsonDocument("$project", projection(model, query.selection(), tag)));
         return new MongoCommand.Read(model.dbName(), pipeline.stages, shape(model, query.selection(), tag),
                 pipeline.cursor, 0);
+    }
+
+    /**
+     * The records a many-to-many relation lists by id: every id of every parent's list with {@code $in},
+     * sorted once; the executor hands each row to each parent listing it and pages per parent.
+     */
+    private MongoCommand idListRelated(ModelMeta model, Operation.FindRelated related, List<Integer> tag, Query query) {
+        List<Object> ids = new ArrayList<>();
+        for (Object key : related.keys()) {
+            for (Object id : (List<?>) key) {
+                if (id != null && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        Filter listed = new Filter.Comparison(tag.get(0), Filter.Operator.IN, ids, Filter.Mode.DEFAULT);
+        Query all = new Query(query.where(), query.orderBy(), 0, null, query.cursor(), query.distinct(),
+                query.selection());
+        Pipeline pipeline = rows(model, all, null, List.of(), listed);
+        counts(model, query.selection(), pipeline.stages);
+        pipeline.stages.add(new BsonDocument("$project", projection(model, query.selection(), tag)));
+        return new MongoCommand.Read(model.dbName(), pipeline.stages, shape(model, query.selection(), tag),
+                pipeline.cursor, 0, new MongoCommand.FanOut(related.keys(), query.skip(), query.take()));
     }
 
     /** A filter of a write, which cannot look related records up. */

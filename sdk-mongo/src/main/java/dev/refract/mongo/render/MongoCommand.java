@@ -20,12 +20,34 @@ public sealed interface MongoCommand {
      *
      * @param cursor where the rows start, or {@code null}: the executor looks the cursor record up first and
      *               inserts {@link CursorCondition}'s stage at {@code cursor.at()}
+     * @param limit  the most rows wanted, or 0 for no limit
+     * @param fanOut for the records of a many-to-many relation kept in lists of ids, how each row is handed
+     *               to every parent listing it; {@code null} otherwise
      */
-    record Read(String collection, List<BsonDocument> pipeline, ReadShape shape, Cursor cursor, int limit)
-            implements MongoCommand {
+    record Read(String collection, List<BsonDocument> pipeline, ReadShape shape, Cursor cursor, int limit,
+            FanOut fanOut) implements MongoCommand {
         public Read {
             pipeline = List.copyOf(pipeline);
             Objects.requireNonNull(shape, "shape");
+        }
+
+        /** A read whose rows go to the caller as they come. */
+        public Read(String collection, List<BsonDocument> pipeline, ReadShape shape, Cursor cursor, int limit) {
+            this(collection, pipeline, shape, cursor, limit, null);
+        }
+    }
+
+    /**
+     * The records of a many-to-many relation kept in lists of ids: each row read (tagged with its own
+     * id) goes to every parent whose list holds that id, tagged with the parent's list, keeping at
+     * most {@code take} rows after {@code skip} per parent, in the order read.
+     *
+     * @param parentKeys the parents' lists of ids
+     * @param take       rows per parent at most, or {@code null} for all
+     */
+    record FanOut(List<Object> parentKeys, int skip, Integer take) {
+        public FanOut {
+            parentKeys = List.copyOf(parentKeys);
         }
     }
 
