@@ -3,6 +3,7 @@ package dev.refract.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refract.error.ConnectionFailedException;
 import dev.refract.error.TransactionsUnsupportedException;
 import dev.refract.meta.PoolMeta;
 import dev.refract.mongo.store.RefractClientMetadata;
@@ -64,6 +65,22 @@ class MongoAdapterIT {
         try {
             Operation count = new Operation.Count(RefractClientMetadata.SETTING.index(), Query.ALL);
             assertThat(adapter.inTransaction(executor -> executor.execute(count)).blockLast(WAIT).count()).isZero();
+        } finally {
+            adapter.close().block(WAIT);
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsAConnectionFailureNamingTheDatasource() {
+        MongoAdapter adapter = new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA,
+                RefractClientMetadata.DOCS_DATASOURCE, "mongodb://app:s3cret@127.0.0.1:1/db?serverSelectionTimeoutMS=300"
+                        + "&connectTimeoutMS=300", PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
+        try {
+            assertThatThrownBy(() -> adapter.execute(new Operation.Count(RefractClientMetadata.SETTING.index(),
+                    Query.ALL)).block(WAIT))
+                    .isInstanceOf(ConnectionFailedException.class)
+                    .hasMessageContaining("'docs'")
+                    .hasMessageNotContaining("s3cret");
         } finally {
             adapter.close().block(WAIT);
         }

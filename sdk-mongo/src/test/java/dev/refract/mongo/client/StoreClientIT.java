@@ -9,6 +9,18 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
+import dev.refract.meta.PoolMeta;
+import dev.refract.mongo.MongoAdapter;
+import dev.refract.mongo.MongoAdapterOptions;
+import dev.refract.mongo.store.RefractClientMetadata;
+import dev.refract.query.Aggregations;
+import dev.refract.query.Filter;
+import dev.refract.query.Operation;
+import dev.refract.query.OrderBy;
+import dev.refract.query.Query;
+import dev.refract.query.Selection;
+import dev.refract.spi.AdapterConfig;
+import dev.refract.spi.Row;
 import dev.refract.mongo.store.Address;
 import dev.refract.mongo.store.Customer;
 import dev.refract.mongo.store.CustomerCreate;
@@ -41,6 +53,7 @@ class StoreClientIT {
     private static MongoNamespace namespace;
     private static MongoClient driver;
     private static RefractClient db;
+    private static MongoAdapter adapter;
 
     @BeforeAll
     static void start() {
@@ -49,10 +62,13 @@ class StoreClientIT {
         Mono.from(driver.getDatabase(namespace.database()).getCollection("Customer")
                 .createIndex(Indexes.ascending("email"), new IndexOptions().unique(true))).block(WAIT);
         db = RefractClient.builder().datasource("docs", namespace.mongoUrl()).build();
+        adapter = new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA, RefractClientMetadata.DOCS_DATASOURCE,
+                namespace.mongoUrl(), PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
     }
 
     @AfterAll
     static void stop() {
+        adapter.close().block(WAIT);
         db.close();
         driver.close();
         namespace.close();
@@ -260,6 +276,43 @@ class StoreClientIT {
         var groups = db.order().groupBy(g -> g.by(dev.refract.mongo.store.OrderField.NUMBER).count()
                 .sum(dev.refract.mongo.store.OrderField.TOTAL)).collectList().block(WAIT);
         assertThat(groups).hasSize(2);
+    }
+
+    @Test
+    void groupByFiltersWithHavingSortsByAnAggregateAndPages() {
+        Customer ada = customer("ada@x", "Ada", Tier.FREE);
+        int[] numbers = {1, 1, 1, 2, 2, 3};
+        for (int i = 0; i < numbers.length; i++) {
+            int number = numbers[i];
+            BigDecimal total = new BigDecimal(i + 1);
+            db.order().create(o -> o.number_(number).total(total).placedAt(Instant.ofEpochSecond(1_000 + number))
+                    .customerId(ada.id()).lines(List.of())).block(WAIT);
+        }
+        int fields = RefractClientMetadata.ORDER.fieldCount();
+        Aggregations computed = new Aggregations(true, List.of(3), List.of(3), List.of(4), List.of());
+        Filter having = new Filter.Comparison(Aggregations.countIndex(fields), Filter.Operator.GTE, 2L,
+                Filter.Mode.DEFAULT);
+        OrderBy bySum = new OrderBy(new OrderBy.Key.Aggregate(Aggregations.Function.SUM, 3), OrderBy.Direction.DESC,
+                OrderBy.Nulls.DEFAULT);
+        List<Row> rows = adapter.execute(new Operation.GroupBy(1, List.of(1), Filter.ALL, having, List.of(bySum), 0, 5,
+                computed)).block(WAIT).rows();
+
+        assertThat(rows).extracting(row -> row.get(1)).containsExactly(2, 1);
+        Row two = rows.get(0);
+        assertThat(two.get(Aggregations.countIndex(fields))).isEqualTo(2L);
+        assertThat((BigDecimal) two.get(Aggregations.index(Aggregations.Function.SUM, 3, fields, fields)))
+                .isEqualByComparingTo("9");
+        assertThat((BigDecimal) two.get(Aggregations.index(Aggregations.Function.AVG, 3, fields, fields)))
+                .isEqualByComparingTo("4.5");
+        assertThat(two.get(Aggregations.index(Aggregations.Function.MIN, 4, fields, fields)))
+                .isEqualTo(Instant.ofEpochSecond(1_002));
+        assertThat(adapter.execute(new Operation.GroupBy(1, List.of(1), Filter.ALL, Filter.ALL, List.of(bySum), 1, 1,
+                computed)).block(WAIT).rows()).extracting(row -> row.get(1)).containsExactly(1);
+        Row none = adapter.execute(new Operation.Aggregate(1, new Query(new Filter.Comparison(1, Filter.Operator.GT,
+                99, Filter.Mode.DEFAULT), List.of(), 0, null, null, List.of(), Selection.ALL), computed)).block(WAIT)
+                .rows().get(0);
+        assertThat(none.get(Aggregations.countIndex(0))).isEqualTo(0L);
+        assertThat(none.get(Aggregations.index(Aggregations.Function.SUM, 3, 0, fields))).isNull();
     }
 
     @Test
