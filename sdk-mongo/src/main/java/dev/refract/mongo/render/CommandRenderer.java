@@ -269,28 +269,48 @@ public final class CommandRenderer {
             }
             if (sort.key() instanceof OrderBy.Key.Field field) {
                 keys.add(new CursorCondition.Key(layout.key(field.field()), ascending));
-            } else if (sort.key() instanceof OrderBy.Key.RelatedField related && related.relations().size() == 1) {
-                RelationLink link = RelationLink.of(schema, model.index(), related.relations().get(0));
+            } else if (sort.key() instanceof OrderBy.Key.RelatedField related) {
                 String as = SORT_PREFIX + i;
-                stages.add(filters.lookup(link, as, List.of()));
-                String targetKey = codecs.model(link.target().index()).key(related.field());
-                stages.add(new BsonDocument("$addFields", new BsonDocument(as, new BsonDocument("$arrayElemAt",
-                        new BsonArray(List.of(new BsonString("$" + as + "." + targetKey), new BsonInt32(0)))))));
+                stages.addAll(reached(model, related.relations(), 0, related.field(), as));
                 keys.add(new CursorCondition.Key(as, ascending));
-            } else if (sort.key() instanceof OrderBy.Key.RelationCount count && count.relations().size() == 1) {
-                RelationLink link = RelationLink.of(schema, model.index(), count.relations().get(0));
+            } else if (sort.key() instanceof OrderBy.Key.RelationCount count) {
                 String as = SORT_PREFIX + i;
-                stages.add(filters.lookup(link, as, List.of()));
-                stages.add(new BsonDocument("$addFields", new BsonDocument(as, new BsonDocument("$size",
-                        new BsonString("$" + as)))));
+                stages.addAll(reached(model, count.relations(), 0, -1, as));
                 keys.add(new CursorCondition.Key(as, ascending));
             } else {
-                throw new InvalidQueryException(model.name(), List.of(), "The MongoDB adapter sorts " + model.name()
-                        + " by its own fields, by a field of a record one relation away, or by the number of records"
-                        + " of one relation; this sort key reaches further: " + sort.key());
+                throw new InvalidQueryException(model.name(), List.of(), "A sort of " + model.name() + " by an"
+                        + " aggregate belongs to a group-by: " + sort.key());
             }
         }
         return keys;
+    }
+
+    /**
+     * The stages putting, under {@code as}, what a sort key reaches through {@code relations} from
+     * {@code relations[index]} on: the field {@code field} of the last record (to-one relations), or, for a
+     * {@code field} of -1, the number of records of the last (to-many) relation, 0 when a record on the way
+     * is missing. Each relation is a {@code $lookup}; a longer path nests the rest in its pipeline.
+     */
+    private List<BsonDocument> reached(ModelMeta model, List<Integer> relations, int index, int field, String as) {
+        RelationLink link = RelationLink.of(schema, model.index(), relations.get(index));
+        List<BsonDocument> stages = new ArrayList<>();
+        BsonValue value;
+        if (index == relations.size() - 1) {
+            stages.add(filters.lookup(link, as, List.of()));
+            value = field < 0 ? new BsonDocument("$size", new BsonString("$" + as))
+                    : new BsonDocument("$arrayElemAt", new BsonArray(List.of(new BsonString("$" + as + "."
+                            + codecs.model(link.target().index()).key(field)), new BsonInt32(0))));
+        } else {
+            String inner = SORT_PREFIX + "v";
+            stages.add(filters.lookup(link, as, reached(link.target(), relations, index + 1, field, inner)));
+            value = new BsonDocument("$arrayElemAt", new BsonArray(List.of(new BsonString("$" + as + "." + inner),
+                    new BsonInt32(0))));
+            if (field < 0) {
+                value = new BsonDocument("$ifNull", new BsonArray(List.of(value, new BsonInt32(0))));
+            }
+        }
+        stages.add(new BsonDocument("$addFields", new BsonDocument(as, value)));
+        return stages;
     }
 
     /** {@code $lookup} and {@code $size} for each relation count of {@code selection}. */

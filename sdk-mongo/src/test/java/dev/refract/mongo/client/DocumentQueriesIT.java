@@ -184,6 +184,31 @@ class DocumentQueriesIT {
     }
 
     @Test
+    void recordsAreSortedByWhatTwoRelationsAwayHolds() {
+        Customer ada = db.customer().create(c -> c.email("ada@x").name("Ada")).block(WAIT);
+        Customer bob = db.customer().create(c -> c.email("bob@x").name("Bob")).block(WAIT);
+        order(ada, 1, List.of());
+        order(bob, 2, List.of());
+        order(bob, 3, List.of());
+
+        List<Integer> byCustomerName = adapter.stream(new Operation.FindMany(ORDER, new Query(Filter.ALL, List.of(
+                new dev.refract.query.OrderBy(new dev.refract.query.OrderBy.Key.RelatedField(List.of(5), NAME),
+                        dev.refract.query.OrderBy.Direction.DESC, dev.refract.query.OrderBy.Nulls.DEFAULT),
+                new dev.refract.query.OrderBy(1, dev.refract.query.OrderBy.Direction.ASC,
+                        dev.refract.query.OrderBy.Nulls.DEFAULT)), 0, null, null, List.of(), Selection.ALL)))
+                .map(row -> (Integer) row.get(1)).collectList().block(WAIT);
+        assertThat(byCustomerName).containsExactly(2, 3, 1);
+
+        List<Integer> bySiblings = adapter.stream(new Operation.FindMany(ORDER, new Query(Filter.ALL, List.of(
+                new dev.refract.query.OrderBy(new dev.refract.query.OrderBy.Key.RelationCount(List.of(5, 12)),
+                        dev.refract.query.OrderBy.Direction.ASC, dev.refract.query.OrderBy.Nulls.DEFAULT),
+                new dev.refract.query.OrderBy(1, dev.refract.query.OrderBy.Direction.DESC,
+                        dev.refract.query.OrderBy.Nulls.DEFAULT)), 0, null, null, List.of(), Selection.ALL)))
+                .map(row -> (Integer) row.get(1)).collectList().block(WAIT);
+        assertThat(bySiblings).as("orders by how many orders their customer has").containsExactly(1, 3, 2);
+    }
+
+    @Test
     void aFilteredRelationCountCountsOnlyTheMatchingRecords() {
         Customer bob = db.customer().create(c -> c.email("bob@x").name("Bob")).block(WAIT);
         order(bob, 2, List.of());
