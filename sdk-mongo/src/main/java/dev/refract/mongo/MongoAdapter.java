@@ -205,7 +205,7 @@ public final class MongoAdapter implements Adapter {
             ModelMeta model = config.schema().model(operation.model());
             MongoCommand command = renderer.render(operation);
             if (!(command instanceof MongoCommand.Read read) || read.fanOut() != null) {
-                if (command instanceof MongoCommand.Read) {
+                if (command instanceof MongoCommand.Read || command instanceof MongoCommand.WithCounts) {
                     return execute(operation, session).flatMapIterable(Result::rows);
                 }
                 if (command instanceof MongoCommand.Aggregated || operation instanceof Operation.CreateManyAndReturn
@@ -222,6 +222,9 @@ public final class MongoAdapter implements Adapter {
     }
 
     private static Object logged(MongoCommand command) {
+        if (command instanceof MongoCommand.WithCounts counted) {
+            return logged(counted.write());
+        }
         if (command instanceof MongoCommand.Read read) {
             return read.pipeline();
         }

@@ -30,6 +30,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -120,6 +121,9 @@ public final class CommandExecutor {
             return (read.fanOut() == null ? rows : rows.map(found -> fanOut(found, read.fanOut(), model.fieldCount())))
                     .map(Result::ofRows);
         }
+        if (command instanceof MongoCommand.WithCounts counted) {
+            return withCounts(counted, model, session);
+        }
         if (command instanceof MongoCommand.Count count) {
             return pipeline(count.collection(), count.pipeline(), count.cursor(), session).flatMap(stages -> {
                 MongoCollection<BsonDocument> documents = documents(count.collection());
@@ -154,6 +158,70 @@ public final class CommandExecutor {
         MongoCollection<BsonDocument> documents = documents(delete.collection());
         return Mono.from(session == null ? documents.deleteMany(delete.filter())
                 : documents.deleteMany(session, delete.filter())).map(DeleteResult::getDeletedCount).map(Result::ofCount);
+    }
+
+    /** The write's rows, each with the counts of its relations at {@code fieldCount} and no id after them. */
+    private Mono<Result> withCounts(MongoCommand.WithCounts counted, ModelMeta model, ClientSession session) {
+        int fieldCount = model.fieldCount();
+        if (counted.before() != null) {
+            return countsOf(counted, counted.before(), model, session).flatMap(counts ->
+                    execute(counted.write(), model, session).map(result -> attach(result, counts, fieldCount)));
+        }
+        return execute(counted.write(), model, session).flatMap(result -> {
+            if (result.rows().isEmpty()) {
+                return Mono.just(result);
+            }
+            return countsOf(counted, idMatch(model, counted.idFields(), result.rows()), model, session)
+                    .map(counts -> attach(result, counts, fieldCount));
+        });
+    }
+
+    /** The records' relation counts by their id, as the rows tag it. */
+    private Mono<Map<Object, Object>> countsOf(MongoCommand.WithCounts counted, BsonDocument match, ModelMeta model,
+            ClientSession session) {
+        List<BsonDocument> stages = new ArrayList<>();
+        stages.add(new BsonDocument("$match", match));
+        stages.addAll(counted.counts().pipeline());
+        MongoCommand.Read read = new MongoCommand.Read(counted.counts().collection(), stages, counted.counts().shape(),
+                null, 0);
+        int fieldCount = model.fieldCount();
+        return stream(read, model, session).collectMap(row -> row.get(fieldCount + 1), row -> row.get(fieldCount));
+    }
+
+    /** {@code {id: {$in: [...]}}} (an {@code $or} of the parts of compound ids) for the rows' ids. */
+    private BsonDocument idMatch(ModelMeta model, List<Integer> idFields, List<Row> rows) {
+        DocumentLayout layout = codecs.model(model.index());
+        int tag = model.fieldCount() + 1;
+        if (idFields.size() == 1) {
+            BsonArray ids = new BsonArray();
+            for (Row row : rows) {
+                ids.add(layout.codec(idFields.get(0)).encodeOne(row.get(tag)));
+            }
+            return new BsonDocument(layout.key(idFields.get(0)), new BsonDocument("$in", ids));
+        }
+        BsonArray each = new BsonArray();
+        for (Row row : rows) {
+            List<?> parts = (List<?>) row.get(tag);
+            BsonDocument one = new BsonDocument();
+            for (int i = 0; i < idFields.size(); i++) {
+                one.append(layout.key(idFields.get(i)), layout.codec(idFields.get(i)).encodeOne(parts.get(i)));
+            }
+            each.add(one);
+        }
+        return new BsonDocument("$or", each);
+    }
+
+    private static Result attach(Result result, Map<Object, Object> counts, int fieldCount) {
+        List<Row> rows = new ArrayList<>(result.rows().size());
+        for (Row row : result.rows()) {
+            Object[] values = new Object[fieldCount + 1];
+            for (int i = 0; i < fieldCount; i++) {
+                values[i] = row.get(i);
+            }
+            values[fieldCount] = counts.get(row.get(fieldCount + 1));
+            rows.add(Row.wrap(values));
+        }
+        return Result.ofRows(rows);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -111,39 +112,46 @@ public final class CommandRenderer {
             return AggregateStages.groupBy(this, model, group);
         }
         if (operation instanceof Operation.Create create) {
-            return new MongoCommand.Insert(collection, List.of(insertDocument(model, create.data())), false, true,
-                    shape(model, create.selection(), List.of()));
+            List<BsonDocument> documents = List.of(insertDocument(model, create.data()));
+            return returning(model, create.selection(), null, (projection, shape) ->
+                    new MongoCommand.Insert(collection, documents, false, true, shape));
         }
         if (operation instanceof Operation.CreateMany many) {
             return new MongoCommand.Insert(collection, insertDocuments(model, many.data()), many.skipDuplicates(), false,
                     ReadShape.ALL);
         }
         if (operation instanceof Operation.CreateManyAndReturn many) {
-            return new MongoCommand.Insert(collection, insertDocuments(model, many.data()), many.skipDuplicates(), true,
-                    shape(model, many.selection(), List.of()));
+            List<BsonDocument> documents = insertDocuments(model, many.data());
+            return returning(model, many.selection(), null, (projection, shape) ->
+                    new MongoCommand.Insert(collection, documents, many.skipDuplicates(), true, shape));
         }
         if (operation instanceof Operation.Update update) {
-            return new MongoCommand.UpdateOne(collection, plainFilter(model, update.where()), update(model,
-                    update.data()), projection(model, update.selection(), List.of()),
-                    shape(model, update.selection(), List.of()));
+            BsonDocument filter = plainFilter(model, update.where());
+            MongoCommand.Update change = update(model, update.data());
+            return returning(model, update.selection(), null, (projection, shape) ->
+                    new MongoCommand.UpdateOne(collection, filter, change, projection, shape));
         }
         if (operation instanceof Operation.UpdateMany update) {
             return new MongoCommand.UpdateMany(collection, plainFilter(model, update.where()),
                     update(model, update.data()), false, null, ReadShape.ALL);
         }
         if (operation instanceof Operation.UpdateManyAndReturn update) {
-            return new MongoCommand.UpdateMany(collection, plainFilter(model, update.where()),
-                    update(model, update.data()), true, projection(model, update.selection(), List.of()),
-                    shape(model, update.selection(), List.of()));
+            BsonDocument filter = plainFilter(model, update.where());
+            MongoCommand.Update change = update(model, update.data());
+            return returning(model, update.selection(), null, (projection, shape) ->
+                    new MongoCommand.UpdateMany(collection, filter, change, true, projection, shape));
         }
         if (operation instanceof Operation.Upsert upsert) {
-            return new MongoCommand.Upsert(collection, plainFilter(model, upsert.where()),
-                    update(model, upsert.update()), insertDocument(model, upsert.create()),
-                    projection(model, upsert.selection(), List.of()), shape(model, upsert.selection(), List.of()));
+            BsonDocument filter = plainFilter(model, upsert.where());
+            MongoCommand.Update change = update(model, upsert.update());
+            BsonDocument insert = insertDocument(model, upsert.create());
+            return returning(model, upsert.selection(), null, (projection, shape) ->
+                    new MongoCommand.Upsert(collection, filter, change, insert, projection, shape));
         }
         if (operation instanceof Operation.Delete delete) {
-            return new MongoCommand.DeleteOne(collection, plainFilter(model, delete.where()),
-                    projection(model, delete.selection(), List.of()), shape(model, delete.selection(), List.of()));
+            BsonDocument filter = plainFilter(model, delete.where());
+            return returning(model, delete.selection(), filter, (projection, shape) ->
+                    new MongoCommand.DeleteOne(collection, filter, projection, shape));
         }
         if (operation instanceof Operation.DeleteMany delete) {
             return new MongoCommand.DeleteMany(collection, plainFilter(model, delete.where()));
@@ -153,6 +161,27 @@ public final class CommandRenderer {
         throw new InvalidQueryException(model.name(), List.of(field), "The MongoDB adapter has no join table to"
                 + " link or unlink through " + model.name() + "." + field + ": in MongoDB a many-to-many relation keeps"
                 + " the ids of the other side in a list field on both sides; write those lists instead");
+    }
+
+    /**
+     * A write returning records as {@code selection} says. Relation counts cannot come back from a
+     * write, so a selection counting relations makes the write return the records' ids too and adds
+     * the read of their counts, run after the write (or, for a delete, before it, on {@code before}).
+     */
+    private MongoCommand returning(ModelMeta model, Selection selection, BsonDocument before,
+            BiFunction<BsonDocument, ReadShape, MongoCommand> write) {
+        if (selection.counts().isEmpty()) {
+            return write.apply(projection(model, selection, List.of()), shape(model, selection, List.of()));
+        }
+        List<Integer> ids = model.id().fields();
+        Selection fields = new Selection(selection.fields(), List.of());
+        MongoCommand written = write.apply(projection(model, fields, ids), shape(model, fields, ids));
+        Selection counted = new Selection(ids, List.of(), selection.counts());
+        List<BsonDocument> stages = new ArrayList<>();
+        counts(model, counted, stages);
+        stages.add(new BsonDocument("$project", projection(model, counted, ids)));
+        MongoCommand.Read counts = new MongoCommand.Read(model.dbName(), stages, shape(model, counted, ids), null, 0);
+        return new MongoCommand.WithCounts(written, counts, ids, before);
     }
 
     /** The read of {@code query}'s rows, at most {@code take}. */

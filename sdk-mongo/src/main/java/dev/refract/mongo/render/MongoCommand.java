@@ -118,6 +118,24 @@ public sealed interface MongoCommand {
     record DeleteMany(String collection, BsonDocument filter) implements MongoCommand {}
 
     /**
+     * A write whose records come back with relation counts: {@code write} returns rows carrying their
+     * ids (the fields {@code idFields}) at the parent-key position, and {@code counts}, run with a
+     * {@code $match} on those ids put first (or on {@code before}, ahead of the write, for a delete),
+     * reads their counts.
+     */
+    record WithCounts(MongoCommand write, Read counts, List<Integer> idFields, BsonDocument before)
+            implements MongoCommand {
+        public WithCounts {
+            idFields = List.copyOf(idFields);
+        }
+
+        @Override
+        public String collection() {
+            return write.collection();
+        }
+    }
+
+    /**
      * An update: an update document, or an aggregation pipeline where a value must be computed from
      * the stored one (integer division); {@code null} parts mean none.
      */

@@ -220,6 +220,22 @@ class DocumentQueriesIT {
     }
 
     @Test
+    void writesReturnTheirRecordsWithRelationCounts() {
+        Customer bob = db.customer().create(c -> c.email("bob@x").name("Bob"), i -> i.count(c -> c.orders()))
+                .block(WAIT);
+        assertThat(bob.relationCounts().orders()).isZero();
+        order(bob, 2, List.of());
+        order(bob, 3, List.of());
+
+        Customer renamed = db.customer().update(w -> w.id(bob.id()), u -> u.email("robert@x"),
+                i -> i.count(c -> c.orders(w -> w.number_().gt(2)))).block(WAIT);
+        assertThat(renamed.email()).isEqualTo("robert@x");
+        assertThat(renamed.relationCounts().orders()).isEqualTo(1);
+        Customer deleted = db.customer().delete(w -> w.id(bob.id()), i -> i.count(c -> c.orders())).block(WAIT);
+        assertThat(deleted.relationCounts().orders()).isEqualTo(2);
+    }
+
+    @Test
     void racingUpsertsOfOneKeyCreateItOnceAndUpdateItTheRestOfTheTimes() {
         int racers = 20;
         List<Setting> results = Flux.range(0, racers).flatMap(i -> db.setting().upsert(w -> w.key("hits"),
