@@ -35,7 +35,7 @@ public final class FieldCodec {
 
     /** The codec of an enum field. */
     static FieldCodec enumeration(FieldMeta field) {
-        return new FieldCodec(field, new ScalarCodecs.StringCodec(), null);
+        return new FieldCodec(field, null, null);
     }
 
     /** The codec of a composite field, whose embedded documents {@code layout} describes. */
@@ -84,7 +84,7 @@ public final class FieldCodec {
             }
             return composite.encode(row);
         }
-        if (scalar == null || field.scalarType() == null) {
+        if (scalar == null) {
             if (value instanceof String text) {
                 return new BsonString(text);
             }

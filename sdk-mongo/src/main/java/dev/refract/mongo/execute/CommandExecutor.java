@@ -379,7 +379,6 @@ public final class CommandExecutor {
 
     private Mono<Result> aggregated(MongoCommand.Aggregated aggregated, ModelMeta model, ClientSession session) {
         AggregateLayout layout = aggregated.layout();
-        boolean grouped = layout.width() > dev.refract.query.Aggregations.rowWidth(0, model.fieldCount());
         return pipeline(aggregated.collection(), aggregated.pipeline(), aggregated.cursor(), session)
                 .flatMapMany(stages -> {
                     MongoCollection<BsonDocument> documents = documents(aggregated.collection());
@@ -388,7 +387,7 @@ public final class CommandExecutor {
                 })
                 .map(document -> aggregateRow(model, layout, document))
                 .collectList()
-                .map(rows -> rows.isEmpty() && !grouped ? List.of(aggregateRow(model, layout, new BsonDocument())) : rows)
+                .map(rows -> rows.isEmpty() && !layout.grouped() ? List.of(aggregateRow(model, layout, new BsonDocument())) : rows)
                 .map(Result::ofRows);
     }
 

@@ -7,9 +7,11 @@ import java.util.List;
  * {@link dev.refract.query.Aggregations}).
  *
  * @param width   the row's width
+ * @param grouped true for a group-by, whose result has one row per group and none without records;
+ *                false for an aggregate, which always has one row
  * @param columns one per value computed
  */
-public record AggregateLayout(int width, List<Column> columns) {
+public record AggregateLayout(int width, boolean grouped, List<Column> columns) {
 
     public AggregateLayout {
         columns = List.copyOf(columns);

@@ -49,7 +49,7 @@ final class AggregateStages {
         functions(renderer, model, aggregate.aggregations(), 0, group, columns);
         stages.add(new BsonDocument("$group", group));
         return new MongoCommand.Aggregated(model.dbName(), stages,
-                new AggregateLayout(Aggregations.rowWidth(0, model.fieldCount()), columns), cursor[0]);
+                new AggregateLayout(Aggregations.rowWidth(0, model.fieldCount()), false, columns), cursor[0]);
     }
 
     static MongoCommand.Aggregated groupBy(CommandRenderer renderer, ModelMeta model,
@@ -107,7 +107,7 @@ final class AggregateStages {
                     : new BsonDocument("$limit", new BsonInt64(groupBy.take())));
         }
         return new MongoCommand.Aggregated(model.dbName(), stages,
-                new AggregateLayout(Aggregations.rowWidth(fieldCount, fieldCount), columns), null);
+                new AggregateLayout(Aggregations.rowWidth(fieldCount, fieldCount), true, columns), null);
     }
 
     private static String name(Aggregations.Function function, int field) {

@@ -4,7 +4,6 @@ import dev.refract.mongo.codec.ReadShape;
 import java.util.List;
 import java.util.Objects;
 import org.bson.BsonDocument;
-import org.bson.conversions.Bson;
 
 /**
  * One operation rendered for MongoDB, as plain data the executor runs: which collection, which
@@ -144,11 +143,6 @@ public sealed interface MongoCommand {
         /** The update to pass to the driver. */
         public Object driverForm() {
             return document != null ? document : pipeline;
-        }
-
-        /** The update as BSON, for the driver's {@code Bson} overloads; {@code null} for a pipeline. */
-        public Bson asDocument() {
-            return document;
         }
 
         /** True when nothing is changed. */
