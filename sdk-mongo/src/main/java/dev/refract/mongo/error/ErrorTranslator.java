@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -29,8 +30,10 @@ import org.bson.BsonDocument;
  * Turns driver exceptions into the typed family: duplicate keys (code 11000, alone or inside a
  * bulk write's errors) into {@link UniqueConstraintViolationException} naming the model's fields,
  * unreachable servers and refused logins into {@link ConnectionFailedException}, a pool that had
- * no connection free in time into {@link ConnectionAcquireTimeoutException}, and anything else the
- * server reports into {@link QueryFailedException} with its code. Messages never show a password.
+ * no connection free in time into {@link ConnectionAcquireTimeoutException}, operations stopped by a
+ * time limit (the server's {@code maxTimeMS}, the client's {@code timeoutMS}) into
+ * {@link QueryFailedException} with code {@code MaxTimeMSExpired}, and anything else the server
+ * reports into {@link QueryFailedException} with its code. Messages never show a password.
  */
 public final class ErrorTranslator {
 
@@ -71,6 +74,11 @@ public final class ErrorTranslator {
         if (error instanceof MongoCommandException command && command.getErrorCode() == DUPLICATE_KEY) {
             return duplicate(model, command.getErrorMessage(), command.getResponse(), error);
         }
+        if (error instanceof MongoOperationTimeoutException) {
+            return new QueryFailedException(modelName, "MaxTimeMSExpired", "The operation" + (modelName == null ? ""
+                    : " on " + modelName) + " ran longer than the client's timeoutMS and was stopped: raise timeoutMS"
+                    + " in the URL, or make the operation cheaper (an index, a narrower filter)", error);
+        }
         if (error instanceof MongoTimeoutException timeout) {
             String message = String.valueOf(timeout.getMessage());
             if (message.contains("waiting for a connection") || message.contains("wait queue")) {
@@ -85,8 +93,8 @@ public final class ErrorTranslator {
                     + "' could not be reached or refused the login: " + UrlRedaction.redact(error.getMessage()), error);
         }
         if (error instanceof MongoExecutionTimeoutException) {
-            return new QueryFailedException(modelName, "50", "The MongoDB server stopped the operation on "
-                    + modelName + " as it ran longer than its time limit", error);
+            return new QueryFailedException(modelName, "MaxTimeMSExpired", "The MongoDB server stopped the operation"
+                    + (modelName == null ? "" : " on " + modelName) + " as it ran longer than its time limit", error);
         }
         if (error instanceof MongoException mongo) {
             return new QueryFailedException(modelName, String.valueOf(mongo.getCode()), "MongoDB refused the operation"

@@ -49,4 +49,16 @@ class ErrorTranslatorTest {
         assertThat(unreachable).isInstanceOf(ConnectionFailedException.class);
         assertThat(unreachable.getMessage()).doesNotContain("secret");
     }
+
+    @Test
+    void anOperationStoppedByATimeLimitIsAQueryFailureSayingSo() {
+        RefractException client = translator.translate(new com.mongodb.MongoOperationTimeoutException(
+                "Operation exceeded the timeout limit"), RefractClientMetadata.CUSTOMER);
+        assertThat(client).isInstanceOf(dev.refract.error.QueryFailedException.class)
+                .hasMessageContaining("Customer").hasMessageContaining("timeoutMS");
+        assertThat(((dev.refract.error.QueryFailedException) client).sqlState()).isEqualTo("MaxTimeMSExpired");
+        RefractException server = translator.translate(new com.mongodb.MongoExecutionTimeoutException(50,
+                "operation exceeded time limit"), RefractClientMetadata.CUSTOMER);
+        assertThat(((dev.refract.error.QueryFailedException) server).sqlState()).isEqualTo("MaxTimeMSExpired");
+    }
 }
