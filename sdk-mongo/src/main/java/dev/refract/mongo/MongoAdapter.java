@@ -56,13 +56,15 @@ import reactor.core.publisher.Mono;
  *
  * <p>Transactions run in a client session; MongoDB runs them only on a replica set or a sharded
  * cluster, so on a standalone server {@link #inTransaction} signals
- * {@link TransactionsUnsupportedException}. The capabilities declare transactions when the URL names
- * a replica set ({@code replicaSet=}), several hosts, or an SRV record.
+ * {@link TransactionsUnsupportedException}, saying how to start a replica set.
  */
 public final class MongoAdapter implements Adapter {
 
-    private static final Capabilities WITHOUT_TRANSACTIONS = new Capabilities(false, true, false, true, true, true);
-    private static final Capabilities WITH_TRANSACTIONS = new Capabilities(true, true, false, true, true, true);
+    /**
+     * Transactions, case-insensitive matching, distinct, group-by and scalar lists; no explicit nulls
+     * ordering, as MongoDB sorts missing values first ascending and last descending.
+     */
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, false, true, true, true);
 
     private final AdapterConfig config;
     private final MongoAdapterOptions options;
@@ -73,7 +75,6 @@ public final class MongoAdapter implements Adapter {
     private final ModelCodecs codecs;
     private final ErrorTranslator errors;
     private final QueryLog log;
-    private final Capabilities capabilities;
     private final AtomicReference<Started> started = new AtomicReference<>();
     private final AtomicReference<Boolean> replicated = new AtomicReference<>();
     private volatile boolean closed;
@@ -104,9 +105,6 @@ public final class MongoAdapter implements Adapter {
         Duration wait = Duration.ofMillis(settings.getConnectionPoolSettings().getMaxWaitTime(TimeUnit.MILLISECONDS));
         this.errors = new ErrorTranslator(name, poolSize, wait);
         this.log = new QueryLog(name, options.showParameters());
-        boolean transactions = connection.getRequiredReplicaSetName() != null || connection.isSrvProtocol()
-                || connection.getHosts().size() > 1;
-        this.capabilities = transactions ? WITH_TRANSACTIONS : WITHOUT_TRANSACTIONS;
     }
 
     private static ConnectionString connectionString(String datasource, String url) {
@@ -336,9 +334,14 @@ public final class MongoAdapter implements Adapter {
         }
     }
 
+    /**
+     * Every ability but explicit nulls ordering. Transactions are declared as MongoDB has them; a
+     * standalone server, which has none, is found out on the first transaction, which then signals
+     * {@link TransactionsUnsupportedException}, as nested writes (run in transactions) then do too.
+     */
     @Override
     public Capabilities capabilities() {
-        return capabilities;
+        return CAPABILITIES;
     }
 
     /** Closes the driver client and its pool, if it was made. Idempotent. */

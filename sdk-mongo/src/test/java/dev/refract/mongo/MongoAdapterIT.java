@@ -46,7 +46,6 @@ class MongoAdapterIT {
                 "the server of MONGODB_URL may be a replica set, which runs transactions");
         MongoAdapter adapter = adapter();
         try {
-            assertThat(adapter.capabilities().transactions()).isFalse();
             assertThatThrownBy(() -> adapter.inTransaction(executor -> executor.execute(
                     new Operation.Count(RefractClientMetadata.SETTING.index(), Query.ALL))).blockLast(WAIT))
                     .isInstanceOf(TransactionsUnsupportedException.class)

@@ -56,10 +56,14 @@ class MongoAdapterTest {
     }
 
     @Test
-    void transactionsAreDeclaredWhenTheUrlNamesAReplicaSet() {
-        assertThat(new MongoAdapter(config("mongodb://localhost/app?replicaSet=rs0", PoolMeta.DEFAULTS),
-                MongoAdapterOptions.defaults()).capabilities().transactions()).isTrue();
-        assertThat(new MongoAdapter(config("mongodb://localhost/app", PoolMeta.DEFAULTS),
-                MongoAdapterOptions.defaults()).capabilities().transactions()).isFalse();
+    void everyAbilityButNullsOrderingIsDeclared() {
+        var capabilities = new MongoAdapter(config("mongodb://localhost/app", PoolMeta.DEFAULTS),
+                MongoAdapterOptions.defaults()).capabilities();
+        assertThat(capabilities.transactions()).isTrue();
+        assertThat(capabilities.insensitiveMode()).isTrue();
+        assertThat(capabilities.distinct()).isTrue();
+        assertThat(capabilities.groupBy()).isTrue();
+        assertThat(capabilities.scalarLists()).isTrue();
+        assertThat(capabilities.nullsOrdering()).isFalse();
     }
 }

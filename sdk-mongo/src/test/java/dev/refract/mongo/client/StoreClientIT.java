@@ -316,6 +316,20 @@ class StoreClientIT {
     }
 
     @Test
+    void aTransactionOrANestedWriteOnAStandaloneServerSaysMongoDbNeedsAReplicaSet() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("MONGODB_URL") == null,
+                "the server of MONGODB_URL may be a replica set, which runs transactions");
+        assertThatThrownBy(() -> db.transaction(tx -> tx.setting().create(c -> c.key("k").value("v"))).blockLast(WAIT))
+                .isInstanceOf(dev.refract.error.TransactionsUnsupportedException.class)
+                .hasMessageContaining("replica set").hasMessageContaining("rs.initiate()");
+        assertThatThrownBy(() -> db.customer().create(c -> c.email("n@x").name("Nested").orders(o -> o.create(
+                order -> order.number_(1).total(BigDecimal.ONE).placedAt(Instant.now()).lines(List.of())))).block(WAIT))
+                .isInstanceOf(dev.refract.error.TransactionsUnsupportedException.class);
+        assertThat(db.setting().count().block(WAIT)).isZero();
+        assertThat(db.customer().count().block(WAIT)).isZero();
+    }
+
+    @Test
     void streamsHonourBackpressure() {
         Flux.range(0, 50).concatMap(i -> db.setting().create(c -> c.key("k" + i).value("v"))).blockLast(WAIT);
         assertThat(db.setting().findMany().limitRate(7).count().block(WAIT)).isEqualTo(50);
