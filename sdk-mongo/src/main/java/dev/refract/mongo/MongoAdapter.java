@@ -68,7 +68,6 @@ public final class MongoAdapter implements Adapter {
 
     private final AdapterConfig config;
     private final MongoAdapterOptions options;
-    private final ConnectionString connection;
     private final MongoClientSettings settings;
     private final String database;
     private final CommandRenderer renderer;
@@ -92,7 +91,7 @@ public final class MongoAdapter implements Adapter {
         this.config = Objects.requireNonNull(config, "config");
         this.options = Objects.requireNonNull(options, "options");
         String name = config.datasource().name();
-        this.connection = connectionString(name, config.url());
+        ConnectionString connection = connectionString(name, config.url());
         this.database = connection.getDatabase();
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException("The URL of datasource '" + name + "' (" + UrlRedaction.redact(config.url())

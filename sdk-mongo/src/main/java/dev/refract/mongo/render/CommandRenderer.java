@@ -200,8 +200,9 @@ public final class CommandRenderer {
     }
 
     /**
-     * Match, cursor, distinct, sort and paging of {@code query}; with {@code perParent} (the fields of a
-     * parent key), paging applies to each parent's records.
+     * Match, cursor, distinct, sort and paging of {@code query}, with {@code extra} (or {@code null})
+     * added to its filter; with {@code tag} (the fields of a parent key, for related records), paging
+     * applies to each parent's records.
      */
     private Pipeline rows(ModelMeta model, Query query, Integer take, List<Integer> tag, Filter extra) {
         Pipeline pipeline = new Pipeline();
