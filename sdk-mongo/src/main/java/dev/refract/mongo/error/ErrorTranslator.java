@@ -43,6 +43,8 @@ public final class ErrorTranslator {
     private static final Pattern INDEX = Pattern.compile("index: (\\S+)");
     private static final Pattern DUP_KEY = Pattern.compile("dup key: \\{(.*)\\}");
     private static final Pattern KEY_NAME = Pattern.compile("(?:^|,)\\s*\"?([^\":,{}\\s]+)\"?\\s*:");
+    /** A quoted string of the dup-key text, whose content may look like keys. */
+    private static final Pattern QUOTED = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
 
     private final String datasource;
     private final int poolSize;
@@ -135,7 +137,7 @@ public final class ErrorTranslator {
         if (keys.isEmpty()) {
             Matcher dup = DUP_KEY.matcher(text);
             if (dup.find()) {
-                Matcher name = KEY_NAME.matcher(dup.group(1));
+                Matcher name = KEY_NAME.matcher(QUOTED.matcher(dup.group(1)).replaceAll("\"\""));
                 while (name.find()) {
                     keys.add(name.group(1));
                 }

@@ -34,6 +34,11 @@ class ErrorTranslatorTest {
         assertThat(translator.translate(new MongoWriteException(byMessage, new ServerAddress(), java.util.Set.of()),
                 RefractClientMetadata.CUSTOMER).fields()).containsExactly("email");
 
+        WriteError withTrickyValue = new WriteError(11000, "E11000 duplicate key error collection: db.Customer"
+                + " index: email_1 dup key: { email: \"a, name: \\\"b\\\" }\" }", new BsonDocument());
+        assertThat(translator.translate(new MongoWriteException(withTrickyValue, new ServerAddress(), java.util.Set.of()),
+                RefractClientMetadata.CUSTOMER).fields()).containsExactly("email");
+
         WriteError byIndex = new WriteError(11000, "E11000 duplicate key error collection: db.Setting index: _id_",
                 new BsonDocument());
         assertThat(translator.translate(new MongoWriteException(byIndex, new ServerAddress(), java.util.Set.of()),
