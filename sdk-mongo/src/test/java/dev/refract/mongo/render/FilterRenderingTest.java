@@ -20,7 +20,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.junit.jupiter.api.Test;
 
-/** Filters as BSON, shown as relaxed extended JSON. */
+/** Filters as BSON, shown as relaxed extended JSON, and as canonical (EXTENDED) JSON where the BSON types matter. */
 class FilterRenderingTest {
 
     private static final int CUSTOMER = 0;
@@ -90,13 +90,21 @@ class FilterRenderingTest {
     }
 
     @Test
-    void valuesAreEncodedInTheFieldsStoredType() {
-        assertThat(render(CUSTOMER, compare(KARMA, Operator.GT, 5L)))
-                .isEqualTo("{\"karma\": {\"$gt\": 5}}");
-        assertThat(renderer.render(CUSTOMER, compare(KARMA, Operator.GT, 5L), new FilterRenderer.Stages())
-                .getDocument("karma").get("$gt").isInt64()).isTrue();
-        assertThat(render(CUSTOMER, compare(SCORE, Operator.LTE, 2.5)))
-                .isEqualTo("{\"score\": {\"$lte\": 2.5}}");
+    void valuesAreEncodedInTheFieldsStoredTypeAsCanonicalJsonShows() {
+        JsonWriterSettings canonical = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+        FilterRenderer.Stages none = new FilterRenderer.Stages();
+        assertThat(renderer.render(CUSTOMER, compare(KARMA, Operator.GT, 5L), none).toJson(canonical))
+                .isEqualTo("{\"karma\": {\"$gt\": {\"$numberLong\": \"5\"}}}");
+        assertThat(renderer.render(ORDER, compare(1, Operator.EQUALS, 5), none).toJson(canonical))
+                .isEqualTo("{\"number\": {\"$eq\": {\"$numberInt\": \"5\"}}}");
+        assertThat(renderer.render(CUSTOMER, compare(SCORE, Operator.LTE, 2.5), none).toJson(canonical))
+                .isEqualTo("{\"score\": {\"$lte\": {\"$numberDouble\": \"2.5\"}}}");
+        assertThat(renderer.render(CUSTOMER, compare(6, Operator.GTE, new java.math.BigDecimal("1.10")), none)
+                .toJson(canonical)).isEqualTo("{\"balance\": {\"$gte\": {\"$numberDecimal\": \"1.10\"}}}");
+        assertThat(renderer.render(CUSTOMER, compare(7, Operator.LT, java.time.Instant.ofEpochMilli(1_000)), none)
+                .toJson(canonical)).isEqualTo("{\"born\": {\"$lt\": {\"$date\": {\"$numberLong\": \"1000\"}}}}");
+        assertThat(renderer.render(ORDER, compare(6, Operator.EQUALS, "65a1b2c3d4e5f60718293a4b"), none)
+                .toJson(canonical)).isEqualTo("{\"customerId\": {\"$eq\": {\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}}}");
     }
 
     @Test
