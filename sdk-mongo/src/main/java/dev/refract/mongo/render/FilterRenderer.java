@@ -27,7 +27,10 @@ import org.bson.BsonValue;
  *
  * <ul>
  *   <li>An empty {@code AND} is {@code {}}; an empty {@code OR} matches nothing
- *       ({@code {_id: {$in: []}}}); {@code NOT} is {@code $nor}.</li>
+ *       ({@code {_id: {$in: []}}}). {@code NOT} follows SQL's three-valued logic: it is pushed
+ *       through {@code AND} and {@code OR}, and a negated comparison is {@code $nor} of it that also
+ *       requires the compared fields to hold values, as SQL's {@code NOT (a = 1)} skips a missing
+ *       {@code a}.</li>
  *   <li>{@code not} and {@code notIn} do not match records holding no value, as in SQL
  *       ({@code $nin} with {@code null} added).</li>
  *   <li>{@code contains}, {@code startsWith}, {@code endsWith} are {@code $regex} with every
@@ -129,7 +132,7 @@ public final class FilterRenderer {
             return new BsonDocument("$or", all(scope, or.filters(), stages));
         }
         if (filter instanceof Filter.Not not) {
-            return nor(render(scope, not.filter(), stages));
+            return negate(scope, not.filter(), stages);
         }
         if (filter instanceof Filter.Comparison comparison) {
             return comparison(scope, comparison);
@@ -151,6 +154,53 @@ public final class FilterRenderer {
             return related(scope, related, stages);
         }
         throw new IllegalArgumentException("unknown filter " + filter);
+    }
+
+    /**
+     * {@code NOT filter} with SQL's three-valued logic: pushed down through {@code AND} and {@code OR}
+     * (De Morgan holds there too), and at a comparison true only where the compared fields hold
+     * values, as a comparison with a missing value is unknown in SQL and its negation too.
+     */
+    private BsonDocument negate(Scope scope, Filter filter, Stages stages) {
+        if (filter instanceof Filter.And and) {
+            if (and.filters().isEmpty()) {
+                return NOTHING.clone();
+            }
+            List<Filter> negated = new ArrayList<>();
+            and.filters().forEach(part -> negated.add(new Filter.Not(part)));
+            return render(scope, new Filter.Or(negated), stages);
+        }
+        if (filter instanceof Filter.Or or) {
+            if (or.filters().isEmpty()) {
+                return new BsonDocument();
+            }
+            List<Filter> negated = new ArrayList<>();
+            or.filters().forEach(part -> negated.add(new Filter.Not(part)));
+            return render(scope, new Filter.And(negated), stages);
+        }
+        if (filter instanceof Filter.Not not) {
+            return render(scope, not.filter(), stages);
+        }
+        if (filter instanceof Filter.IsNull isNull) {
+            return render(scope, new Filter.IsNull(isNull.field(), !isNull.isNull()), stages);
+        }
+        BsonDocument negated = nor(render(scope, filter, stages));
+        List<Integer> compared = new ArrayList<>();
+        if (filter instanceof Filter.Comparison comparison && comparison.operator() != Filter.Operator.IS_EMPTY) {
+            compared.add(comparison.field());
+        } else if (filter instanceof Filter.FieldComparison comparison) {
+            compared.add(comparison.field());
+            compared.add(comparison.otherField());
+        }
+        if (compared.isEmpty()) {
+            return negated;
+        }
+        BsonArray parts = new BsonArray();
+        for (int field : compared) {
+            parts.add(new BsonDocument(scope.path(field), new BsonDocument("$ne", BsonNull.VALUE)));
+        }
+        parts.add(negated);
+        return new BsonDocument("$and", parts);
     }
 
     private BsonArray all(Scope scope, List<Filter> filters, Stages stages) {
@@ -424,7 +474,10 @@ public final class FilterRenderer {
         ModelMeta target = link.target();
         String key = stages.newKey();
         Stages nested = stages.nested();
-        BsonDocument inner = render(new Scope(target.index(), codecs.model(target.index()), ""), related.filter(), nested);
+        Scope targetScope = new Scope(target.index(), codecs.model(target.index()), "");
+        BsonDocument inner = render(targetScope, related.filter(), nested);
+        BsonDocument failing = related.quantifier() == Filter.Quantifier.EVERY
+                ? negate(targetScope, related.filter(), nested) : null;
         stages.add(lookup(link, key, nested.list()));
         BsonDocument some = inner.isEmpty() ? new BsonDocument(key + ".0", new BsonDocument("$exists", BsonBoolean.TRUE))
                 : new BsonDocument(key, new BsonDocument("$elemMatch", inner));
@@ -435,11 +488,10 @@ public final class FilterRenderer {
             case NONE:
             case IS_NOT:
                 return nor(some);
-            case EVERY: {
-                BsonDocument failing = new BsonDocument(key, new BsonDocument("$elemMatch", inner.isEmpty()
-                        ? NOTHING.clone() : nor(inner)));
-                return inner.isEmpty() ? new BsonDocument() : nor(failing);
-            }
+            case EVERY:
+                // every related record matches: none of them fails, a failure being what SQL's NOT calls one
+                return inner.isEmpty() ? new BsonDocument()
+                        : nor(new BsonDocument(key, new BsonDocument("$elemMatch", failing)));
             default:
                 throw new IllegalArgumentException("unknown quantifier " + related.quantifier());
         }

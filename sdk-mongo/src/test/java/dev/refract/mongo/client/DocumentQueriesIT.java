@@ -152,6 +152,19 @@ class DocumentQueriesIT {
     }
 
     @Test
+    void notSkipsRecordsWithoutTheComparedValueAsSqlDoes() {
+        db.customer().create(c -> c.email("s@x").name("Scored").score(1.0)).block(WAIT);
+        db.customer().create(c -> c.email("h@x").name("High").score(5.0)).block(WAIT);
+        db.customer().create(c -> c.email("u@x").name("Unscored")).block(WAIT);
+
+        Filter low = new Comparison(5, Operator.LT, 2.0, Mode.DEFAULT);
+        assertThat(customerNames(new Filter.Not(low))).containsExactly("High");
+        assertThat(customerNames(new Filter.Not(new Filter.Not(low)))).containsExactly("Scored");
+        assertThat(customerNames(new Filter.Not(new Filter.And(List.of(low, new Comparison(NAME, Operator.EQUALS,
+                "Scored", Mode.DEFAULT)))))).containsExactlyInAnyOrder("High", "Unscored");
+    }
+
+    @Test
     void jsonKeysThatCannotBeDottedPathsAreReadLiterally() {
         Assumptions.assumeTrue(System.getenv("MONGODB_URL") != null,
                 "the in-process server has no $getField, which reads such keys literally");

@@ -112,7 +112,10 @@ class FilterRenderingTest {
         assertThat(render(CUSTOMER, Filter.ALL)).isEqualTo("{}");
         assertThat(render(CUSTOMER, new Filter.Or(List.of()))).isEqualTo("{\"_id\": {\"$in\": []}}");
         assertThat(render(CUSTOMER, new Filter.Not(compare(NAME, Operator.EQUALS, "x"))))
-                .isEqualTo("{\"$nor\": [{\"name\": {\"$eq\": \"x\"}}]}");
+                .isEqualTo("{\"$and\": [{\"name\": {\"$ne\": null}}, {\"$nor\": [{\"name\": {\"$eq\": \"x\"}}]}]}");
+        assertThat(render(CUSTOMER, new Filter.Not(new Filter.Or(List.of(new Filter.IsNull(SCORE, true),
+                new Filter.Not(compare(NAME, Operator.EQUALS, "x")))))))
+                .isEqualTo("{\"$and\": [{\"score\": {\"$ne\": null}}, {\"name\": {\"$eq\": \"x\"}}]}");
         assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
     }
 
@@ -162,7 +165,8 @@ class FilterRenderingTest {
         assertThat(render(ORDER, new Filter.Embedded(LINES, Quantifier.NONE, many)))
                 .isEqualTo("{\"$nor\": [{\"lines\": {\"$elemMatch\": {\"quantity\": {\"$gte\": 2}}}}]}");
         assertThat(render(ORDER, new Filter.Embedded(LINES, Quantifier.EVERY, many)))
-                .isEqualTo("{\"$nor\": [{\"lines\": {\"$elemMatch\": {\"$nor\": [{\"quantity\": {\"$gte\": 2}}]}}}]}");
+                .isEqualTo("{\"$nor\": [{\"lines\": {\"$elemMatch\": {\"$and\": [{\"quantity\": {\"$ne\": null}},"
+                        + " {\"$nor\": [{\"quantity\": {\"$gte\": 2}}]}]}}}]}");
         assertThat(render(CUSTOMER, compare(ADDRESS, Operator.EQUALS, Row.of("S", "Z", null))))
                 .isEqualTo("{\"address\": {\"$eq\": {\"street\": \"S\", \"city\": \"Z\"}}}");
     }
@@ -177,6 +181,7 @@ class FilterRenderingTest {
         assertThat(json(stages.list().get(0))).isEqualTo("{\"$lookup\": {\"from\": \"Order\", \"localField\": \"_id\","
                 + " \"foreignField\": \"customerId\", \"as\": \"__refract_r0\"}}");
         assertThat(render(CUSTOMER, new Filter.Related(ORDERS, Quantifier.EVERY, compare(1, Operator.GT, 2))))
-                .isEqualTo("{\"$nor\": [{\"__refract_r0\": {\"$elemMatch\": {\"$nor\": [{\"number\": {\"$gt\": 2}}]}}}]}");
+                .isEqualTo("{\"$nor\": [{\"__refract_r0\": {\"$elemMatch\": {\"$and\": [{\"number\": {\"$ne\": null}},"
+                        + " {\"$nor\": [{\"number\": {\"$gt\": 2}}]}]}}}]}");
     }
 }
