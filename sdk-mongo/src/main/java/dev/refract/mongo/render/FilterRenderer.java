@@ -186,7 +186,7 @@ public final class FilterRenderer {
         }
         BsonDocument negated = nor(render(scope, filter, stages));
         List<Integer> compared = new ArrayList<>();
-        if (filter instanceof Filter.Comparison comparison && comparison.operator() != Filter.Operator.IS_EMPTY) {
+        if (filter instanceof Filter.Comparison comparison) {
             compared.add(comparison.field());
         } else if (filter instanceof Filter.FieldComparison comparison) {
             compared.add(comparison.field());
