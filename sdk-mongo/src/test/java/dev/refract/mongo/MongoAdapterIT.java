@@ -9,6 +9,9 @@ import dev.refract.meta.PoolMeta;
 import dev.refract.mongo.store.RefractClientMetadata;
 import dev.refract.query.Operation;
 import dev.refract.query.Query;
+import dev.refract.query.Selection;
+import dev.refract.query.WriteData;
+import java.util.List;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.test.isolation.MongoNamespace;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The adapter itself on a MongoDB server: transactions, closing. */
 class MongoAdapterIT {
@@ -62,8 +66,17 @@ class MongoAdapterIT {
                 .contains("replicaSet="), "the in-process server is standalone and runs no transactions");
         MongoAdapter adapter = adapter();
         try {
-            Operation count = new Operation.Count(RefractClientMetadata.SETTING.index(), Query.ALL);
-            assertThat(adapter.inTransaction(executor -> executor.execute(count)).blockLast(WAIT).count()).isZero();
+            int setting = RefractClientMetadata.SETTING.index();
+            Operation count = new Operation.Count(setting, Query.ALL);
+            Operation create = new Operation.Create(setting, new WriteData(List.of(
+                    new WriteData.FieldWrite(0, WriteData.WriteOp.SET, "in-transaction"),
+                    new WriteData.FieldWrite(1, WriteData.WriteOp.SET, "v"))), Selection.ALL);
+            assertThatThrownBy(() -> adapter.inTransaction(executor -> executor.execute(create)
+                    .then(Mono.error(new IllegalStateException("work failed")))).blockLast(WAIT))
+                    .hasMessageContaining("work failed");
+            assertThat(adapter.execute(count).block(WAIT).count()).as("after the abort").isZero();
+            adapter.inTransaction(executor -> executor.execute(create)).blockLast(WAIT);
+            assertThat(adapter.execute(count).block(WAIT).count()).as("after the commit").isEqualTo(1);
         } finally {
             adapter.close().block(WAIT);
         }
