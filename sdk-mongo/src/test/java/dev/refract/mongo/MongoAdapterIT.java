@@ -11,10 +11,10 @@ import dev.refract.query.Operation;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
 import dev.refract.query.WriteData;
-import java.util.List;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.test.isolation.MongoNamespace;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The adapter itself on a MongoDB server: transactions, closing. */
+/** The adapter itself on a MongoDB server: transactions, an unreachable server, closing. */
 class MongoAdapterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
