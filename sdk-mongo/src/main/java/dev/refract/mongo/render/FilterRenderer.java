@@ -373,13 +373,14 @@ public final class FilterRenderer {
             String path = json.path().isEmpty() ? root : root + "." + String.join(".", json.path());
             switch (json.operator()) {
                 case EQUALS:
-                    return new BsonDocument(path, new BsonDocument("$eq", value));
+                    return value instanceof BsonArray ? new BsonDocument(path, new BsonDocument("$eq", value))
+                            : notAnArray(path, new BsonDocument(path, new BsonDocument("$eq", value)));
                 case STRING_CONTAINS:
-                    return new BsonDocument(path, regex(Regex.contains(text), false));
+                    return notAnArray(path, new BsonDocument(path, regex(Regex.contains(text), false)));
                 case STRING_STARTS_WITH:
-                    return new BsonDocument(path, regex(Regex.startsWith(text), false));
+                    return notAnArray(path, new BsonDocument(path, regex(Regex.startsWith(text), false)));
                 case STRING_ENDS_WITH:
-                    return new BsonDocument(path, regex(Regex.endsWith(text), false));
+                    return notAnArray(path, new BsonDocument(path, regex(Regex.endsWith(text), false)));
                 case ARRAY_CONTAINS: {
                     BsonArray wanted = value instanceof BsonArray array ? array : new BsonArray(List.of(value));
                     return new BsonDocument("$and", new BsonArray(List.of(
@@ -425,6 +426,15 @@ public final class FilterRenderer {
                 throw new IllegalArgumentException("unknown JSON operator " + json.operator());
         }
         return new BsonDocument("$expr", expression);
+    }
+
+    /**
+     * {@code condition} on the value at {@code path} itself: MongoDB also matches an array holding a
+     * matching element, which SQL's JSON path comparison does not.
+     */
+    private static BsonDocument notAnArray(String path, BsonDocument condition) {
+        return new BsonDocument("$and", new BsonArray(List.of(condition,
+                new BsonDocument(path, new BsonDocument("$not", new BsonDocument("$type", new BsonString("array")))))));
     }
 
     private BsonDocument embedded(Scope scope, Filter.Embedded embedded, Stages stages) {

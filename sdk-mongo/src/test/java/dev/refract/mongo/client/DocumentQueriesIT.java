@@ -148,6 +148,10 @@ class DocumentQueriesIT {
                 "sil"))).containsExactly("Bea");
         assertThat(customerNames(new Filter.JsonPath(9, List.of("langs"), Filter.JsonOperator.ARRAY_CONTAINS,
                 Json.of("de")))).containsExactly("a@x");
+        assertThat(customerNames(new Filter.JsonPath(9, List.of("langs"), Filter.JsonOperator.EQUALS, Json.of("de"))))
+                .as("an array is not equal to one of its elements").isEmpty();
+        assertThat(customerNames(new Filter.JsonPath(9, List.of("langs"), Filter.JsonOperator.EQUALS,
+                Json.of(List.of("en", "de"))))).containsExactly("a@x");
         assertThat(customerNames(new Filter.FieldComparison(NAME, Operator.EQUALS, 1))).containsExactly("a@x");
     }
 

@@ -143,7 +143,8 @@ class FilterRenderingTest {
     @Test
     void jsonPathsAreDottedWhereSafeAndReadLiterallyWhereNot() {
         assertThat(render(CUSTOMER, new Filter.JsonPath(PROFILE, List.of("langs", "0"), Filter.JsonOperator.EQUALS,
-                Json.of("en")))).isEqualTo("{\"profile.langs.0\": {\"$eq\": \"en\"}}");
+                Json.of("en")))).isEqualTo("{\"$and\": [{\"profile.langs.0\": {\"$eq\": \"en\"}},"
+                        + " {\"profile.langs.0\": {\"$not\": {\"$type\": \"array\"}}}]}");
         assertThat(render(CUSTOMER, new Filter.JsonPath(PROFILE, List.of("a.b"), Filter.JsonOperator.EQUALS,
                 Json.of(1)))).isEqualTo("{\"$expr\": {\"$eq\": [{\"$getField\": {\"field\": {\"$literal\": \"a.b\"},"
                         + " \"input\": \"$profile\"}}, {\"$literal\": 1}]}}");
