@@ -24,6 +24,8 @@ public enum ErrorCode {
     CROSS_DATASOURCE_TRANSACTION("R2041"),
     /** A write reached a datasource the schema marks {@code readOnly = true}: {@link ReadOnlyDatasourceException}. */
     READ_ONLY_DATASOURCE("R2042"),
+    /** A transaction was asked of a server that cannot run one: {@link TransactionsUnsupportedException}. */
+    TRANSACTIONS_UNSUPPORTED("R2043"),
     /** The database could not be reached or dropped the connection: {@link ConnectionFailedException}. */
     CONNECTION_FAILED("R1001");
 
