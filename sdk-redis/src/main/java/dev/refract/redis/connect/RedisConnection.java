@@ -58,7 +58,9 @@ public final class RedisConnection {
         if (endpoint.cluster()) {
             RedisClusterClient client = RedisClusterClient.create(endpoint.nodes());
             client.setOptions(ClusterClientOptions.builder().socketOptions(socket).build());
-            return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8))
+            // the cluster's topology is read first: connecting needs the partitions known
+            return Mono.fromCompletionStage(client::refreshPartitionsAsync)
+                    .then(Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8)))
                     .onErrorResume(e -> Mono.fromCompletionStage(client.shutdownAsync()).onErrorResume(x -> Mono.empty())
                             .then(Mono.error(e)))
                     .flatMap(connection -> keep(client, connection, connection.reactive()));

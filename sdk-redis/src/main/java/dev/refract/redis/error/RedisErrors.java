@@ -36,7 +36,7 @@ public final class RedisErrors {
                 || cause instanceof UnsupportedOperationException) {
             return cause;
         }
-        String detail = UrlRedaction.redact(String.valueOf(cause.getMessage()));
+        String detail = UrlRedaction.redact(describe(cause));
         if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException) {
             return new ConnectionFailedException(datasource, "Redis of datasource '" + datasource + "' at " + redactedUrl
                     + " did not answer in time (" + detail + "): check that the server is up and not overloaded,"
@@ -54,6 +54,16 @@ public final class RedisErrors {
                     + (model == null ? "" : " on " + model) + ": " + detail, null);
         }
         return cause;
+    }
+
+    /** The error's message, and its root cause's where that says more. */
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(error.getMessage());
+        return root == error || root.getMessage() == null ? message : message + ": " + root.getMessage();
     }
 
     private static boolean connectionProblem(Throwable error) {
