@@ -40,7 +40,7 @@ public final class RedisErrors {
         if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException) {
             return new ConnectionFailedException(datasource, "Redis of datasource '" + datasource + "' at " + redactedUrl
                     + " did not answer in time (" + detail + "): check that the server is up and not overloaded,"
-                    + " or raise the datasource's poolTimeout", null);
+                    + " or raise the datasource's poolAcquireTimeout", null);
         }
         if (cause instanceof RedisConnectionException || cause instanceof IOException
                 || connectionProblem(cause)) {
