@@ -1,6 +1,7 @@
 package dev.refract.redis;
 
 import dev.refract.error.InvalidQueryException;
+import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.RelationLink;
@@ -8,6 +9,7 @@ import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.query.Query;
+import dev.refract.query.WriteData;
 import dev.refract.redis.codec.CodecRegistry;
 import dev.refract.redis.connect.RedisConnection;
 import dev.refract.redis.connect.RedisEndpoint;
@@ -210,10 +212,10 @@ public final class RedisAdapter implements Adapter {
     }
 
     /** Updates every matching record, found first so that a record the update moves is not met again. */
-    private Flux<StoredRecord> updateMany(Records records, Filter where, dev.refract.query.WriteData data) {
+    private Flux<StoredRecord> updateMany(Records records, Filter where, WriteData data) {
         return records.matching(where).collectList().flatMapMany(found -> Flux.fromIterable(found)
                 .flatMapSequential(record -> records.update(record, data, "updateMany")
-                        .onErrorResume(dev.refract.error.RecordNotFoundException.class, gone -> Mono.empty()),
+                        .onErrorResume(RecordNotFoundException.class, gone -> Mono.empty()),
                         Records.CONCURRENCY));
     }
 
@@ -226,7 +228,7 @@ public final class RedisAdapter implements Adapter {
         Mono<StoredRecord> updateFound = records.one(upsert.where())
                 .flatMap(record -> records.update(record, upsert.update(), "upsert"));
         return updateFound
-                .onErrorResume(dev.refract.error.RecordNotFoundException.class, gone -> create)
+                .onErrorResume(RecordNotFoundException.class, gone -> create)
                 .switchIfEmpty(create)
                 .onErrorResume(UniqueConstraintViolationException.class, collision -> records.one(upsert.where())
                         .flatMap(record -> records.update(record, upsert.update(), "upsert"))

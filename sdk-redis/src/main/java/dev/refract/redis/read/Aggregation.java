@@ -70,7 +70,7 @@ public final class Aggregation {
         }
         if (!orderBy.isEmpty()) {
             Comparator<Object[]> order = RecordOrder.of(orderBy, List.of(), positions, row -> at -> row[at],
-                    key -> position(key, fieldCount), model.name());
+                    key -> position(key, fieldCount));
             rows.sort(order);
         }
         int from = Math.min(skip, rows.size());
@@ -83,14 +83,14 @@ public final class Aggregation {
         return at < fieldCount ? model.meta().field(at).name() : "aggregate " + at;
     }
 
-    private static int position(OrderBy.Key key, int fieldCount) {
+    private int position(OrderBy.Key key, int fieldCount) {
         if (key instanceof OrderBy.Key.Aggregate aggregate) {
             if (aggregate.field() < 0) {
                 return Aggregations.countIndex(fieldCount);
             }
             return Aggregations.index(aggregate.function(), aggregate.field(), fieldCount, fieldCount);
         }
-        return RecordOrder.fieldPosition(key, "group-by");
+        return RecordOrder.fieldPosition(key, model.name());
     }
 
     private void fill(Object[] row, int keyCount, List<StoredRecord> records, Aggregations aggregations) {

@@ -38,7 +38,7 @@ public final class QueryShape {
             return query.take() == null ? paged : paged.take(query.take(), true);
         }
         Comparator<StoredRecord> order = RecordOrder.of(query.orderBy(), model.meta().id().fields(), model.filters(),
-                record -> record::get, key -> RecordOrder.fieldPosition(key, model.name()), model.name());
+                record -> record::get, key -> RecordOrder.fieldPosition(key, model.name()));
         Mono<List<StoredRecord>> all = matching.collectSortedList(order);
         Flux<StoredRecord> sorted;
         if (query.cursor() != null) {

@@ -6,7 +6,9 @@ import dev.refract.redis.filter.FilterEvaluator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * The order of sort keys over positional values, as PostgreSQL sorts: a missing value sorts after
@@ -22,11 +24,12 @@ final class RecordOrder {
     /**
      * The comparator of {@code orderBy}, then of {@code tieBreak} fields ascending.
      *
+     * @param values   compares two values at a position
+     * @param read     the values of a sorted element by position
      * @param position the position a sort key reads
      */
     static <T> Comparator<T> of(List<OrderBy> orderBy, List<Integer> tieBreak, FilterEvaluator values,
-            java.util.function.Function<T, IntFunction<Object>> read, java.util.function.ToIntFunction<OrderBy.Key>
-                    position, String model) {
+            Function<T, IntFunction<Object>> read, ToIntFunction<OrderBy.Key> position) {
         List<Comparator<T>> keys = new ArrayList<>();
         for (OrderBy sort : orderBy) {
             int at = position.applyAsInt(sort.key());
@@ -57,7 +60,7 @@ final class RecordOrder {
     }
 
     private static <T> Comparator<T> key(int at, OrderBy.Direction direction, OrderBy.Nulls nulls,
-            FilterEvaluator values, java.util.function.Function<T, IntFunction<Object>> read) {
+            FilterEvaluator values, Function<T, IntFunction<Object>> read) {
         boolean descending = direction == OrderBy.Direction.DESC;
         boolean nullsFirst = nulls == OrderBy.Nulls.DEFAULT ? descending : nulls == OrderBy.Nulls.FIRST;
         return (a, b) -> {
