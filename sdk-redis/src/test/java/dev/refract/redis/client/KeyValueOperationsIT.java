@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.keyvalue.db.Member;
 import com.example.keyvalue.db.MemberCreate;
+import com.example.keyvalue.db.Price;
 import com.example.keyvalue.db.RefractClient;
 import com.example.keyvalue.db.Session;
 import com.example.keyvalue.db.SessionCreate;
@@ -13,6 +14,7 @@ import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
 import dev.refract.test.isolation.RedisNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,7 @@ class KeyValueOperationsIT {
         client = KeyValueDatabase.open(namespace);
         client.session().deleteMany().block();
         client.member().deleteMany().block();
+        client.price().deleteMany().block();
     }
 
     @AfterEach
@@ -209,6 +212,24 @@ class KeyValueOperationsIT {
         assertThat(client.member().findUnique(q -> q.where(w -> w.tenantEmail("a:b", "x@y"))).block())
                 .isEqualTo(renumbered);
         assertThat(client.member().findUnique(q -> q.where(w -> w.tenantCode("a:b", 7))).block()).isNull();
+    }
+
+    @Test
+    void uniqueDecimalsCollideByValueWhateverTheirScale() {
+        Price price = client.price().create(c -> c.amount(new BigDecimal("1.50")).weight(2.0)).block();
+
+        assertThatThrownBy(() -> client.price().create(c -> c.amount(new BigDecimal("1.5")).weight(3.0)).block())
+                .isInstanceOfSatisfying(UniqueConstraintViolationException.class,
+                        e -> assertThat(e.fields()).containsExactly("amount"));
+        assertThat(client.price().findUnique(q -> q.where(w -> w.amount(new BigDecimal("1.5000")))).block())
+                .isEqualTo(price);
+        Price raised = client.price().update(w -> w.id(price.id()), u -> u.amount().increment(new BigDecimal("0.50"))
+                .weight().increment(0.5)).block();
+        assertThat(raised.amount()).isEqualTo(new BigDecimal("2.00"));
+        assertThat(client.price().findUnique(q -> q.where(w -> w.amount(new BigDecimal("2")))).block())
+                .isEqualTo(raised);
+        assertThat(client.price().findUnique(q -> q.where(w -> w.weight(2.5))).block()).isEqualTo(raised);
+        assertThat(client.price().findUnique(q -> q.where(w -> w.amount(new BigDecimal("1.5")))).block()).isNull();
     }
 
     @Test
