@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -195,15 +196,22 @@ final class Records {
     }
 
     /**
-     * Updates {@code current} by {@code data}; a lost compare-and-set reads the record again and
-     * retries. Signals {@link RecordNotFoundException} when the record is gone.
+     * Updates {@code current}, found by {@code where}, by {@code data}. The script applies the update
+     * only while the fields the where reads hold what was read; a record changed meanwhile (or a lost
+     * compare-and-set) is read again, checked against the where again, and the update retried.
+     * Signals {@link RecordNotFoundException} when the record is gone or no longer matches.
      */
-    Mono<StoredRecord> update(StoredRecord current, WriteData data, String verb) {
-        return Mono.defer(() -> attemptUpdate(current, data, verb, 0));
+    Mono<StoredRecord> update(StoredRecord current, Filter where, WriteData data, String verb) {
+        Set<Integer> guarded = model.fieldsRead(where);
+        return Mono.defer(() -> attemptUpdate(current, where, guarded, data, verb, 0));
     }
 
-    private Mono<StoredRecord> attemptUpdate(StoredRecord current, WriteData data, String verb, int attempt) {
-        WritePlanner.UpdatePlan plan = planner.update(current, data);
+    private Mono<StoredRecord> attemptUpdate(StoredRecord current, Filter where, Set<Integer> guarded, WriteData data,
+            String verb, int attempt) {
+        if (!model.filters().matches(where, current::get)) {
+            return Mono.error(notFound(verb));
+        }
+        WritePlanner.UpdatePlan plan = planner.update(current, data, guarded);
         return store.run(Scripts.UPDATE, model.keys().recordKey(current.id()), plan.arguments()).flatMap(reply -> {
             String status = (String) reply.get(0);
             switch (status) {
@@ -220,7 +228,7 @@ final class Records {
                                 + CONFLICT_RETRIES + " races for the same record in a row"));
                     }
                     return byId(current.id()).switchIfEmpty(Mono.error(() -> notFound(verb)))
-                            .flatMap(fresh -> attemptUpdate(fresh, data, verb, attempt + 1));
+                            .flatMap(fresh -> attemptUpdate(fresh, where, guarded, data, verb, attempt + 1));
                 }
                 default -> {
                     return Mono.error(unique((String) reply.get(1)));

@@ -176,7 +176,7 @@ public final class RedisAdapter implements Adapter {
         if (operation instanceof Operation.Update update) {
             records.requireNoCounts(update.selection());
             return rows(records.one(update.where()).switchIfEmpty(Mono.error(() -> records.notFound("update")))
-                    .flatMap(record -> records.update(record, update.data(), "update"))
+                    .flatMap(record -> records.update(record, update.where(), update.data(), "update"))
                     .map(record -> records.row(record, update.selection())));
         }
         if (operation instanceof Operation.UpdateMany many) {
@@ -214,7 +214,7 @@ public final class RedisAdapter implements Adapter {
     /** Updates every matching record, found first so that a record the update moves is not met again. */
     private Flux<StoredRecord> updateMany(Records records, Filter where, WriteData data) {
         return records.matching(where).collectList().flatMapMany(found -> Flux.fromIterable(found)
-                .flatMapSequential(record -> records.update(record, data, "updateMany")
+                .flatMapSequential(record -> records.update(record, where, data, "updateMany")
                         .onErrorResume(RecordNotFoundException.class, gone -> Mono.empty()),
                         Records.CONCURRENCY));
     }
@@ -226,12 +226,12 @@ public final class RedisAdapter implements Adapter {
     private Mono<StoredRecord> upsert(Records records, Operation.Upsert upsert) {
         Mono<StoredRecord> create = records.create(upsert.create(), false);
         Mono<StoredRecord> updateFound = records.one(upsert.where())
-                .flatMap(record -> records.update(record, upsert.update(), "upsert"));
+                .flatMap(record -> records.update(record, upsert.where(), upsert.update(), "upsert"));
         return updateFound
                 .onErrorResume(RecordNotFoundException.class, gone -> create)
                 .switchIfEmpty(create)
                 .onErrorResume(UniqueConstraintViolationException.class, collision -> records.one(upsert.where())
-                        .flatMap(record -> records.update(record, upsert.update(), "upsert"))
+                        .flatMap(record -> records.update(record, upsert.where(), upsert.update(), "upsert"))
                         .switchIfEmpty(Mono.error(collision)));
     }
 

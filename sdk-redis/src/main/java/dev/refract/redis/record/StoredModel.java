@@ -228,6 +228,32 @@ public final class StoredModel {
         }
     }
 
+    /** The positions of the fields {@code filter} reads, in the order it names them. */
+    public java.util.Set<Integer> fieldsRead(Filter filter) {
+        java.util.Set<Integer> fields = new java.util.LinkedHashSet<>();
+        collectFields(filter, fields);
+        return fields;
+    }
+
+    private static void collectFields(Filter filter, java.util.Set<Integer> fields) {
+        if (filter instanceof Filter.And and) {
+            and.filters().forEach(part -> collectFields(part, fields));
+        } else if (filter instanceof Filter.Or or) {
+            or.filters().forEach(part -> collectFields(part, fields));
+        } else if (filter instanceof Filter.Not not) {
+            collectFields(not.filter(), fields);
+        } else if (filter instanceof Filter.Comparison comparison) {
+            fields.add(comparison.field());
+        } else if (filter instanceof Filter.IsNull isNull) {
+            fields.add(isNull.field());
+        } else if (filter instanceof Filter.FieldComparison both) {
+            fields.add(both.field());
+            fields.add(both.otherField());
+        } else if (filter instanceof Filter.JsonPath path) {
+            fields.add(path.field());
+        }
+    }
+
     /**
      * A direct look-up: by id text when {@code unique} is {@code null}, else by the index text of
      * {@code unique}.

@@ -132,7 +132,23 @@ public final class WritePlanner {
 
     /** The update of {@code current} by {@code data}. */
     public UpdatePlan update(StoredRecord current, WriteData data) {
+        return update(current, data, Set.of());
+    }
+
+    /**
+     * The update of {@code current} by {@code data}, applied only while the fields {@code guarded}
+     * still hold what {@code current} holds: the fields a where read, so that a record changed
+     * since it was found to match is read and checked again, as a SQL {@code UPDATE … WHERE} would.
+     */
+    public UpdatePlan update(StoredRecord current, WriteData data, Set<Integer> guarded) {
         List<String[]> ops = new ArrayList<>();
+        for (int field : guarded) {
+            if (model.stored(field)) {
+                String text = current.texts()[field];
+                String dbName = model.meta().field(field).dbName();
+                ops.add(text == null ? new String[] {"A", dbName, ""} : new String[] {"E", dbName, text});
+            }
+        }
         Object[] after = current.values().clone();
         boolean idChanged = false;
         for (WriteData.FieldWrite write : data.writes()) {

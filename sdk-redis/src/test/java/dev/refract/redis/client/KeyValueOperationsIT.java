@@ -20,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Every model operation of a Redis datasource through the generated client, against a real Redis. */
 @RefractTestDatabases
@@ -134,6 +136,22 @@ class KeyValueOperationsIT {
         assertThat(multiplied.score()).isEqualTo(0.5);
         Session divided = client.session().update(w -> w.id(created.id()), u -> u.hits().divide(5)).block();
         assertThat(divided.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void anUpdateWithExtraConditionsAppliesOnlyWhileTheyHoldAsAVersionCheck() {
+        Session created = session("v", "u1");
+
+        List<String> outcomes = Flux.range(0, 20)
+                .flatMap(n -> client.session().update(w -> w.id(created.id()).and(a -> a.hits().eq(0)),
+                                u -> u.hits(1).userId("winner-" + n)).map(Session::userId)
+                        .onErrorResume(RecordNotFoundException.class, lost -> Mono.just("lost")),
+                        20)
+                .collectList().block();
+
+        assertThat(outcomes).filteredOn(outcome -> outcome.startsWith("winner")).hasSize(1);
+        assertThat(outcomes).filteredOn("lost"::equals).hasSize(19);
+        assertThat(client.session().findUnique(q -> q.where(w -> w.id(created.id()))).block().hits()).isEqualTo(1);
     }
 
     @Test

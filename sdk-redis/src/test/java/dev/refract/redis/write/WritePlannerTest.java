@@ -23,6 +23,7 @@ import dev.refract.redis.codec.CodecRegistry;
 import dev.refract.redis.record.StoredModel;
 import dev.refract.redis.record.StoredRecord;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,14 @@ class WritePlannerTest {
                 BigDecimal.TEN)))).arguments()).endsWith("1", "A", "balance", "");
         assertThatThrownBy(() -> planner.update(current(1, null), new WriteData(List.of(new FieldWrite(2,
                 WriteOp.DIVIDE, 0))))).isInstanceOf(QueryFailedException.class).hasMessageContaining("zero");
+    }
+
+    @Test
+    void theFieldsAWhereReadIsExpectedToHoldWhatWasRead() {
+        WritePlanner.UpdatePlan plan = planner.update(current(4, null), new WriteData(List.of(
+                new FieldWrite(1, WriteOp.SET, "c@d"))), new LinkedHashSet<>(List.of(2, 3)));
+
+        assertThat(plan.arguments()).containsSubsequence("E", "visits", "4", "A", "balance", "", "S", "email", "c@d");
     }
 
     @Test
