@@ -237,14 +237,31 @@ final class Records {
         });
     }
 
-    /** Deletes the record with id text {@code id} and its index keys; the deleted record, or empty when gone. */
-    Mono<StoredRecord> delete(String id) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add(model.keys().modelPrefix());
-        arguments.add(id);
-        arguments.addAll(planner.uniqueSpec());
-        return store.run(Scripts.DELETE, model.keys().recordKey(id), arguments).flatMap(reply ->
-                "OK".equals(reply.get(0)) ? Mono.just(model.read(id, hash(reply.get(1)))) : Mono.empty());
+    /**
+     * Deletes {@code current}, found by {@code where}, and its index keys, only while the fields the
+     * where reads hold what was read; a record changed meanwhile is read and checked again. The
+     * deleted record, or empty when it is gone or no longer matches.
+     */
+    Mono<StoredRecord> delete(StoredRecord current, Filter where) {
+        Set<Integer> guarded = model.fieldsRead(where);
+        return Mono.defer(() -> attemptDelete(current, where, guarded, 0));
+    }
+
+    private Mono<StoredRecord> attemptDelete(StoredRecord current, Filter where, Set<Integer> guarded, int attempt) {
+        if (!model.filters().matches(where, current::get)) {
+            return Mono.empty();
+        }
+        return store.run(Scripts.DELETE, model.keys().recordKey(current.id()),
+                planner.deleteArguments(current, guarded)).flatMap(reply -> {
+                    String status = (String) reply.get(0);
+                    if (status.equals("OK")) {
+                        return Mono.just(model.read(current.id(), hash(reply.get(1))));
+                    }
+                    if (status.equals("CONFLICT") && attempt < CONFLICT_RETRIES) {
+                        return byId(current.id()).flatMap(fresh -> attemptDelete(fresh, where, guarded, attempt + 1));
+                    }
+                    return Mono.empty();
+                });
     }
 
     // ---- rows and errors

@@ -193,14 +193,14 @@ public final class RedisAdapter implements Adapter {
         }
         if (operation instanceof Operation.Delete delete) {
             records.requireNoCounts(delete.selection());
-            return rows(records.one(delete.where()).flatMap(record -> records.delete(record.id()))
+            return rows(records.one(delete.where()).flatMap(record -> records.delete(record, delete.where()))
                     .switchIfEmpty(Mono.error(() -> records.notFound("delete")))
                     .map(record -> records.row(record, delete.selection())));
         }
         if (operation instanceof Operation.DeleteMany many) {
             return records.matching(many.where()).collectList()
-                    .flatMapMany(found -> Flux.fromIterable(found).flatMap(record -> records.delete(record.id()),
-                            Records.CONCURRENCY))
+                    .flatMapMany(found -> Flux.fromIterable(found)
+                            .flatMap(record -> records.delete(record, many.where()), Records.CONCURRENCY))
                     .count().map(Result::ofCount);
         }
         if (operation instanceof Operation.Link || operation instanceof Operation.Unlink) {

@@ -183,15 +183,23 @@ public final class Scripts {
 
     /**
      * Deletes a record and the index keys pointing at it. ARGV: model prefix, id text, the unique
-     * keys. Replies {@code OK} and the deleted hash, or {@code MISSING}.
+     * keys, the number of expectations, then triplets as the update's: {@code E} field text (must
+     * hold that text) or {@code A} field (must hold nothing). Replies {@code OK} and the deleted
+     * hash, {@code MISSING}, or {@code CONFLICT} when an expectation fails.
      */
     public static final Script DELETE = new Script("delete", PRELUDE + """
             local prefix, id = ARGV[1], ARGV[2]
-            local uniques = read_uniques(3)
+            local uniques, at = read_uniques(3)
+            local count = tonumber(ARGV[at]); at = at + 1
             local hash = redis.call('HGETALL', KEYS[1])
             if #hash == 0 then return {'MISSING'} end
             local values = {}
             for i = 1, #hash, 2 do values[hash[i]] = hash[i + 1] end
+            for i = 0, count - 1 do
+              local kind, field, text = ARGV[at + 3 * i], ARGV[at + 3 * i + 1], ARGV[at + 3 * i + 2]
+              if kind == 'E' and values[field] ~= text then return {'CONFLICT'} end
+              if kind == 'A' and values[field] ~= nil then return {'CONFLICT'} end
+            end
             for _, u in ipairs(uniques) do
               local key = index_key(prefix, u, values)
               if key and redis.call('GET', key) == id then redis.call('DEL', key) end

@@ -123,6 +123,35 @@ public final class WritePlanner {
     }
 
     /**
+     * The arguments of the delete script for {@code current}, applied only while the fields
+     * {@code guarded} hold what {@code current} holds.
+     */
+    public List<String> deleteArguments(StoredRecord current, Set<Integer> guarded) {
+        List<String[]> expectations = expectations(current, guarded);
+        List<String> arguments = new ArrayList<>();
+        arguments.add(model.keys().modelPrefix());
+        arguments.add(current.id());
+        arguments.addAll(uniqueSpec);
+        arguments.add(Integer.toString(expectations.size()));
+        for (String[] expectation : expectations) {
+            arguments.addAll(List.of(expectation));
+        }
+        return arguments;
+    }
+
+    private List<String[]> expectations(StoredRecord current, Set<Integer> guarded) {
+        List<String[]> ops = new ArrayList<>();
+        for (int field : guarded) {
+            if (model.stored(field)) {
+                String text = current.texts()[field];
+                String dbName = model.meta().field(field).dbName();
+                ops.add(text == null ? new String[] {"A", dbName, ""} : new String[] {"E", dbName, text});
+            }
+        }
+        return ops;
+    }
+
+    /**
      * An update of {@code current} planned as script arguments.
      *
      * @param newId     the record's id text after the update, or {@code null} when the id stays
@@ -141,14 +170,7 @@ public final class WritePlanner {
      * since it was found to match is read and checked again, as a SQL {@code UPDATE … WHERE} would.
      */
     public UpdatePlan update(StoredRecord current, WriteData data, Set<Integer> guarded) {
-        List<String[]> ops = new ArrayList<>();
-        for (int field : guarded) {
-            if (model.stored(field)) {
-                String text = current.texts()[field];
-                String dbName = model.meta().field(field).dbName();
-                ops.add(text == null ? new String[] {"A", dbName, ""} : new String[] {"E", dbName, text});
-            }
-        }
+        List<String[]> ops = expectations(current, guarded);
         Object[] after = current.values().clone();
         boolean idChanged = false;
         for (WriteData.FieldWrite write : data.writes()) {

@@ -155,6 +155,18 @@ class KeyValueOperationsIT {
     }
 
     @Test
+    void aDeleteWithExtraConditionsDeletesNothingOnceTheyNoLongerHold() {
+        Session created = session("gone-if", "u1");
+        client.session().update(w -> w.id(created.id()), u -> u.hits().increment(1)).block();
+
+        assertThatThrownBy(() -> client.session().delete(w -> w.id(created.id()).and(a -> a.hits().eq(0))).block())
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThat(client.session().deleteMany(w -> w.token().eq("gone-if").hits().eq(0)).block()).isZero();
+        assertThat(client.session().delete(w -> w.id(created.id()).and(a -> a.hits().eq(1))).block().id())
+                .isEqualTo(created.id());
+    }
+
+    @Test
     void upsertCreatesThenUpdates() {
         Session first = client.session().upsert(w -> w.token("u"), c -> c.token("u").userId("created"),
                 u -> u.userId("updated")).block();

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -171,6 +170,6 @@ final class LocalCluster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LocalCluster" + ports + " in " + directory + " (timeout " + Duration.ofSeconds(20) + ")";
+        return "LocalCluster" + ports + " in " + directory;
     }
 }
