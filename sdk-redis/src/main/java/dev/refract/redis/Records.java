@@ -2,6 +2,7 @@ package dev.refract.redis;
 
 import dev.refract.error.InvalidQueryException;
 import dev.refract.error.MissingRequiredFieldException;
+import dev.refract.error.QueryFailedException;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.meta.ModelMeta;
@@ -221,6 +222,12 @@ final class Records {
                 }
                 case "MISSING" -> {
                     return Mono.error(notFound(verb));
+                }
+                case "RANGE" -> {
+                    String field = (String) reply.get(1);
+                    return Mono.error(new QueryFailedException(model.name(), "22003", "The " + verb + " of "
+                            + model.name() + " would take " + field + " out of the range of an Int (32 bits):"
+                            + " make the field a BigInt, or keep the value in range", null));
                 }
                 case "CONFLICT" -> {
                     if (attempt >= CONFLICT_RETRIES) {

@@ -52,7 +52,13 @@ public final class StoredModel {
             FieldMeta field = model.field(i);
             enumOrders.add(field.kind() == FieldKind.ENUM ? enumValues(schema, field.typeName()) : null);
             if (!field.isRelation()) {
-                codecs[i] = registry.codec(field);
+                try {
+                    codecs[i] = registry.codec(field);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Model " + model.name() + " cannot live in Redis: "
+                            + e.getMessage() + ". Move the model to a MongoDB datasource, or store the value as Json",
+                            e);
+                }
                 byDbName.put(field.dbName(), i);
             }
         }

@@ -117,11 +117,13 @@ public final class Scripts {
      * Updates a record. ARGV: model prefix, id text, the new id text ({@code ""}: unchanged), the
      * unique keys, the number of changes, then triplets: {@code E} field text (the field must hold
      * that text, else {@code CONFLICT}), {@code A} field (must hold nothing), {@code S} field text
-     * (set), {@code N} field (clear), {@code I} field delta ({@code HINCRBY}), {@code F} field delta
-     * ({@code HINCRBYFLOAT}); an increment of a field holding nothing leaves it empty, as SQL does.
+     * (set), {@code N} field (clear), {@code I} field delta ({@code HINCRBY}), {@code K} field delta
+     * ({@code HINCRBY} of a 32-bit {@code Int}, refused with {@code RANGE} and the field when the sum
+     * leaves its range), {@code F} field delta ({@code HINCRBYFLOAT}); an increment of a field holding
+     * nothing leaves it empty, as SQL does.
      * Index keys move with the values and keep the record's remaining time to live. Replies
-     * {@code OK} and the record's hash, {@code MISSING}, {@code CONFLICT}, or {@code UNIQUE} and the
-     * key's name ({@code ""} for the id).
+     * {@code OK} and the record's hash, {@code MISSING}, {@code CONFLICT}, {@code RANGE} and the
+     * field, or {@code UNIQUE} and the key's name ({@code ""} for the id).
      */
     public static final Script UPDATE = new Script("update", PRELUDE + """
             local prefix, id, new_id = ARGV[1], ARGV[2], ARGV[3]
@@ -135,6 +137,13 @@ public final class Scripts {
             for _, op in ipairs(ops) do
               if op[1] == 'E' and redis.call('HGET', KEYS[1], op[2]) ~= op[3] then return {'CONFLICT'} end
               if op[1] == 'A' and redis.call('HEXISTS', KEYS[1], op[2]) == 1 then return {'CONFLICT'} end
+              if op[1] == 'K' then
+                local held = redis.call('HGET', KEYS[1], op[2])
+                if held then
+                  local sum = tonumber(held) + tonumber(op[3])
+                  if sum > 2147483647 or sum < -2147483648 then return {'RANGE', op[2]} end
+                end
+              end
             end
             local old = unique_values(KEYS[1], uniques)
             local new = {}
@@ -153,8 +162,8 @@ public final class Scripts {
               if key and taken(prefix, key, id) then return {'UNIQUE', u.name} end
             end
             for _, op in ipairs(ops) do
-              if (op[1] == 'I' or op[1] == 'F') and redis.call('HEXISTS', KEYS[1], op[2]) == 1 then
-                redis.call(op[1] == 'I' and 'HINCRBY' or 'HINCRBYFLOAT', KEYS[1], op[2], op[3])
+              if (op[1] == 'I' or op[1] == 'K' or op[1] == 'F') and redis.call('HEXISTS', KEYS[1], op[2]) == 1 then
+                redis.call(op[1] == 'F' and 'HINCRBYFLOAT' or 'HINCRBY', KEYS[1], op[2], op[3])
               end
             end
             for _, op in ipairs(ops) do

@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>Creates apply the literal defaults of the schema, which only the adapter knows how to store.
  * Updates send {@code set} as a plain set; {@code increment} and {@code decrement} of an
  * {@code Int}, {@code BigInt} or {@code Float} field as {@code HINCRBY} / {@code HINCRBYFLOAT} run
- * in the script; and every other arithmetic ({@code multiply}, {@code divide}, any arithmetic on a
+ * in the script (an {@code Int} checked to stay within 32 bits first); and every other arithmetic ({@code multiply}, {@code divide}, any arithmetic on a
  * {@code Decimal}, or on a field of a unique key, whose index text must stay exact) as a
  * compare-and-set: the new value is computed from the value read, and the script applies it only if
  * the field still holds that value, otherwise the update is read and planned again.
@@ -196,14 +196,21 @@ public final class WritePlanner {
             boolean additive = write.op() == WriteData.WriteOp.INCREMENT || write.op() == WriteData.WriteOp.DECREMENT;
             if (additive && !keyFields.contains(field) && (type == ScalarType.INT || type == ScalarType.BIGINT)) {
                 long delta = ((Number) write.value()).longValue();
-                ops.add(new String[] {"I", dbName, Long.toString(write.op() == WriteData.WriteOp.DECREMENT
-                        ? Math.negateExact(delta) : delta)});
+                ops.add(new String[] {type == ScalarType.INT ? "K" : "I", dbName, Long.toString(
+                        write.op() == WriteData.WriteOp.DECREMENT ? Math.negateExact(delta) : delta)});
             } else if (additive && !keyFields.contains(field) && type == ScalarType.FLOAT) {
                 double delta = ((Number) write.value()).doubleValue();
                 ops.add(new String[] {"F", dbName, Double.toString(write.op() == WriteData.WriteOp.DECREMENT
                         ? -delta : delta)});
             } else {
-                Object computed = arithmetic(field, type, write.op(), (Number) value, (Number) write.value());
+                Object computed;
+                try {
+                    computed = arithmetic(field, type, write.op(), (Number) value, (Number) write.value());
+                } catch (ArithmeticException overflow) {
+                    throw new QueryFailedException(model.name(), "22003", "The update of " + model.name()
+                            + " would take " + meta.name() + " out of the range of its type (" + overflow.getMessage()
+                            + "): keep the value in range, or widen the field", null);
+                }
                 ops.add(new String[] {"E", dbName, current.texts()[field]});
                 ops.add(new String[] {"S", dbName, model.encode(field, computed)});
                 after[field] = computed;

@@ -9,6 +9,7 @@ import com.example.keyvalue.db.Price;
 import com.example.keyvalue.db.RefractClient;
 import com.example.keyvalue.db.Session;
 import com.example.keyvalue.db.SessionCreate;
+import dev.refract.error.QueryFailedException;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
@@ -164,6 +165,19 @@ class KeyValueOperationsIT {
         assertThat(client.session().deleteMany(w -> w.token().eq("gone-if").hits().eq(0)).block()).isZero();
         assertThat(client.session().delete(w -> w.id(created.id()).and(a -> a.hits().eq(1))).block().id())
                 .isEqualTo(created.id());
+    }
+
+    @Test
+    void anIncrementBeyondTheRangeOfAnIntIsRefusedAndChangesNothing() {
+        Session created = session("big", "u1");
+        client.session().update(w -> w.id(created.id()), u -> u.hits(Integer.MAX_VALUE - 1)).block();
+
+        assertThatThrownBy(() -> client.session().update(w -> w.id(created.id()), u -> u.hits().increment(2)
+                .userId("changed")).block())
+                .isInstanceOf(QueryFailedException.class).hasMessageContaining("hits").hasMessageContaining("BigInt");
+        Session kept = client.session().findUnique(q -> q.where(w -> w.id(created.id()))).block();
+        assertThat(kept.hits()).isEqualTo(Integer.MAX_VALUE - 1);
+        assertThat(kept.userId()).isEqualTo("u1");
     }
 
     @Test

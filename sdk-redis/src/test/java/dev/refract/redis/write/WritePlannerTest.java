@@ -78,7 +78,7 @@ class WritePlannerTest {
                 new FieldWrite(2, WriteOp.DECREMENT, 3))));
 
         assertThat(plan.newId()).isNull();
-        assertThat(plan.arguments()).endsWith("1", "I", "visits", "-3");
+        assertThat(plan.arguments()).endsWith("1", "K", "visits", "-3");
     }
 
     @Test
@@ -96,6 +96,13 @@ class WritePlannerTest {
                 BigDecimal.TEN)))).arguments()).endsWith("1", "A", "balance", "");
         assertThatThrownBy(() -> planner.update(current(1, null), new WriteData(List.of(new FieldWrite(2,
                 WriteOp.DIVIDE, 0))))).isInstanceOf(QueryFailedException.class).hasMessageContaining("zero");
+    }
+
+    @Test
+    void aComputedValueOutOfRangeIsATypedError() {
+        assertThatThrownBy(() -> planner.update(current(Integer.MAX_VALUE, null), new WriteData(List.of(
+                new FieldWrite(2, WriteOp.MULTIPLY, 2))))).isInstanceOf(QueryFailedException.class)
+                .hasMessageContaining("visits");
     }
 
     @Test
