@@ -16,6 +16,7 @@ import dev.refract.redis.connect.RedisEndpoint;
 import dev.refract.redis.connect.RedisStore;
 import dev.refract.redis.error.RedisErrors;
 import dev.refract.redis.filter.Values;
+import dev.refract.redis.log.OperationLog;
 import dev.refract.redis.read.Aggregation;
 import dev.refract.redis.read.QueryShape;
 import dev.refract.redis.record.StoredModel;
@@ -64,6 +65,7 @@ public final class RedisAdapter implements Adapter {
     private final RedisEndpoint endpoint;
     private final RedisConnection connection;
     private final RedisErrors errors;
+    private final OperationLog log;
     private final Records[] models;
 
     /**
@@ -83,6 +85,7 @@ public final class RedisAdapter implements Adapter {
         this.endpoint = RedisEndpoint.parse(config.url(), config.datasource().name(), timeout);
         this.connection = new RedisConnection(endpoint, timeout);
         this.errors = new RedisErrors(config.datasource().name(), endpoint.redacted());
+        this.log = new OperationLog(config.datasource().name());
         RedisStore store = new RedisStore(connection);
         SchemaMeta schema = config.schema();
         this.models = new Records[schema.models().size()];
@@ -101,13 +104,53 @@ public final class RedisAdapter implements Adapter {
 
     @Override
     public Mono<Result> execute(Operation operation) {
-        return Mono.defer(() -> run(operation))
+        Mono<Result> result = Mono.defer(() -> run(operation))
                 .onErrorMap(error -> errors.translate(error, modelName(operation)));
+        return log.observe(result, modelName(operation), operation.getClass().getSimpleName(), access(operation));
+    }
+
+    /** How an operation finds its records: {@code lookup} when its where names them, else {@code scan}. */
+    String access(Operation operation) {
+        Records records = operation.model() >= 0 && operation.model() < models.length ? models[operation.model()]
+                : null;
+        if (records == null) {
+            return "none";
+        }
+        Filter where = null;
+        if (operation instanceof Operation.FindUnique unique) {
+            where = unique.where();
+        } else if (operation instanceof Operation.FindFirst first) {
+            where = first.query().where();
+        } else if (operation instanceof Operation.FindMany many) {
+            where = many.query().where();
+        } else if (operation instanceof Operation.Count count) {
+            where = count.query().where();
+        } else if (operation instanceof Operation.Aggregate aggregate) {
+            where = aggregate.query().where();
+        } else if (operation instanceof Operation.GroupBy group) {
+            where = group.where();
+        } else if (operation instanceof Operation.Update update) {
+            where = update.where();
+        } else if (operation instanceof Operation.UpdateMany many) {
+            where = many.where();
+        } else if (operation instanceof Operation.UpdateManyAndReturn many) {
+            where = many.where();
+        } else if (operation instanceof Operation.Upsert upsert) {
+            where = upsert.where();
+        } else if (operation instanceof Operation.Delete delete) {
+            where = delete.where();
+        } else if (operation instanceof Operation.DeleteMany many) {
+            where = many.where();
+        }
+        if (where == null) {
+            return operation instanceof Operation.FindRelated ? "related" : "write";
+        }
+        return records.directLookups(where) == null ? "scan" : "lookup";
     }
 
     @Override
     public Flux<Row> stream(Operation operation) {
-        return Flux.defer(() -> {
+        Flux<Row> rows = Flux.defer(() -> {
             if (operation instanceof Operation.FindMany many) {
                 Records records = records(many.model());
                 records.requireNoCounts(many.query().selection());
@@ -119,6 +162,7 @@ public final class RedisAdapter implements Adapter {
             return Flux.error(new IllegalArgumentException(operation.getClass().getSimpleName()
                     + " produces no stream of rows; run it with execute"));
         }).onErrorMap(error -> errors.translate(error, modelName(operation)));
+        return log.observe(rows, modelName(operation), operation.getClass().getSimpleName(), access(operation));
     }
 
     private Mono<Result> run(Operation operation) {
@@ -133,7 +177,9 @@ public final class RedisAdapter implements Adapter {
             return rows(records.read(query).next().map(record -> records.row(record, query.selection())));
         }
         if (operation instanceof Operation.FindMany many) {
-            return stream(many).collectList().map(Result::ofRows);
+            records.requireNoCounts(many.query().selection());
+            return records.read(many.query()).map(record -> records.row(record, many.query().selection()))
+                    .collectList().map(Result::ofRows);
         }
         if (operation instanceof Operation.FindRelated related) {
             return findRelated(related).collectList().map(Result::ofRows);

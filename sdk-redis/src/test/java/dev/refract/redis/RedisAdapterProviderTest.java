@@ -13,8 +13,10 @@ import dev.refract.meta.PoolMeta;
 import dev.refract.meta.Provider;
 import dev.refract.meta.ScalarType;
 import dev.refract.meta.SchemaMeta;
+import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.query.Query;
+import dev.refract.query.Selection;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
@@ -55,6 +57,19 @@ class RedisAdapterProviderTest {
         StepVerifier.create(adapter.close()).verifyComplete();
         StepVerifier.create(adapter.execute(new Operation.Count(0, Query.ALL)))
                 .expectError(ClientClosedException.class).verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theLogSaysWhichReadsAreDirectLookUpsAndWhichAreScans() {
+        RedisAdapter adapter = (RedisAdapter) new RedisAdapterProvider().create(config("redis://127.0.0.1:1"));
+        Filter byId = new Filter.Comparison(0, Filter.Operator.EQUALS, "n1", Filter.Mode.DEFAULT);
+        Filter byPrefix = new Filter.Comparison(0, Filter.Operator.STARTS_WITH, "n", Filter.Mode.DEFAULT);
+
+        assertThat(adapter.access(new Operation.FindUnique(0, byId, Selection.ALL))).isEqualTo("lookup");
+        assertThat(adapter.access(new Operation.FindMany(0, new Query(byPrefix, List.of(), 0, null, null, List.of(),
+                Selection.ALL)))).isEqualTo("scan");
+        assertThat(adapter.access(new Operation.DeleteMany(0, new Filter.Comparison(0, Filter.Operator.IN,
+                List.of("n1", "n2"), Filter.Mode.DEFAULT)))).isEqualTo("lookup");
     }
 
     @Test
