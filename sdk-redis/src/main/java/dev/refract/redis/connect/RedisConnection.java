@@ -48,11 +48,6 @@ public final class RedisConnection {
         return Mono.defer(() -> state.get().closed() ? Mono.error(new ClientClosedException(null)) : commands);
     }
 
-    /** Where it connects. */
-    public RedisEndpoint endpoint() {
-        return endpoint;
-    }
-
     private Mono<RedisClusterReactiveCommands<String, String>> connect() {
         SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
         if (endpoint.cluster()) {

@@ -25,7 +25,6 @@ import java.util.Objects;
 public final class KeyLayout {
 
     private final String modelPrefix;
-    private final List<Integer> idFields;
 
     /**
      * The layout of {@code model} under {@code prefix}, e.g. {@code app}.
@@ -33,7 +32,6 @@ public final class KeyLayout {
     public KeyLayout(String prefix, ModelMeta model) {
         Objects.requireNonNull(prefix, "prefix");
         this.modelPrefix = prefix + ":{" + model.dbName() + "}:";
-        this.idFields = model.id().fields();
     }
 
     /** What every key of the model starts with: {@code <prefix>:{<Model>}:}. */
@@ -82,11 +80,6 @@ public final class KeyLayout {
         }
         String id = key.substring(modelPrefix.length());
         return id.indexOf('=') >= 0 || id.isEmpty() ? null : id;
-    }
-
-    /** The fields of the id, in key order. */
-    public List<Integer> idFields() {
-        return idFields;
     }
 
     /** The name a unique key's index keys carry: its fields' stored names joined by {@code ,}. */

@@ -147,18 +147,6 @@ public final class StoredModel {
         return hash;
     }
 
-    /** The values by position of the record stored as {@code hash}; relation fields and missing fields {@code null}. */
-    public Object[] decodeRecord(Map<String, String> hash) {
-        Object[] values = new Object[model.fieldCount()];
-        for (Map.Entry<String, String> entry : hash.entrySet()) {
-            Integer position = byDbName.get(entry.getKey());
-            if (position != null) {
-                values[position] = codecs[position].decode(entry.getValue());
-            }
-        }
-        return values;
-    }
-
     /** The record stored as {@code hash} under id text {@code id}. */
     public StoredRecord read(String id, Map<String, String> hash) {
         Object[] values = new Object[model.fieldCount()];
