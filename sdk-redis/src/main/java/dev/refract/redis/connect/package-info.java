@@ -1,0 +1,2 @@
+/** Reading a Redis datasource's URL and holding its one shared Lettuce connection. */
+package dev.refract.redis.connect;
