@@ -9,10 +9,8 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import dev.refract.error.ClientClosedException;
 import dev.refract.error.ConnectionAcquireTimeoutException;
-import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.TransactionTimeoutException;
 import dev.refract.error.TransactionsUnsupportedException;
-import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.error.UrlRedaction;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.PoolMeta;
@@ -23,7 +21,6 @@ import dev.refract.mongo.execute.CommandExecutor;
 import dev.refract.mongo.log.QueryLog;
 import dev.refract.mongo.render.CommandRenderer;
 import dev.refract.mongo.render.MongoCommand;
-import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
@@ -31,9 +28,9 @@ import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.spi.WriteOutcomes;
 import dev.refract.transaction.TransactionOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -188,10 +185,10 @@ public final class MongoAdapter implements Adapter {
             result = log.observe(result, model.name(), name(operation), command.collection(), logged(command),
                     Result::count).onErrorMap(error -> errors.translate(error, model));
             if (operation instanceof Operation.Upsert upsert) {
-                return result.map(found -> requireUpserted(upsert, model, found));
+                return result.map(found -> WriteOutcomes.requireUpserted(upsert, model, found));
             }
-            if (operation instanceof Operation.Update || operation instanceof Operation.Delete) {
-                return result.map(found -> requireFound(operation, model, found));
+            if (WriteOutcomes.mustFind(operation)) {
+                return result.map(found -> WriteOutcomes.requireFound(operation, model, found));
             }
             return result;
         }).onErrorMap(error -> errors.translate(error, config.schema().model(operation.model())));
@@ -353,33 +350,6 @@ public final class MongoAdapter implements Adapter {
                 made.client().close();
             }
         });
-    }
-
-    private static Result requireFound(Operation operation, ModelMeta model, Result result) {
-        if (result.count() == 0) {
-            String verb = operation instanceof Operation.Update ? "update" : "delete";
-            throw new RecordNotFoundException(model.name(), List.of(), "No " + model.name()
-                    + " matches the where of this " + verb + ": check the unique values (and any extra conditions)"
-                    + " it names", null);
-        }
-        return result;
-    }
-
-    /** An upsert whose create collides with a record failing the where's other conditions. */
-    private static Result requireUpserted(Operation.Upsert upsert, ModelMeta model, Result result) {
-        if (result.count() > 0) {
-            return result;
-        }
-        List<Filter> conditions = upsert.where() instanceof Filter.And and ? and.filters() : List.of(upsert.where());
-        List<String> fields = new ArrayList<>();
-        for (Filter condition : conditions) {
-            if (condition instanceof Filter.Comparison comparison && comparison.operator() == Filter.Operator.EQUALS) {
-                fields.add(model.field(comparison.field()).name());
-            }
-        }
-        throw new UniqueConstraintViolationException(model.name(), fields, "The upsert found no " + model.name()
-                + " matching its where, and its create collides with the " + model.name() + " that has the same "
-                + String.join(", ", fields) + ": that record fails the where's other conditions", null);
     }
 
     private static String name(Operation operation) {

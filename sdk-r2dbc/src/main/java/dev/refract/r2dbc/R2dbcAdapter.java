@@ -1,12 +1,9 @@
 package dev.refract.r2dbc;
 
 import dev.refract.error.ConnectionAcquireTimeoutException;
-import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.TransactionTimeoutException;
-import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
-import dev.refract.query.Filter;
 import dev.refract.query.Operation;
 import dev.refract.r2dbc.codec.CodecRegistry;
 import dev.refract.r2dbc.error.ErrorTranslator;
@@ -26,10 +23,10 @@ import dev.refract.spi.Executor;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
+import dev.refract.spi.WriteOutcomes;
 import dev.refract.transaction.IsolationLevel;
 import dev.refract.transaction.TransactionOptions;
 import io.r2dbc.spi.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -344,9 +341,9 @@ public final class R2dbcAdapter implements Adapter {
             result = log.observe(result, model.name(), name(operation), logged(plan), Result::count)
                     .onErrorMap(error -> errors.translate(error, model));
             if (operation instanceof Operation.Upsert upsert) {
-                return result.map(found -> requireUpserted(upsert, model, found));
+                return result.map(found -> WriteOutcomes.requireUpserted(upsert, model, found));
             }
-            return mustFind(operation) ? result.map(found -> requireFound(operation, model, found)) : result;
+            return WriteOutcomes.mustFind(operation) ? result.map(found -> WriteOutcomes.requireFound(operation, model, found)) : result;
         }
 
         @Override
@@ -427,52 +424,6 @@ public final class R2dbcAdapter implements Adapter {
             purposes.add(step instanceof SqlPlan.Run run ? run.purpose() : "check the warnings");
         }
         return new SqlStatement(purposes.toString(), List.of(), steps.result());
-    }
-
-    /** Update and Delete of a unique record fail when no record matched. */
-    private static boolean mustFind(Operation operation) {
-        return operation instanceof Operation.Update || operation instanceof Operation.Delete;
-    }
-
-    private static Result requireFound(Operation operation, ModelMeta model, Result result) {
-        if (result.count() == 0) {
-            String verb = operation instanceof Operation.Update ? "update" : "delete";
-            throw new RecordNotFoundException(model.name(), List.of(), "No " + model.name()
-                    + " matches the where of this " + verb + ": check the unique values (and any extra conditions)"
-                    + " it names", null);
-        }
-        return result;
-    }
-
-    /**
-     * An upsert returns its record, updated or created. It returns none when a record has the unique
-     * values of its where but fails the where's other conditions (PostgreSQL's {@code ON CONFLICT … DO
-     * UPDATE … WHERE} then neither updates nor inserts): the create collides with that record, as it
-     * does on every database.
-     */
-    private static Result requireUpserted(Operation.Upsert upsert, ModelMeta model, Result result) {
-        if (result.count() > 0) {
-            return result;
-        }
-        List<Filter> conditions = upsert.where() instanceof Filter.And and ? and.filters() : List.of(upsert.where());
-        List<String> fields = new ArrayList<>();
-        for (Filter condition : conditions) {
-            if (condition instanceof Filter.Comparison comparison && comparison.operator() == Filter.Operator.EQUALS
-                    && isKeyField(model, comparison.field())) {
-                fields.add(model.field(comparison.field()).name());
-            }
-        }
-        throw new UniqueConstraintViolationException(model.name(), fields, "The upsert found no " + model.name()
-                + " matching its where, and its create collides with the " + model.name() + " that has the same "
-                + String.join(", ", fields) + ": that record fails the where's other conditions, so it was neither"
-                + " updated nor created again", null);
-    }
-
-    private static boolean isKeyField(ModelMeta model, int field) {
-        if (model.field(field).unique() || model.id().fields().contains(field)) {
-            return true;
-        }
-        return model.uniques().stream().anyMatch(unique -> unique.fields().contains(field));
     }
 
     private static String name(Operation operation) {

@@ -17,6 +17,7 @@ import dev.refract.redis.read.QueryShape;
 import dev.refract.redis.script.Scripts;
 import dev.refract.redis.write.WritePlanner;
 import dev.refract.spi.Row;
+import dev.refract.spi.WriteOutcomes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,8 +289,7 @@ final class Records {
     }
 
     RecordNotFoundException notFound(String verb) {
-        return new RecordNotFoundException(model.name(), List.of(), "No " + model.name() + " matches the where of this "
-                + verb + ": check the unique values (and any extra conditions) it names", null);
+        return WriteOutcomes.notFound(model.meta(), verb);
     }
 
     private UniqueConstraintViolationException unique(String indexName) {
