@@ -28,12 +28,15 @@ class RefractAutoConfigurationTest {
 
     private final RecordingProvider adapters = new RecordingProvider();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    /** The starter's auto-configurations, without adapters of the test's own. */
+    private final ApplicationContextRunner bare = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RefractAutoConfiguration.class,
                     RefractHealthAutoConfiguration.class, RefractMetricsAutoConfiguration.class))
-            .withBean(RefractClientOptionsCustomizer.class, () -> options -> options.adapterProvider(adapters))
             .withPropertyValues("refract.datasources.db.url=r2dbc:postgresql://localhost/never",
                     "refract.datasources.reports.url=r2dbc:postgresql://localhost/never");
+
+    private final ApplicationContextRunner runner = bare
+            .withBean(RefractClientOptionsCustomizer.class, () -> options -> options.adapterProvider(adapters));
 
     @Test
     void withoutTheClientPropertyNothingIsConfigured() {
@@ -102,16 +105,19 @@ class RefractAutoConfigurationTest {
     }
 
     @Test
-    void theClientIsClosedWhenTheContextCloses() {
-        runner.withPropertyValues(CLIENT).run(context -> {
-            RefractClient client = context.getBean(RefractClient.class);
-            client.task().count().block();
+    void closingTheContextWaitsUntilTheClientHasReleasedItsAdapters() {
+        RecordingProvider slow = new RecordingProvider(Duration.ofMillis(300));
+        bare.withPropertyValues(CLIENT)
+                .withBean(RefractClientOptionsCustomizer.class, () -> options -> options.adapterProvider(slow))
+                .run(context -> {
+                    RefractClient client = context.getBean(RefractClient.class);
+                    client.task().count().block();
 
-            context.close();
+                    context.close();
 
-            assertThat(client.core().isClosed()).isTrue();
-            assertThat(adapters.adapter("db").closed()).isTrue();
-        });
+                    assertThat(client.core().isClosed()).isTrue();
+                    assertThat(slow.adapter("db").closed()).isTrue();
+                });
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.refract.spi.Executor;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.transaction.TransactionOptions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -25,6 +26,17 @@ import reactor.core.publisher.Mono;
 public final class RecordingProvider implements AdapterProvider {
 
     private final Map<String, RecordingAdapter> started = new ConcurrentHashMap<>();
+    private final Duration closing;
+
+    /** Adapters that close at once. */
+    public RecordingProvider() {
+        this(Duration.ZERO);
+    }
+
+    /** Adapters whose close completes {@code closing} after it was subscribed, as a pool draining does. */
+    public RecordingProvider(Duration closing) {
+        this.closing = closing;
+    }
 
     @Override
     public boolean supports(Provider provider) {
@@ -33,7 +45,7 @@ public final class RecordingProvider implements AdapterProvider {
 
     @Override
     public Adapter create(AdapterConfig config) {
-        RecordingAdapter adapter = new RecordingAdapter(config);
+        RecordingAdapter adapter = new RecordingAdapter(config, closing);
         started.put(config.datasource().name(), adapter);
         return adapter;
     }
@@ -50,10 +62,12 @@ public final class RecordingProvider implements AdapterProvider {
     /** An adapter that answers without a database. */
     public static final class RecordingAdapter implements Adapter {
         private final AdapterConfig config;
+        private final Duration closing;
         private volatile boolean closed;
 
-        RecordingAdapter(AdapterConfig config) {
+        RecordingAdapter(AdapterConfig config, Duration closing) {
             this.config = config;
+            this.closing = closing;
         }
 
         /** What the client started it with. */
@@ -61,7 +75,7 @@ public final class RecordingProvider implements AdapterProvider {
             return config;
         }
 
-        /** True once the client closed it. */
+        /** True once its close has completed. */
         public boolean closed() {
             return closed;
         }
@@ -93,7 +107,7 @@ public final class RecordingProvider implements AdapterProvider {
 
         @Override
         public Mono<Void> close() {
-            return Mono.fromRunnable(() -> closed = true);
+            return Mono.delay(closing).then(Mono.fromRunnable(() -> closed = true));
         }
     }
 }
