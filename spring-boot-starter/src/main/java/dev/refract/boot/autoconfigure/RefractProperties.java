@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code refract.*} properties: which generated client to build, and per datasource of its
  * schema the URL and pool settings that override the schema's.
  *
- * @param client      the generated client class, e.g. {@code com.example.db.RefractClient}: the generator
- *                    block's package and the client's name
+ * @param client      the generated client class, e.g. com.example.db.RefractClient: the generator block's
+ *                    package and the client's name
  * @param datasources per datasource of the schema, by its name, the settings that override the schema's
  * @param health      the health indicators of the datasources
  * @param metrics     the metrics of the client and its pools
@@ -26,8 +26,8 @@ public record RefractProperties(String client, Map<String, Datasource> datasourc
     /**
      * One datasource's overrides; each unset one keeps what the schema says.
      *
-     * @param url  the connection URL, e.g. {@code r2dbc:postgresql://user:password@host:5432/app}; overrides the
-     *             schema's literal or {@code env(...)}
+     * @param url  the connection URL, e.g. r2dbc:postgresql://user:password@host:5432/app; overrides the
+     *             schema's literal or env(...)
      * @param pool the connection pool's settings
      */
     public record Datasource(String url, @DefaultValue Pool pool) {
