@@ -54,6 +54,7 @@ final class ClientEmitter {
                 .collect(Collectors.joining(", "));
         TypeSpec.Builder type = TypeSpec.classBuilder(client)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(AutoCloseable.class)
                 .addSuperinterface(GENERATED_CLIENT)
                 .addJavadoc("The client of this schema: one accessor per model, e.g. {@code db.$L().findMany(...)}.\n"
                         + "Build it with {@link #builder()}; pools start on first use and {@link #close()} releases them.\n"

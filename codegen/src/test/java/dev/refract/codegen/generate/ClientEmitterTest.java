@@ -15,7 +15,7 @@ class ClientEmitterTest {
 
         String source = Emitted.render(context, new ClientEmitter(context).emit());
 
-        assertThat(source).contains("public final class RefractClient implements GeneratedClient")
+        assertThat(source).contains("public final class RefractClient implements AutoCloseable, GeneratedClient")
                 .contains("public PipelineRunDelegate pipelineRun()")
                 .contains("public PipelineStepDelegate pipelineStep()")
                 .contains("public ContentItemDelegate contentItem()")

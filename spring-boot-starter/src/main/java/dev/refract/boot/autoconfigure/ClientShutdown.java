@@ -29,7 +29,7 @@ final class ClientShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        client.close();
+        client.core().close();
     }
 
     @Override
