@@ -15,6 +15,7 @@ import org.springframework.boot.health.contributor.CompositeReactiveHealthContri
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The health of each datasource in a Spring Boot application, against the local PostgreSQL. */
@@ -27,9 +28,10 @@ class DatasourceHealthIT {
         this.postgres = postgres;
     }
 
+    /** Each datasource's health, as Spring Boot's health registry (and so the health endpoint) has it. */
     private static Map<String, Health> health(ConfigurableApplicationContext context) {
-        CompositeReactiveHealthContributor refract = context.getBean("refractHealthContributor",
-                CompositeReactiveHealthContributor.class);
+        CompositeReactiveHealthContributor refract = (CompositeReactiveHealthContributor) context
+                .getBean(ReactiveHealthContributorRegistry.class).getContributor("refract");
         Map<String, Health> health = new LinkedHashMap<>();
         refract.stream().forEach(entry -> health.put(entry.name(),
                 ((ReactiveHealthIndicator) entry.contributor()).health().block()));
