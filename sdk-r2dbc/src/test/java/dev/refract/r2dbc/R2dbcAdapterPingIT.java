@@ -52,6 +52,26 @@ class R2dbcAdapterPingIT {
     }
 
     @Test
+    void pingsCancelledOnTheirWayGiveTheirConnectionsBack(PostgresNamespace postgres) {
+        R2dbcAdapter adapter = adapter(Provider.POSTGRESQL, postgres.r2dbcUrl(), new PoolMeta(2, null, null, null));
+        try {
+            for (int i = 0; i < 20; i++) {
+                // a health check's timeout cancels the ping wherever it is: acquiring, validating or releasing
+                adapter.ping().timeout(Duration.ofNanos(i * 50_000L), Mono.empty()).block();
+            }
+            int acquired = Mono.fromSupplier(() -> adapter.poolStatistics().acquired())
+                    .filter(count -> count == 0)
+                    .repeatWhenEmpty(100, attempts -> attempts.delayElements(Duration.ofMillis(20)))
+                    .switchIfEmpty(Mono.fromSupplier(() -> adapter.poolStatistics().acquired())).block();
+
+            assertThat(acquired).isZero();
+            StepVerifier.create(adapter.ping()).verifyComplete();
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
     void aPingOfAServerThatIsNotThereFailsWithoutShowingThePassword() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
