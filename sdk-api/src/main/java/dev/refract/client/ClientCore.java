@@ -12,6 +12,7 @@ import dev.refract.raw.RecordMapper;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterProvider;
 import dev.refract.spi.Executor;
+import dev.refract.spi.PoolUsage;
 import dev.refract.spi.RawRow;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -53,6 +55,11 @@ import reactor.core.publisher.Mono;
  * <p>Inside the work of a {@link #transaction(TransactionOptions, Supplier) transaction}, operations
  * run in it (see {@code Transactions}); outside one, each call costs one look-up in an empty Reactor
  * context.
+ *
+ * <p>With an {@link ClientOptions#listener() operation listener}, every model operation is timed from
+ * subscription to its end and reported to it; without one, nothing is timed. The subscriber's Reactor
+ * context reaches the adapter unchanged, so what it carries (a trace, with Micrometer Context
+ * Propagation the thread-locals of a logging context) travels with the operation into the driver.
  */
 public final class ClientCore implements AutoCloseable {
 
@@ -65,12 +72,16 @@ public final class ClientCore implements AutoCloseable {
     private final IncludeLoader includes;
     private final NestedWrites nested;
     private final Transactions transactions;
+    /** Times operations for the options' listener; {@code null} when there is none. */
+    private final OperationTimer timer;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Per model: true when its datasource is read-only, so that writes to it are refused. */
     private final boolean[] readOnlyModels;
 
-    private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators) {
+    private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators,
+            OperationListener listener) {
         this.schema = schema;
+        this.timer = listener == null ? null : new OperationTimer(schema, listener);
         this.slots = slots;
         this.router = new Router(schema, slots);
         this.clock = clock;
@@ -108,7 +119,7 @@ public final class ClientCore implements AutoCloseable {
             throw new IllegalArgumentException("The id generator factory of the client options returned null;"
                     + " return IdGenerators.standard(clock) or a variation of it");
         }
-        return new ClientCore(schema, slots, options.clock(), ids);
+        return new ClientCore(schema, slots, options.clock(), ids, options.listener());
     }
 
     /** The schema this client serves. */
@@ -132,7 +143,7 @@ public final class ClientCore implements AutoCloseable {
      */
     public Mono<Result> execute(Operation operation) {
         String model = schema.model(operation.model()).name();
-        return Mono.deferContextual(context -> {
+        Mono<Result> call = Mono.deferContextual(context -> {
             if (closed.get()) {
                 return Mono.error(new ClientClosedException(model));
             }
@@ -152,6 +163,7 @@ public final class ClientCore implements AutoCloseable {
             Adapter adapter = router.route(operation.model()).started(model);
             return IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete);
         });
+        return timer == null ? call : timer.time(call, operation);
     }
 
     /**
@@ -163,7 +175,7 @@ public final class ClientCore implements AutoCloseable {
      */
     public Flux<Row> stream(Operation operation) {
         String model = schema.model(operation.model()).name();
-        return Flux.deferContextual(context -> {
+        Flux<Row> call = Flux.deferContextual(context -> {
             if (closed.get()) {
                 return Flux.error(new ClientClosedException(model));
             }
@@ -174,6 +186,44 @@ public final class ClientCore implements AutoCloseable {
             Adapter adapter = router.route(operation.model()).started(model);
             return IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation);
         });
+        return timer == null ? call : timer.time(call, operation);
+    }
+
+    // Health and metrics: what frameworks managing the client read of its datasources.
+
+    /**
+     * Asks the database of {@code datasource} whether it answers (see {@link Adapter#ping()}), starting
+     * its adapter if it has not started. Cold; completes empty when it answers.
+     *
+     * @throws IllegalArgumentException (signalled) when the schema has no datasource of that name
+     */
+    public Mono<Void> ping(String datasource) {
+        return Mono.defer(() -> {
+            if (closed.get()) {
+                return Mono.error(new ClientClosedException(null));
+            }
+            return slot(datasource).adapter(null).flatMap(Adapter::ping);
+        });
+    }
+
+    /**
+     * How the connection pool of {@code datasource} is used now (see {@link Adapter#poolUsage()}); empty
+     * when its adapter has not started, has no pool to report, or the client is closed. Starts nothing.
+     *
+     * @throws IllegalArgumentException when the schema has no datasource of that name
+     */
+    public Optional<PoolUsage> poolUsage(String datasource) {
+        return slot(datasource).ifStarted().flatMap(Adapter::poolUsage);
+    }
+
+    private DatasourceSlot slot(String datasource) {
+        for (DatasourceSlot slot : slots) {
+            if (slot.datasource().name().equals(datasource)) {
+                return slot;
+            }
+        }
+        throw new IllegalArgumentException("No datasource '" + datasource + "' in this schema: its datasources are "
+                + schema.datasources().stream().map(DatasourceMeta::name).collect(Collectors.joining(", ")));
     }
 
     // Raw SQL: statements written by the caller, run on a named datasource.

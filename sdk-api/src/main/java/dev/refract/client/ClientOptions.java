@@ -1,6 +1,7 @@
 package dev.refract.client;
 
 import dev.refract.id.IdGenerators;
+import dev.refract.meta.PoolMeta;
 import dev.refract.spi.AdapterProvider;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,26 +12,31 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What a client is built with beyond the schema: per-datasource URL and pool-size overrides, where
+ * What a client is built with beyond the schema: per-datasource URL and pool overrides, where
  * environment variables are read from, and optionally the adapter providers to use instead of
  * those found with {@link java.util.ServiceLoader}; and the clock and id generators that
  * {@code @default(now())}, {@code @updatedAt} and generated ids read.
  *
  * @param urls        datasource name to URL, overriding the schema's literal or {@code env(...)}
  * @param poolSizes   datasource name to pool size, overriding the schema's {@code poolSize}
+ * @param pools       datasource name to pool settings whose non-null values override the schema's (a size
+ *                    in {@code poolSizes} wins over one given here)
  * @param environment looks an environment variable up; {@code System::getenv} unless set
  * @param providers   adapter providers to use; empty to find them with {@code ServiceLoader}
  * @param clock       the time of {@code now()} and {@code @updatedAt}, and of time-based ids; UTC system clock unless set
  * @param idGenerators makes the client's id generators from its clock, once, when the client is built;
  *                    {@link IdGenerators#standard(Clock)} unless set
+ * @param listener    hears of every model operation once it has ended, e.g. to time it; {@code null}
+ *                    (the default) for none, which costs the operations nothing
  */
-public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes,
+public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes, Map<String, PoolMeta> pools,
         Function<String, String> environment, List<AdapterProvider> providers, Clock clock,
-        Function<Clock, IdGenerators> idGenerators) {
+        Function<Clock, IdGenerators> idGenerators, OperationListener listener) {
 
     public ClientOptions {
         urls = Map.copyOf(urls);
         poolSizes = Map.copyOf(poolSizes);
+        pools = Map.copyOf(pools);
         Objects.requireNonNull(environment, "environment");
         providers = List.copyOf(providers);
         Objects.requireNonNull(clock, "clock");
@@ -52,10 +58,12 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
 
         private final Map<String, String> urls = new LinkedHashMap<>();
         private final Map<String, Integer> poolSizes = new LinkedHashMap<>();
+        private final Map<String, PoolMeta> pools = new LinkedHashMap<>();
         private final List<AdapterProvider> providers = new ArrayList<>();
         private Function<String, String> environment = System::getenv;
         private Clock clock = Clock.systemUTC();
         private Function<Clock, IdGenerators> idGenerators = IdGenerators::standard;
+        private OperationListener listener;
 
         private Builder() {}
 
@@ -72,6 +80,21 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
                         + "' must be at least 1, was " + size);
             }
             poolSizes.put(Objects.requireNonNull(name, "name"), size);
+            return this;
+        }
+
+        /**
+         * Overrides the pool settings of datasource {@code name} with those {@code overrides} sets (its
+         * {@code null} values keep the schema's); a size given with {@link #poolSize} wins over this one's.
+         */
+        public Builder pool(String name, PoolMeta overrides) {
+            pools.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(overrides, "overrides"));
+            return this;
+        }
+
+        /** Tells {@code listener} of every model operation once it has ended; replaces any listener set before. */
+        public Builder listener(OperationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
@@ -104,7 +127,7 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
 
         /** The options. */
         public ClientOptions build() {
-            return new ClientOptions(urls, poolSizes, environment, providers, clock, idGenerators);
+            return new ClientOptions(urls, poolSizes, pools, environment, providers, clock, idGenerators, listener);
         }
     }
 }

@@ -24,6 +24,7 @@ final class DatasourceSettings {
         schema.datasources().forEach(d -> known.add(d.name()));
         Set<String> given = new TreeSet<>(options.urls().keySet());
         given.addAll(options.poolSizes().keySet());
+        given.addAll(options.pools().keySet());
         for (String name : given) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("The client builder names datasource '" + name
@@ -55,9 +56,19 @@ final class DatasourceSettings {
         return fromEnvironment;
     }
 
-    /** The pool settings of {@code datasource}: the schema's, with the pool size given in code if any. */
+    /**
+     * The pool settings of {@code datasource}: the schema's, overridden by the settings given in code
+     * for it, and by the pool size given in code if any.
+     */
     static PoolMeta pool(DatasourceMeta datasource, ClientOptions options) {
+        PoolMeta schema = datasource.pool();
+        PoolMeta given = options.pools().get(datasource.name());
+        PoolMeta merged = given == null ? schema : new PoolMeta(
+                given.size() != null ? given.size() : schema.size(),
+                given.minIdle() != null ? given.minIdle() : schema.minIdle(),
+                given.acquireTimeout() != null ? given.acquireTimeout() : schema.acquireTimeout(),
+                given.maxIdleTime() != null ? given.maxIdleTime() : schema.maxIdleTime());
         Integer size = options.poolSizes().get(datasource.name());
-        return size == null ? datasource.pool() : datasource.pool().withSize(size);
+        return size == null ? merged : merged.withSize(size);
     }
 }

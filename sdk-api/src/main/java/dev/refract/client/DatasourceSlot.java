@@ -7,6 +7,7 @@ import dev.refract.meta.SchemaMeta;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +33,11 @@ final class DatasourceSlot {
 
     DatasourceMeta datasource() {
         return datasource;
+    }
+
+    /** The adapter if it has started; empty before the first use and after closing. */
+    Optional<Adapter> ifStarted() {
+        return Optional.ofNullable(adapter.get());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.refract.spi;
 
 import dev.refract.transaction.TransactionOptions;
+import java.util.Optional;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -43,6 +44,29 @@ public interface Adapter extends Executor {
      * @throws UnsupportedOperationException (signalled) when {@link Capabilities#transactions()} is false
      */
     <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work);
+
+    /**
+     * Asks the database whether it answers, for health checks. Completes empty when it does; signals
+     * {@link dev.refract.error.ConnectionFailedException} (its message redacted of passwords) when it
+     * cannot be reached or refuses, and {@link dev.refract.error.ConnectionAcquireTimeoutException}
+     * when the pool has no connection free in time. Cold: each subscription asks again.
+     *
+     * <p>An implementation holds a pooled connection only for the round trip it needs and gives it back
+     * when the answer comes, or when the subscriber cancels (a health check's timeout). It starts the
+     * adapter's pool if the pool was not yet started. The default signals
+     * {@link UnsupportedOperationException}: such an adapter's health is unknown.
+     */
+    default Mono<Void> ping() {
+        return Mono.error(new UnsupportedOperationException(getClass().getSimpleName() + " cannot be pinged"));
+    }
+
+    /**
+     * A snapshot of the adapter's connection pool, for metrics; read often, so it must be cheap and must
+     * not block. Empty when the adapter has no pool of its own to report (the default).
+     */
+    default Optional<PoolUsage> poolUsage() {
+        return Optional.empty();
+    }
 
     /** What this adapter can do; constant for the adapter's life. */
     Capabilities capabilities();

@@ -1,6 +1,7 @@
 package dev.refract.r2dbc;
 
 import dev.refract.error.ConnectionAcquireTimeoutException;
+import dev.refract.error.ConnectionFailedException;
 import dev.refract.error.TransactionTimeoutException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
@@ -20,6 +21,7 @@ import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
+import dev.refract.spi.PoolUsage;
 import dev.refract.spi.RawStatement;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
@@ -27,8 +29,10 @@ import dev.refract.spi.WriteOutcomes;
 import dev.refract.transaction.IsolationLevel;
 import dev.refract.transaction.TransactionOptions;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ValidationDepth;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -202,6 +206,30 @@ public final class R2dbcAdapter implements Adapter {
     @Override
     public Mono<Void> close() {
         return pool.close();
+    }
+
+    /**
+     * Takes a connection from the pool, has the server answer a round trip on it
+     * ({@link ValidationDepth#REMOTE}) and gives it back at once, also when the caller cancels.
+     */
+    @Override
+    public Mono<Void> ping() {
+        String datasource = config.datasource().name();
+        return Mono.usingWhen(pool.acquire(),
+                connection -> Mono.from(connection.validate(ValidationDepth.REMOTE))
+                        .flatMap(valid -> valid ? Mono.<Void>empty() : Mono.error(new ConnectionFailedException(
+                                datasource, "The database of datasource '" + datasource + "' did not answer a"
+                                        + " validation round trip: check that the server is up", null))),
+                Connection::close, (connection, error) -> connection.close(), Connection::close)
+                .onErrorMap(error -> errors.translate(error, null));
+    }
+
+    /** The pool's acquired, idle and pending connections and its most; zeros but the most before it starts. */
+    @Override
+    public Optional<PoolUsage> poolUsage() {
+        PoolStatistics statistics = pool.statistics();
+        return Optional.of(new PoolUsage(statistics.acquired(), statistics.idle(), statistics.pending(),
+                statistics.maxSize()));
     }
 
     /** The pool's current metrics, for monitoring and leak checks. */

@@ -37,7 +37,9 @@ final class ClientEmitter {
 
     /** The simple names of the types the transaction methods refer to. */
     private static final Set<String> TRANSACTION_TYPES = Set.of("Object", "List", "Function", "Publisher",
-            "TransactionOptions", "Flux", "Mono");
+            "TransactionOptions", "Flux", "Mono", "GeneratedClient", "ClientOptions");
+
+    private static final ClassName GENERATED_CLIENT = ClassName.get("dev.refract.client", "GeneratedClient");
 
     private final GenerationContext context;
 
@@ -53,8 +55,10 @@ final class ClientEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(client)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
+                .addSuperinterface(GENERATED_CLIENT)
                 .addJavadoc("The client of this schema: one accessor per model, e.g. {@code db.$L().findMany(...)}.\n"
-                        + "Build it with {@link #builder()}; pools start on first use and {@link #close()} releases them.\n",
+                        + "Build it with {@link #builder()}; pools start on first use and {@link #close()} releases them.\n"
+                        + "Frameworks that assemble the options themselves build it with {@link #of}.\n",
                         context.naming().accessorName(context.schema().models().get(0).name()))
                 .addField(FieldSpec.builder(BuilderTypes.CLIENT_CORE, "core", Modifier.PRIVATE, Modifier.FINAL).build());
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
@@ -79,6 +83,23 @@ final class ClientEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builderType)
                 .addStatement("return new $T()", builderType)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("of")
+                .addJavadoc("A client built with {@code options} made elsewhere, e.g. by the Spring Boot starter;\n"
+                        + "{@link #builder()} is the way in application code.\n\n"
+                        + "@throws IllegalArgumentException when the options name a datasource that is not in the schema\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(client)
+                .addParameter(BuilderTypes.CLIENT_OPTIONS, "options")
+                .addStatement("return new $T($T.create($T.SCHEMA, options))", client, BuilderTypes.CLIENT_CORE,
+                        context.metadata())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("core")
+                .addJavadoc("The engine this client runs on, for frameworks that check and measure its datasources.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(BuilderTypes.CLIENT_CORE)
+                .addStatement("return core")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("close")
                 .addJavadoc("Closes the client: later calls fail with {@code ClientClosedException}, and every pool is\n"
@@ -206,8 +227,7 @@ final class ClientEmitter {
                                 + "@throws IllegalArgumentException when a datasource named here is not in the schema\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(client)
-                        .addStatement("return new $T($T.create($T.SCHEMA, options.build()))", client,
-                                BuilderTypes.CLIENT_CORE, context.metadata())
+                        .addStatement("return of(options.build())")
                         .build())
                 .build();
     }

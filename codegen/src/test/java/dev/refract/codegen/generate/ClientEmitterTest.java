@@ -15,7 +15,7 @@ class ClientEmitterTest {
 
         String source = Emitted.render(context, new ClientEmitter(context).emit());
 
-        assertThat(source).contains("public final class RefractClient implements AutoCloseable")
+        assertThat(source).contains("public final class RefractClient implements AutoCloseable, GeneratedClient")
                 .contains("public PipelineRunDelegate pipelineRun()")
                 .contains("public PipelineStepDelegate pipelineStep()")
                 .contains("public ContentItemDelegate contentItem()")
@@ -25,7 +25,18 @@ class ClientEmitterTest {
                 .contains("public Builder datasource(String name, String url)")
                 .contains("public Builder poolSize(String name, int size)")
                 .contains("Datasources of this schema: db, docs, cache.")
-                .contains("return new RefractClient(ClientCore.create(RefractClientMetadata.SCHEMA, options.build()));");
+                .contains("return of(options.build());");
+    }
+
+    @Test
+    void emitsTheFactoryAndCoreThatFrameworksManagingTheClientUse() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source).contains("public static RefractClient of(ClientOptions options) {")
+                .contains("return new RefractClient(ClientCore.create(RefractClientMetadata.SCHEMA, options));")
+                .contains("@Override\n    public ClientCore core() {\n        return core;");
     }
 
     @Test
