@@ -76,6 +76,8 @@ public final class MongoAdapter implements Adapter {
     private volatile boolean closed;
 
     /** The driver client and the executor on its database, made on first use. */
+    private static final Document PING = new Document("ping", 1);
+
     private record Started(MongoClient client, CommandExecutor executor) {}
 
     /**
@@ -170,6 +172,13 @@ public final class MongoAdapter implements Adapter {
     @Override
     public Mono<Result> execute(Operation operation) {
         return execute(operation, null);
+    }
+
+    /** Runs the server's {@code ping} command on the datasource's database (starting the client if need be). */
+    @Override
+    public Mono<Void> ping() {
+        return Mono.defer(() -> Mono.from(started().client().getDatabase(database).runCommand(PING))).then()
+                .onErrorMap(error -> errors.translate(error, null));
     }
 
     @Override

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -375,6 +376,13 @@ public final class RedisAdapter implements Adapter {
                 + "' runs no transactions: MULTI/EXEC can neither read inside nor roll back. Each create, update,"
                 + " upsert and delete of one record is atomic on its own; run the work without a transaction, or"
                 + " undo steps with client.saga(...)"));
+    }
+
+    /** Sends {@code PING} over the shared connection (connecting first if nothing has yet). */
+    @Override
+    public Mono<Void> ping() {
+        return connection.commands().flatMap(RedisClusterReactiveCommands::ping).then()
+                .onErrorMap(error -> errors.translate(error, null));
     }
 
     @Override
