@@ -3,9 +3,9 @@ package dev.refract.spi;
 /**
  * What an adapter can do beyond the operations every adapter supports. A conformance test of an
  * ability an adapter lacks is skipped by this declaration alone. An adapter declares an ability
- * only when it gives the ability's SQL semantics; where it declares one false, it refuses the
- * operations that need it with an {@link dev.refract.error.InvalidQueryException} naming the model,
- * or the client refuses them before they reach the adapter.
+ * only when it gives the ability's SQL semantics; where it declares one false, what needs it is
+ * refused with a typed error (by the schema validator, the client or the adapter, e.g. an
+ * {@link dev.refract.error.InvalidQueryException} naming the model), never run with other semantics.
  *
  * @param transactions     units of work run atomically: {@link Adapter#inTransaction} commits every
  *                         write of the work or none, and reads inside see the work's own writes.
