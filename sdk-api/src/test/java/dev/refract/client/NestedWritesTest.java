@@ -319,7 +319,7 @@ class NestedWritesTest {
 
         @Override
         public Capabilities capabilities() {
-            return transactional ? Capabilities.ALL : new Capabilities(false, true, true, true, true, true);
+            return transactional ? Capabilities.ALL : new Capabilities(false, true, true, true, true, true, true, true);
         }
 
         @Override

@@ -61,7 +61,7 @@ public final class MongoAdapter implements Adapter {
      * Transactions, case-insensitive matching, distinct, group-by and scalar lists; no explicit nulls
      * ordering, as MongoDB sorts missing values first ascending and last descending.
      */
-    private static final Capabilities CAPABILITIES = new Capabilities(true, true, false, true, true, true);
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, false, true, true, true, true, true);
 
     private final AdapterConfig config;
     private final MongoAdapterOptions options;

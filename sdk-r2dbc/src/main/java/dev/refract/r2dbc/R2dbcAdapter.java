@@ -50,7 +50,8 @@ import reactor.core.publisher.Mono;
  */
 public final class R2dbcAdapter implements Adapter {
 
-    private static final Capabilities MYSQL_CAPABILITIES = new Capabilities(true, true, true, true, true, false);
+    private static final Capabilities MYSQL_CAPABILITIES = new Capabilities(true, true, true, true, true, false,
+            true, true);
 
     private final AdapterConfig config;
     private final R2dbcDatabase database;

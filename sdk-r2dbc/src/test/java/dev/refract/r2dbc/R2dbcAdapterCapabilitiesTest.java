@@ -35,6 +35,6 @@ class R2dbcAdapterCapabilitiesTest {
     void mysqlDeclaresEverythingButScalarLists() {
         Capabilities mysql = declaredFor(Provider.MYSQL, "r2dbc:mysql://localhost:3306/app");
         assertThat(mysql.scalarLists()).isFalse();
-        assertThat(mysql).isEqualTo(new Capabilities(true, true, true, true, true, false));
+        assertThat(mysql).isEqualTo(new Capabilities(true, true, true, true, true, false, true, true));
     }
 }

@@ -59,8 +59,12 @@ public final class RedisAdapter implements Adapter {
     /** The default for connecting and for each command, when the datasource gives no acquire timeout. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Everything but transactions; lists, insensitive mode, nulls ordering, distinct and group-by on the client. */
-    static final Capabilities CAPABILITIES = new Capabilities(false, true, true, true, true, true);
+    /**
+     * Lists, insensitive mode, nulls ordering, distinct and group-by, computed on the client; no
+     * transactions, and nothing that follows a relation inside the store: no relation filters and no
+     * relation counts.
+     */
+    static final Capabilities CAPABILITIES = new Capabilities(false, true, true, true, true, true, false, false);
 
     private final AdapterConfig config;
     private final RedisEndpoint endpoint;

@@ -20,6 +20,7 @@ import dev.refract.query.Selection;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
+import dev.refract.spi.Capabilities;
 import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -57,6 +58,17 @@ class RedisAdapterProviderTest {
         StepVerifier.create(adapter.close()).verifyComplete();
         StepVerifier.create(adapter.execute(new Operation.Count(0, Query.ALL)))
                 .expectError(ClientClosedException.class).verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anAdapterDeclaresWhatItComputesOnTheClientButNoTransactionsAndNothingThatFollowsARelation() {
+        Adapter adapter = new RedisAdapterProvider().create(config("redis://127.0.0.1:1?prefix=nowhere"));
+
+        assertThat(adapter.capabilities()).isEqualTo(new Capabilities(false, true, true, true, true, true, false,
+                false));
+        assertThat(adapter.capabilities().relationFilters()).isFalse();
+        assertThat(adapter.capabilities().relationCounts()).isFalse();
+        StepVerifier.create(adapter.close()).verifyComplete();
     }
 
     @Test

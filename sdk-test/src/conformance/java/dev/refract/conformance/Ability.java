@@ -21,7 +21,11 @@ public enum Ability {
     /** {@code groupBy} with aggregations. */
     GROUP_BY("groupBy", Capabilities::groupBy),
     /** List-valued scalar fields. */
-    SCALAR_LISTS("scalarLists", Capabilities::scalarLists);
+    SCALAR_LISTS("scalarLists", Capabilities::scalarLists),
+    /** Filters that select records by their related records ({@code some}, {@code is}, …). */
+    RELATION_FILTERS("relationFilters", Capabilities::relationFilters),
+    /** Counts of related records ({@code _count}) in what a read or a write returns. */
+    RELATION_COUNTS("relationCounts", Capabilities::relationCounts);
 
     private final String capability;
     private final Predicate<Capabilities> declared;

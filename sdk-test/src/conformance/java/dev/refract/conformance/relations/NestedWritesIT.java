@@ -55,6 +55,7 @@ class NestedWritesIT {
     @Test
     void aCreateReturnsItsRecordWithTheRelationsItIncludes() {
         context.require(Ability.TRANSACTIONS);
+        context.require(Ability.RELATION_COUNTS);
         Author created = db.author().create(c -> c.email("ada@example.com").name("Ada")
                         .posts(p -> p.create(post -> post.title("One")).create(post -> post.title("Two"))),
                         i -> i.posts(p -> p.orderBy(o -> o.title().desc())).count(c -> c.posts()))
@@ -99,6 +100,7 @@ class NestedWritesIT {
 
     @Test
     void countsSelectThroughRelations() {
+        context.require(Ability.RELATION_FILTERS);
         arrangeAdaWithTwoPostsAndBoWithOne();
         StepVerifier.create(db.post().count(q -> q.where(w -> w.author().is(a -> a.name().eq("Ada")))))
                 .expectNext(2L)
@@ -110,6 +112,7 @@ class NestedWritesIT {
 
     @Test
     void updateManyAndDeleteManySelectThroughRelations() {
+        context.require(Ability.RELATION_FILTERS);
         arrangeAdaWithTwoPostsAndBoWithOne();
         StepVerifier.create(db.post().updateMany(w -> w.author().is(a -> a.email().startsWith("bo")),
                         d -> d.published(true)))

@@ -3,6 +3,7 @@ package dev.refract.conformance.relations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refract.conformance.Ability;
 import dev.refract.conformance.Conformance;
 import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.client.Author;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.Test;
 @Conformance
 class RelationsIT {
 
+    private final ConformanceContext context;
     private final RefractClient db;
 
     RelationsIT(ConformanceContext context) {
+        this.context = context;
         this.db = context.client();
     }
 
@@ -99,6 +102,7 @@ class RelationsIT {
 
     @Test
     void includesNestWithTheirOwnIncludesAndCounts() {
+        context.require(Ability.RELATION_COUNTS);
         Author ada = db.author().findUniqueOrThrow(q -> q.where(w -> w.email("ada@example.com"))
                         .include(i -> i.profile().posts(p -> p.where(w -> w.published().eq(true))
                                 .orderBy(o -> o.title().asc()).include(pi -> pi.author(a -> a.include(ai -> ai
@@ -125,6 +129,7 @@ class RelationsIT {
 
     @Test
     void toManyRelationFiltersSomeEveryAndNone() {
+        context.require(Ability.RELATION_FILTERS);
         assertThat(names(w -> w.posts().some(p -> p.published().eq(true)))).containsExactly("Ada");
         assertThat(names(w -> w.posts().some(p -> p.views().gte(5)))).containsExactly("Ada", "Bo");
         assertThat(names(w -> w.posts().every(p -> p.published().eq(false)))).containsExactly("Bo", "Cy");
@@ -134,6 +139,7 @@ class RelationsIT {
 
     @Test
     void toOneRelationFiltersIsIsNotAndMissing() {
+        context.require(Ability.RELATION_FILTERS);
         assertThat(names(w -> w.profile().is(p -> p.bio().contains("Math")))).containsExactly("Ada");
         assertThat(names(w -> w.profile().isNull())).containsExactly("Bo", "Cy");
         assertThat(names(w -> w.profile().isNotNull())).containsExactly("Ada");
@@ -147,6 +153,7 @@ class RelationsIT {
 
     @Test
     void relationFiltersCombineWithScalarConditions() {
+        context.require(Ability.RELATION_FILTERS);
         assertThat(names(w -> w.age().gte(18).posts().none(p -> p.title().eq("Nothing")))).containsExactly("Ada", "Cy");
         assertThat(names(w -> w.or(a -> a.profile().isNotNull(), b -> b.posts().some(p -> p.title().eq("Hello")))))
                 .containsExactly("Ada", "Bo");
@@ -154,6 +161,7 @@ class RelationsIT {
 
     @Test
     void relationCountsCountAllOrTheMatchingRelatedRecords() {
+        context.require(Ability.RELATION_COUNTS);
         List<Author> authors = db.author().findMany(q -> q.orderBy(o -> o.name().asc())
                         .include(i -> i.count(c -> c.posts())))
                 .collectList().block(ConformanceContext.WAIT);

@@ -2,6 +2,7 @@ package dev.refract.conformance.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.conformance.Ability;
 import dev.refract.conformance.Conformance;
 import dev.refract.conformance.ConformanceContext;
 import dev.refract.conformance.client.Author;
@@ -118,6 +119,7 @@ class HostileTextIT {
 
     @Test
     void hostileTextInARelationFilterMatchesOnlyItself() {
+        context.require(Ability.RELATION_FILTERS);
         for (String name : HOSTILE) {
             db.author().create(c -> c.email(name + "@example.com").name(name)).block(ConformanceContext.WAIT);
         }
