@@ -109,6 +109,15 @@ public final class ConformanceContext implements AutoCloseable {
                 + " declares no " + ability.capability() + " (Capabilities." + ability.capability() + " is false)");
     }
 
+    /**
+     * Skips the running test, naming the server and the limit, when the module's server declares
+     * {@code limit} ({@link ConformanceStore#limits()}).
+     */
+    public void skipOnServerWith(ServerLimit limit) {
+        Assumptions.assumeFalse(store.limits().contains(limit), () -> store.server() + " " + limit.description()
+                + " (ServerLimit." + limit.name() + ", declared by the module's ConformanceServer)");
+    }
+
     /** True when the adapter and the server have {@code ability}, for a test that checks more when they do. */
     public boolean has(Ability ability) {
         return ability.in(capabilities);
