@@ -185,4 +185,15 @@ class FilterRenderingTest {
                 .isEqualTo("{\"$nor\": [{\"__refract_r0\": {\"$elemMatch\": {\"$and\": [{\"number\": {\"$ne\": null}},"
                         + " {\"$nor\": [{\"number\": {\"$gt\": 2}}]}]}}}]}");
     }
+
+    @Test
+    void onAJsonFieldOnlyAMissingKeyIsNoValueAsBsonNullThereIsTheJsonNullValue() {
+        assertThat(render(CUSTOMER, new Filter.IsNull(PROFILE, true))).isEqualTo("{\"profile\": {\"$exists\": false}}");
+        assertThat(render(CUSTOMER, new Filter.IsNull(PROFILE, false))).isEqualTo("{\"profile\": {\"$exists\": true}}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.EQUALS, Json.parse("null"))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$eq\": null}}]}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT, Json.of(1))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"$nor\": [{\"profile\": {\"$eq\": 1}}]}]}");
+        assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
+    }
 }
