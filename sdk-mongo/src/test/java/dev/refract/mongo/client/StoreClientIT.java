@@ -3,8 +3,6 @@ package dev.refract.mongo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoClient;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
@@ -12,6 +10,7 @@ import dev.refract.json.Json;
 import dev.refract.meta.PoolMeta;
 import dev.refract.mongo.MongoAdapter;
 import dev.refract.mongo.MongoAdapterOptions;
+import dev.refract.mongo.schema.MongoPush;
 import dev.refract.mongo.store.Address;
 import dev.refract.mongo.store.Customer;
 import dev.refract.mongo.store.CustomerCreate;
@@ -59,8 +58,7 @@ class StoreClientIT {
     static void start() {
         namespace = MongoNamespace.create("StoreClientIT");
         driver = namespace.connect();
-        Mono.from(driver.getDatabase(namespace.database()).getCollection("Customer")
-                .createIndex(Indexes.ascending("email"), new IndexOptions().unique(true))).block(WAIT);
+        MongoPush.push(RefractClientMetadata.SCHEMA, 0, driver.getDatabase(namespace.database())).block(WAIT);
         db = RefractClient.builder().datasource("docs", namespace.mongoUrl()).build();
         adapter = new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA, RefractClientMetadata.DOCS_DATASOURCE,
                 namespace.mongoUrl(), PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
