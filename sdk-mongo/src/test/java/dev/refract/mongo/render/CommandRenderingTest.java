@@ -191,4 +191,14 @@ class CommandRenderingTest {
         assertThatThrownBy(() -> renderer.render(new Operation.Delete(CUSTOMER, withOrders, Selection.ALL)))
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("updateMany or deleteMany");
     }
+
+    @Test
+    void aCountOfAJsonFieldCountsEveryRecordWithTheKeyAJsonNullIncluded() {
+        MongoCommand.Aggregated aggregate = (MongoCommand.Aggregated) renderer.render(new Operation.Aggregate(CUSTOMER,
+                Query.ALL, new Aggregations(false, List.of(), List.of(), List.of(), List.of(), List.of(9, 5))));
+        assertThat(json(aggregate.pipeline())).isEqualTo("[{\"$group\": {\"_id\": null, \"count_9\": {\"$sum\":"
+                + " {\"$cond\": [{\"$in\": [\"profile\", {\"$map\": {\"input\": {\"$objectToArray\": \"$$ROOT\"},"
+                + " \"as\": \"entry\", \"in\": \"$$entry.k\"}}]}, 1, 0]}}, \"count_5\": {\"$sum\": {\"$cond\":"
+                + " [{\"$eq\": [{\"$ifNull\": [\"$score\", null]}, null]}, 0, 1]}}}}]");
+    }
 }
