@@ -272,6 +272,10 @@ public final class FilterRenderer {
                         return new BsonDocument();
                     }
                     BsonArray values = elements(codec, value, insensitive);
+                    if (codec.holdsJson()) {
+                        return new BsonDocument("$and", new BsonArray(List.of(holdsValue(scope, comparison.field()),
+                                new BsonDocument(path, new BsonDocument("$nin", values)))));
+                    }
                     values.add(BsonNull.VALUE);
                     return new BsonDocument(path, new BsonDocument("$nin", values));
                 }

@@ -243,6 +243,8 @@ class StoreClientIT {
         assertThat(names(w -> w.profile().isNotNull())).containsExactlyInAnyOrder("Null", "One");
         assertThat(names(w -> w.profile().eq(jsonNull))).containsExactly("Null");
         assertThat(names(w -> w.profile().not(Json.of(1)))).containsExactly("Null");
+        assertThat(names(w -> w.profile().notIn(List.of(Json.of(1))))).containsExactly("Null");
+        assertThat(names(w -> w.profile().in(List.of(Json.of(1))))).containsExactly("One");
         assertThat(db.customer().countFields(q -> { }, dev.refract.mongo.store.CustomerField.PROFILE).block(WAIT)
                 .profile()).as("the JSON null counts, as in SQL").isEqualTo(2L);
 

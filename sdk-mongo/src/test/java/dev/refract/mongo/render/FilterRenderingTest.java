@@ -116,6 +116,8 @@ class FilterRenderingTest {
         assertThat(render(CUSTOMER, new Filter.Not(new Filter.Or(List.of(new Filter.IsNull(SCORE, true),
                 new Filter.Not(compare(NAME, Operator.EQUALS, "x")))))))
                 .isEqualTo("{\"$and\": [{\"score\": {\"$ne\": null}}, {\"name\": {\"$eq\": \"x\"}}]}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT_IN, List.of(Json.of(1)))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$nin\": [1]}}]}");
         assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
     }
 
@@ -194,6 +196,8 @@ class FilterRenderingTest {
                 .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$eq\": null}}]}");
         assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT, Json.of(1))))
                 .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"$nor\": [{\"profile\": {\"$eq\": 1}}]}]}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT_IN, List.of(Json.of(1)))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$nin\": [1]}}]}");
         assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
     }
 }
