@@ -24,12 +24,15 @@ public final class ConformanceContext implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ConformanceStore store;
+    private final Capabilities declared;
     private final Capabilities capabilities;
     private final RefractClient client;
     private dev.refract.conformance.lists.client.RefractClient lists;
 
-    private ConformanceContext(ConformanceStore store, Capabilities capabilities, RefractClient client) {
+    private ConformanceContext(ConformanceStore store, Capabilities declared, Capabilities capabilities,
+            RefractClient client) {
         this.store = store;
+        this.declared = declared;
         this.capabilities = capabilities;
         this.client = client;
     }
@@ -39,10 +42,11 @@ public final class ConformanceContext implements AutoCloseable {
         try {
             SchemaMeta schema = RefractClientMetadata.SCHEMA;
             requireProviderOf(schema, store, "conformance.provider");
-            Capabilities capabilities = store.narrow(declaredCapabilities(store, schema));
+            Capabilities declared = declaredCapabilities(store, schema);
+            Capabilities capabilities = store.narrow(declared);
             store.prepare(schema);
             RefractClient client = RefractClient.builder().datasource(schema.datasource(0).name(), store.url()).build();
-            return new ConformanceContext(store, capabilities, client);
+            return new ConformanceContext(store, declared, capabilities, client);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -105,8 +109,21 @@ public final class ConformanceContext implements AutoCloseable {
 
     /** Skips the running test, naming the capability, unless the adapter and the server have {@code ability}. */
     public void require(Ability ability) {
-        Assumptions.assumeTrue(ability.in(capabilities), () -> "the adapter for " + store.provider().schemaName()
-                + " declares no " + ability.capability() + " (Capabilities." + ability.capability() + " is false)");
+        Assumptions.assumeTrue(ability.in(capabilities), () -> ability.in(declared)
+                ? store.server() + " has no " + ability.capability() + ", though the adapter for "
+                        + store.provider().schemaName() + " declares it (the module's ConformanceServer.narrow turns"
+                        + " Capabilities." + ability.capability() + " off)"
+                : "the adapter for " + store.provider().schemaName() + " declares no " + ability.capability()
+                        + " (Capabilities." + ability.capability() + " is false)");
+    }
+
+    /**
+     * Skips the running test, naming the server and the limit, when the module's server declares
+     * {@code limit} ({@link ConformanceStore#limits()}).
+     */
+    public void skipOnServerWith(ServerLimit limit) {
+        Assumptions.assumeFalse(store.limits().contains(limit), () -> store.server() + " " + limit.description()
+                + " (ServerLimit." + limit.name() + ", declared by the module's ConformanceServer)");
     }
 
     /** True when the adapter and the server have {@code ability}, for a test that checks more when they do. */

@@ -3,6 +3,7 @@ package dev.refract.conformance;
 import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.spi.Capabilities;
+import java.util.Set;
 
 /**
  * The store a test class of the conformance kit runs against: a namespace of its own (a schema, a
@@ -32,6 +33,20 @@ public abstract class ConformanceStore implements AutoCloseable {
      */
     public Capabilities narrow(Capabilities declared) {
         return declared;
+    }
+
+    /**
+     * What this particular server cannot do although the adapter does it on the real database (an
+     * in-process stand-in, say), each skipping only the tests that need it ({@link ServerLimit}); none
+     * unless the module says.
+     */
+    public Set<ServerLimit> limits() {
+        return Set.of();
+    }
+
+    /** The server under test, as a skip message names it, e.g. "the in-process MongoDB server". */
+    public String server() {
+        return "the " + provider().schemaName() + " server";
     }
 
     /** Drops the namespace with everything in it. */

@@ -1,6 +1,7 @@
 package dev.refract.mongo.codec;
 
 import dev.refract.meta.FieldMeta;
+import dev.refract.meta.ScalarType;
 import dev.refract.spi.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,13 +95,27 @@ public final class FieldCodec {
     }
 
     /**
-     * Reads the current value of {@code reader}, of BSON type {@code type}: null as {@code null},
-     * an array of a list field as a list.
+     * True for a {@code Json} field that is not a list, where BSON null is the JSON null value and
+     * only a missing key means no value.
+     */
+    public boolean holdsJson() {
+        return !field.isList() && isJson();
+    }
+
+    /** True when the values (the elements, for a list) are {@code Json}, where BSON null is the JSON null value. */
+    private boolean isJson() {
+        return scalar != null && field.scalarType() == ScalarType.JSON;
+    }
+
+    /**
+     * Reads the current value of {@code reader}, of BSON type {@code type}: null as {@code null}
+     * (in a {@code Json} field and as an element of a {@code Json} list, as the JSON null value), an
+     * array of a list field as a list.
      *
      * @throws ValueMismatchException when the stored value does not fit the field
      */
     public Object decode(BsonReader reader, BsonType type) {
-        if (type == BsonType.NULL) {
+        if (type == BsonType.NULL && !holdsJson()) {
             reader.readNull();
             return null;
         }
@@ -126,7 +141,7 @@ public final class FieldCodec {
     }
 
     private Object decodeOne(BsonReader reader, BsonType type) {
-        if (type == BsonType.NULL) {
+        if (type == BsonType.NULL && !isJson()) {
             reader.readNull();
             return null;
         }

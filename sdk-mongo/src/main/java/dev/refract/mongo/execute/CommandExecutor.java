@@ -156,8 +156,30 @@ public final class CommandExecutor {
         }
         MongoCommand.DeleteMany delete = (MongoCommand.DeleteMany) command;
         MongoCollection<BsonDocument> documents = documents(delete.collection());
-        return Mono.from(session == null ? documents.deleteMany(delete.filter())
-                : documents.deleteMany(session, delete.filter())).map(DeleteResult::getDeletedCount).map(Result::ofCount);
+        return target(delete.collection(), delete.lookups(), delete.filter(), session).flatMap(filter ->
+                Mono.from(session == null ? documents.deleteMany(filter) : documents.deleteMany(session, filter)))
+                .map(DeleteResult::getDeletedCount).map(Result::ofCount);
+    }
+
+    /**
+     * The filter a write of many documents runs with: {@code filter} itself, or, when it reads related
+     * records through {@code lookups}, the {@code _id}s of the documents that pipeline finds (in the
+     * session, so inside a transaction the write sees what the read saw).
+     */
+    private Mono<BsonDocument> target(String collection, List<BsonDocument> lookups, BsonDocument filter,
+            ClientSession session) {
+        if (lookups.isEmpty()) {
+            return Mono.just(filter);
+        }
+        List<BsonDocument> stages = new ArrayList<>(lookups);
+        if (!filter.isEmpty()) {
+            stages.add(new BsonDocument("$match", filter));
+        }
+        stages.add(new BsonDocument("$project", new BsonDocument("_id", new BsonInt32(1))));
+        MongoCollection<BsonDocument> documents = documents(collection);
+        return Flux.from(session == null ? documents.aggregate(stages) : documents.aggregate(session, stages))
+                .map(document -> document.get("_id")).collectList()
+                .map(ids -> new BsonDocument("_id", new BsonDocument("$in", new BsonArray(ids))));
     }
 
     /** The write's rows, each with the counts of its relations at {@code fieldCount} and no id after them. */
@@ -322,17 +344,23 @@ public final class CommandExecutor {
     }
 
     private Mono<Result> updateMany(MongoCommand.UpdateMany update, ModelMeta model, ClientSession session) {
+        return target(update.collection(), update.lookups(), update.filter(), session)
+                .flatMap(filter -> updateMany(update, filter, model, session));
+    }
+
+    private Mono<Result> updateMany(MongoCommand.UpdateMany update, BsonDocument filter, ModelMeta model,
+            ClientSession session) {
         MongoCollection<BsonDocument> documents = documents(update.collection());
         if (!update.returnRows()) {
             if (update.update().isEmpty()) {
-                return Mono.from(session == null ? documents.countDocuments(update.filter())
-                        : documents.countDocuments(session, update.filter())).map(Result::ofCount);
+                return Mono.from(session == null ? documents.countDocuments(filter)
+                        : documents.countDocuments(session, filter)).map(Result::ofCount);
             }
-            return changeMany(documents, update.filter(), update.update(), session)
+            return changeMany(documents, filter, update.update(), session)
                     .map(result -> Result.ofCount(result.getMatchedCount()));
         }
         BsonDocument idsOnly = new BsonDocument("_id", new BsonInt32(1));
-        return Flux.from((session == null ? documents.find(update.filter()) : documents.find(session, update.filter()))
+        return Flux.from((session == null ? documents.find(filter) : documents.find(session, filter))
                         .projection(idsOnly))
                 .map(document -> document.get("_id")).collectList()
                 .flatMap(ids -> {

@@ -159,11 +159,28 @@ final class AggregateStages {
             case MAX:
                 return new BsonDocument("$max", value);
             default:
+                if (renderer.codec(model, field).holdsJson()) {
+                    return new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray(List.of(
+                            hasKey(renderer.codecs().model(model.index()).key(field)), new BsonInt32(1),
+                            new BsonInt32(0)))));
+                }
                 return new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray(List.of(
                         new BsonDocument("$eq", new BsonArray(List.of(new BsonDocument("$ifNull",
                                 new BsonArray(List.of(value, BsonNull.VALUE))), BsonNull.VALUE))),
                         new BsonInt32(0), new BsonInt32(1)))));
         }
+    }
+
+    /**
+     * True where the document has {@code key}, whatever it holds: a {@code Json} field holding the JSON
+     * null (BSON null) has a value, as SQL counts it, and only a missing key is none. Read from the
+     * document's keys, as not every server tells a missing field from null in an expression.
+     */
+    private static BsonDocument hasKey(String key) {
+        BsonDocument keys = new BsonDocument("$map", new BsonDocument("input",
+                new BsonDocument("$objectToArray", new BsonString("$$ROOT")))
+                .append("as", new BsonString("entry")).append("in", new BsonString("$$entry.k")));
+        return new BsonDocument("$in", new BsonArray(List.of(new BsonString(key), keys)));
     }
 
     /** The {@code having} filter over the group's values, each position read at its path. */

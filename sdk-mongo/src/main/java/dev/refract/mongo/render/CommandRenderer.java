@@ -132,14 +132,17 @@ public final class CommandRenderer {
                     new MongoCommand.UpdateOne(collection, filter, change, projection, shape));
         }
         if (operation instanceof Operation.UpdateMany update) {
-            return new MongoCommand.UpdateMany(collection, plainFilter(model, update.where()),
-                    update(model, update.data()), false, null, ReadShape.ALL);
+            FilterRenderer.Stages lookups = new FilterRenderer.Stages();
+            BsonDocument filter = filters.render(model.index(), update.where(), lookups);
+            return new MongoCommand.UpdateMany(collection, filter, update(model, update.data()), false, null,
+                    ReadShape.ALL, lookups.list());
         }
         if (operation instanceof Operation.UpdateManyAndReturn update) {
-            BsonDocument filter = plainFilter(model, update.where());
+            FilterRenderer.Stages lookups = new FilterRenderer.Stages();
+            BsonDocument filter = filters.render(model.index(), update.where(), lookups);
             MongoCommand.Update change = update(model, update.data());
             return returning(model, update.selection(), null, (projection, shape) ->
-                    new MongoCommand.UpdateMany(collection, filter, change, true, projection, shape));
+                    new MongoCommand.UpdateMany(collection, filter, change, true, projection, shape, lookups.list()));
         }
         if (operation instanceof Operation.Upsert upsert) {
             BsonDocument filter = plainFilter(model, upsert.where());
@@ -154,7 +157,9 @@ public final class CommandRenderer {
                     new MongoCommand.DeleteOne(collection, filter, projection, shape));
         }
         if (operation instanceof Operation.DeleteMany delete) {
-            return new MongoCommand.DeleteMany(collection, plainFilter(model, delete.where()));
+            FilterRenderer.Stages lookups = new FilterRenderer.Stages();
+            BsonDocument filter = filters.render(model.index(), delete.where(), lookups);
+            return new MongoCommand.DeleteMany(collection, filter, lookups.list());
         }
         String field = operation instanceof Operation.Link link ? model.field(link.field()).name()
                 : model.field(((Operation.Unlink) operation).field()).name();
@@ -453,13 +458,14 @@ public final class CommandRenderer {
                 pipeline.cursor, 0, new MongoCommand.FanOut(related.keys(), query.skip(), query.take()));
     }
 
-    /** A filter of a write, which cannot look related records up. */
+    /** A filter of a write on one record, which cannot look related records up. */
     private BsonDocument plainFilter(ModelMeta model, Filter where) {
         FilterRenderer.Stages lookups = new FilterRenderer.Stages();
         BsonDocument filter = filters.render(model.index(), where, lookups);
         if (!lookups.list().isEmpty()) {
-            throw new InvalidQueryException(model.name(), List.of(), "A write's where on MongoDB cannot filter by"
-                    + " related records: find the records first, then write them by id");
+            throw new InvalidQueryException(model.name(), List.of(), "The where of a write of one " + model.name()
+                    + " on MongoDB cannot filter by related records: name the record by its unique fields, or use"
+                    + " updateMany or deleteMany, which can");
         }
         return filter;
     }
@@ -512,7 +518,11 @@ public final class CommandRenderer {
         }
     }
 
-    /** The update of {@code data}: operators, or a pipeline when a division must be computed. */
+    /**
+     * The update of {@code data}: operators, or a pipeline when a division must be computed. A
+     * {@code Json} field set to no value loses its key ({@code $unset}), as BSON null there is the
+     * JSON null value.
+     */
     MongoCommand.Update update(ModelMeta model, WriteData data) {
         DocumentLayout layout = codecs.model(model.index());
         boolean computed = data.writes().stream().anyMatch(write -> write.op() == WriteData.WriteOp.DIVIDE);
@@ -524,14 +534,19 @@ public final class CommandRenderer {
             return new MongoCommand.Update(null, List.of(new BsonDocument("$set", set)));
         }
         BsonDocument set = new BsonDocument();
+        BsonDocument unset = new BsonDocument();
         BsonDocument increment = new BsonDocument();
         BsonDocument multiply = new BsonDocument();
         for (WriteData.FieldWrite write : data.writes()) {
             String key = layout.key(write.field());
             switch (write.op()) {
                 case SET:
-                    set.append(key, write.value() == null ? BsonNull.VALUE : encode(model, layout, write.field(),
-                            write.value()));
+                    if (write.value() == null && layout.codec(write.field()).holdsJson()) {
+                        unset.append(key, new BsonString(""));
+                    } else {
+                        set.append(key, write.value() == null ? BsonNull.VALUE : encode(model, layout, write.field(),
+                                write.value()));
+                    }
                     break;
                 case INCREMENT:
                     increment.append(key, encode(model, layout, write.field(), write.value()));
@@ -550,6 +565,9 @@ public final class CommandRenderer {
         if (!set.isEmpty()) {
             update.append("$set", set);
         }
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
+        }
         if (!increment.isEmpty()) {
             update.append("$inc", increment);
         }
@@ -565,6 +583,9 @@ public final class CommandRenderer {
         BsonValue value = write.value() == null ? BsonNull.VALUE : encode(model, layout, write.field(), write.value());
         switch (write.op()) {
             case SET:
+                if (write.value() == null && layout.codec(write.field()).holdsJson()) {
+                    return new BsonString("$$REMOVE");
+                }
                 return new BsonDocument("$literal", value);
             case INCREMENT:
                 return new BsonDocument("$add", new BsonArray(List.of(current, value)));

@@ -138,8 +138,7 @@ public final class FilterRenderer {
             return comparison(scope, comparison);
         }
         if (filter instanceof Filter.IsNull isNull) {
-            String path = scope.path(isNull.field());
-            return new BsonDocument(path, isNull.isNull() ? BsonNull.VALUE : new BsonDocument("$ne", BsonNull.VALUE));
+            return isNull.isNull() ? holdsNoValue(scope, isNull.field()) : holdsValue(scope, isNull.field());
         }
         if (filter instanceof Filter.FieldComparison comparison) {
             return fieldComparison(scope, comparison);
@@ -197,10 +196,31 @@ public final class FilterRenderer {
         }
         BsonArray parts = new BsonArray();
         for (int field : compared) {
-            parts.add(new BsonDocument(scope.path(field), new BsonDocument("$ne", BsonNull.VALUE)));
+            parts.add(holdsValue(scope, field));
         }
         parts.add(negated);
         return new BsonDocument("$and", parts);
+    }
+
+    /**
+     * True where {@code field} holds a value. In a {@code Json} field BSON null is the JSON null value,
+     * so there only a missing key is no value; elsewhere a missing key and BSON null both are.
+     */
+    private static BsonDocument holdsValue(Scope scope, int field) {
+        String path = scope.path(field);
+        if (scope.layout().codec(field).holdsJson()) {
+            return new BsonDocument(path, new BsonDocument("$exists", BsonBoolean.TRUE));
+        }
+        return new BsonDocument(path, new BsonDocument("$ne", BsonNull.VALUE));
+    }
+
+    /** True where {@code field} holds no value, as {@link #holdsValue} tells it. */
+    private static BsonDocument holdsNoValue(Scope scope, int field) {
+        String path = scope.path(field);
+        if (scope.layout().codec(field).holdsJson()) {
+            return new BsonDocument(path, new BsonDocument("$exists", BsonBoolean.FALSE));
+        }
+        return new BsonDocument(path, BsonNull.VALUE);
     }
 
     private BsonArray all(Scope scope, List<Filter> filters, Stages stages) {
@@ -227,8 +247,15 @@ public final class FilterRenderer {
                     if (insensitive) {
                         return new BsonDocument(path, regex(Regex.equalTo((String) value), true));
                     }
+                    if (codec.holdsJson()) {
+                        return jsonEquals(scope, comparison.field(), whole(codec, value));
+                    }
                     return new BsonDocument(path, new BsonDocument("$eq", whole(codec, value)));
                 case NOT:
+                    if (codec.holdsJson()) {
+                        return new BsonDocument("$and", new BsonArray(List.of(holdsValue(scope, comparison.field()),
+                                nor(jsonEquals(scope, comparison.field(), whole(codec, value))))));
+                    }
                     if (insensitive) {
                         return new BsonDocument("$and", new BsonArray(List.of(
                                 new BsonDocument(path, new BsonDocument("$ne", BsonNull.VALUE)),
@@ -245,6 +272,10 @@ public final class FilterRenderer {
                         return new BsonDocument();
                     }
                     BsonArray values = elements(codec, value, insensitive);
+                    if (codec.holdsJson()) {
+                        return new BsonDocument("$and", new BsonArray(List.of(holdsValue(scope, comparison.field()),
+                                new BsonDocument(path, new BsonDocument("$nin", values)))));
+                    }
                     values.add(BsonNull.VALUE);
                     return new BsonDocument(path, new BsonDocument("$nin", values));
                 }
@@ -282,6 +313,15 @@ public final class FilterRenderer {
                     + "." + field.name() + " (" + comparison.operator() + ") cannot be sent to MongoDB: "
                     + e.getMessage());
         }
+    }
+
+    /** Equality with a JSON value; with the JSON null value only where the key is there, as a missing key is no value. */
+    private static BsonDocument jsonEquals(Scope scope, int field, BsonValue value) {
+        BsonDocument equal = new BsonDocument(scope.path(field), new BsonDocument("$eq", value));
+        if (!value.isNull()) {
+            return equal;
+        }
+        return new BsonDocument("$and", new BsonArray(List.of(holdsValue(scope, field), equal)));
     }
 
     private static boolean isStringList(Object value) {

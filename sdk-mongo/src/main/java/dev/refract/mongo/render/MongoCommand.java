@@ -98,9 +98,13 @@ public sealed interface MongoCommand {
     record UpdateOne(String collection, BsonDocument filter, Update update, BsonDocument projection, ReadShape shape)
             implements MongoCommand {}
 
-    /** Updates every document {@code filter} finds; with {@code returnRows} they come back after the update. */
+    /**
+     * Updates every document {@code filter} finds; with {@code returnRows} they come back after the
+     * update. When the filter reads related records, {@code lookups} are the stages that join them:
+     * the documents are then found first with those stages and the filter, and written by {@code _id}.
+     */
     record UpdateMany(String collection, BsonDocument filter, Update update, boolean returnRows,
-            BsonDocument projection, ReadShape shape) implements MongoCommand {}
+            BsonDocument projection, ReadShape shape, List<BsonDocument> lookups) implements MongoCommand {}
 
     /**
      * Updates the one document {@code filter} finds or, when there is none, inserts {@code insert}; a
@@ -113,8 +117,11 @@ public sealed interface MongoCommand {
     record DeleteOne(String collection, BsonDocument filter, BsonDocument projection, ReadShape shape)
             implements MongoCommand {}
 
-    /** Deletes every document {@code filter} finds and counts them. */
-    record DeleteMany(String collection, BsonDocument filter) implements MongoCommand {}
+    /**
+     * Deletes every document {@code filter} finds and counts them; with {@code lookups}, as for
+     * {@link UpdateMany}, found first and deleted by {@code _id}.
+     */
+    record DeleteMany(String collection, BsonDocument filter, List<BsonDocument> lookups) implements MongoCommand {}
 
     /**
      * A write whose records come back with relation counts: {@code write} returns rows carrying their

@@ -3,8 +3,6 @@ package dev.refract.mongo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoClient;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
@@ -12,6 +10,7 @@ import dev.refract.json.Json;
 import dev.refract.meta.PoolMeta;
 import dev.refract.mongo.MongoAdapter;
 import dev.refract.mongo.MongoAdapterOptions;
+import dev.refract.mongo.schema.MongoPush;
 import dev.refract.mongo.store.Address;
 import dev.refract.mongo.store.Customer;
 import dev.refract.mongo.store.CustomerCreate;
@@ -59,8 +58,7 @@ class StoreClientIT {
     static void start() {
         namespace = MongoNamespace.create("StoreClientIT");
         driver = namespace.connect();
-        Mono.from(driver.getDatabase(namespace.database()).getCollection("Customer")
-                .createIndex(Indexes.ascending("email"), new IndexOptions().unique(true))).block(WAIT);
+        MongoPush.push(RefractClientMetadata.SCHEMA, 0, driver.getDatabase(namespace.database())).block(WAIT);
         db = RefractClient.builder().datasource("docs", namespace.mongoUrl()).build();
         adapter = new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA, RefractClientMetadata.DOCS_DATASOURCE,
                 namespace.mongoUrl(), PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
@@ -229,6 +227,47 @@ class StoreClientIT {
         assertThat(db.setting().count().block(WAIT)).isZero();
         assertThatThrownBy(() -> db.setting().delete(w -> w.key("theme")).block(WAIT))
                 .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void aJsonNullIsAValueWhileAJsonFieldWithoutOneHasNoKey() {
+        Json jsonNull = Json.parse("null");
+        db.customer().create(c -> c.email("null@x").name("Null").profile(jsonNull)).block(WAIT);
+        db.customer().create(c -> c.email("none@x").name("None")).block(WAIT);
+        db.customer().create(c -> c.email("one@x").name("One").profile(Json.of(1))).block(WAIT);
+
+        assertThat(db.customer().findUniqueOrThrow(q -> q.where(w -> w.email("null@x"))).block(WAIT).profile())
+                .isEqualTo(jsonNull);
+        assertThat(db.customer().findUniqueOrThrow(q -> q.where(w -> w.email("none@x"))).block(WAIT).profile()).isNull();
+        assertThat(names(w -> w.profile().isNull())).containsExactly("None");
+        assertThat(names(w -> w.profile().isNotNull())).containsExactlyInAnyOrder("Null", "One");
+        assertThat(names(w -> w.profile().eq(jsonNull))).containsExactly("Null");
+        assertThat(names(w -> w.profile().not(Json.of(1)))).containsExactly("Null");
+        assertThat(names(w -> w.profile().notIn(List.of(Json.of(1))))).containsExactly("Null");
+        assertThat(names(w -> w.profile().in(List.of(Json.of(1))))).containsExactly("One");
+        assertThat(db.customer().countFields(q -> { }, dev.refract.mongo.store.CustomerField.PROFILE).block(WAIT)
+                .profile()).as("the JSON null counts, as in SQL").isEqualTo(2L);
+
+        db.customer().update(w -> w.email("null@x"), d -> d.profile(null)).block(WAIT);
+        BsonDocument raw = Mono.from(driver.getDatabase(namespace.database()).getCollection("Customer", BsonDocument.class)
+                .find(new BsonDocument("email", new org.bson.BsonString("null@x"))).first()).block(WAIT);
+        assertThat(raw).doesNotContainKey("profile");
+        assertThat(names(w -> w.profile().isNull())).containsExactlyInAnyOrder("None", "Null");
+    }
+
+    @Test
+    void updateManyAndDeleteManySelectThroughRelationFilters() {
+        Customer ada = customer("ada@x", "Ada", Tier.FREE);
+        customer("bob@x", "Bob", Tier.FREE);
+        db.order().create(o -> o.number_(7).total(BigDecimal.TEN).placedAt(Instant.now()).customerId(ada.id())
+                .lines(List.of())).block(WAIT);
+
+        assertThat(db.customer().updateMany(w -> w.orders().some(o -> o.number_().gt(5)), d -> d.tier(Tier.PRO))
+                .block(WAIT)).isEqualTo(1L);
+        assertThat(names(w -> w.tier().eq(Tier.PRO))).containsExactly("Ada");
+        assertThat(db.customer().deleteMany(w -> w.orders().none(o -> o.number_().gt(0))).block(WAIT)).isEqualTo(1L);
+        assertThat(names(w -> { })).containsExactly("Ada");
+        assertThat(db.customer().deleteMany(w -> w.orders().some(o -> o.number_().gt(100))).block(WAIT)).isZero();
     }
 
     @Test

@@ -119,4 +119,12 @@ class ValueCodecsTest {
         assertThat(row.get(6)).isNull();
         assertThat(row.get(8)).isEqualTo("c");
     }
+
+    @Test
+    void bsonNullInAJsonFieldIsTheJsonNullValueAndElsewhereNoValue() {
+        assertThat(read(CUSTOMER, 9, org.bson.BsonNull.VALUE)).isEqualTo(Json.parse("null"));
+        assertThat(read(CUSTOMER, 5, org.bson.BsonNull.VALUE)).isNull();
+        assertThat(CUSTOMER.codec(9).holdsJson()).isTrue();
+        assertThat(CUSTOMER.codec(5).holdsJson()).isFalse();
+    }
 }

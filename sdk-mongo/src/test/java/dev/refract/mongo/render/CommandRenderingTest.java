@@ -149,4 +149,56 @@ class CommandRenderingTest {
         assertThatThrownBy(() -> renderer.render(new Operation.Link(CUSTOMER, 12, "x", List.of())))
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("list field on both sides");
     }
+
+    @Test
+    void aJsonFieldSetToNoValueLosesItsKeyWhileAJsonNullIsStoredAsBsonNull() {
+        int profile = 9;
+        MongoCommand.Update none = renderer.update(RefractClientMetadata.SCHEMA.model(CUSTOMER),
+                new WriteData(List.of(new FieldWrite(profile, WriteOp.SET, null), new FieldWrite(2, WriteOp.SET, null))));
+        assertThat(json(List.of(none.document()))).isEqualTo("[{\"$set\": {\"name\": null}, \"$unset\": {\"profile\": \"\"}}]");
+
+        MongoCommand.Update jsonNull = renderer.update(RefractClientMetadata.SCHEMA.model(CUSTOMER),
+                new WriteData(List.of(new FieldWrite(profile, WriteOp.SET, dev.refract.json.Json.parse("null")))));
+        assertThat(json(List.of(jsonNull.document()))).isEqualTo("[{\"$set\": {\"profile\": null}}]");
+
+        MongoCommand.Update computed = renderer.update(RefractClientMetadata.SCHEMA.model(CUSTOMER),
+                new WriteData(List.of(new FieldWrite(profile, WriteOp.SET, null), new FieldWrite(4, WriteOp.DIVIDE, 2L))));
+        assertThat(json(computed.pipeline())).startsWith("[{\"$set\": {\"profile\": \"$$REMOVE\", \"karma\":");
+    }
+
+    @Test
+    void manyRecordsWrittenByARelationFilterAreFoundThroughItsLookupsFirst() {
+        Filter withBigOrders = new Filter.Related(12, Filter.Quantifier.SOME,
+                new Filter.Comparison(1, Filter.Operator.GT, 2, Filter.Mode.DEFAULT));
+        MongoCommand.DeleteMany delete = (MongoCommand.DeleteMany) renderer.render(
+                new Operation.DeleteMany(CUSTOMER, withBigOrders));
+        assertThat(delete.lookups()).hasSize(1);
+        assertThat(delete.lookups().get(0).containsKey("$lookup")).isTrue();
+        assertThat(delete.filter().toJson()).contains("__refract_r0");
+
+        MongoCommand.UpdateMany update = (MongoCommand.UpdateMany) renderer.render(new Operation.UpdateMany(CUSTOMER,
+                withBigOrders, new WriteData(List.of(new FieldWrite(2, WriteOp.SET, "Big spender")))));
+        assertThat(update.lookups()).isEqualTo(delete.lookups());
+
+        MongoCommand.DeleteMany plain = (MongoCommand.DeleteMany) renderer.render(new Operation.DeleteMany(CUSTOMER,
+                new Filter.Comparison(2, Filter.Operator.EQUALS, "Ann", Filter.Mode.DEFAULT)));
+        assertThat(plain.lookups()).isEmpty();
+    }
+
+    @Test
+    void aWriteOfOneRecordByARelationFilterIsRefusedSayingWhatCan() {
+        Filter withOrders = new Filter.Related(12, Filter.Quantifier.SOME, Filter.ALL);
+        assertThatThrownBy(() -> renderer.render(new Operation.Delete(CUSTOMER, withOrders, Selection.ALL)))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("updateMany or deleteMany");
+    }
+
+    @Test
+    void aCountOfAJsonFieldCountsEveryRecordWithTheKeyAJsonNullIncluded() {
+        MongoCommand.Aggregated aggregate = (MongoCommand.Aggregated) renderer.render(new Operation.Aggregate(CUSTOMER,
+                Query.ALL, new Aggregations(false, List.of(), List.of(), List.of(), List.of(), List.of(9, 5))));
+        assertThat(json(aggregate.pipeline())).isEqualTo("[{\"$group\": {\"_id\": null, \"count_9\": {\"$sum\":"
+                + " {\"$cond\": [{\"$in\": [\"profile\", {\"$map\": {\"input\": {\"$objectToArray\": \"$$ROOT\"},"
+                + " \"as\": \"entry\", \"in\": \"$$entry.k\"}}]}, 1, 0]}}, \"count_5\": {\"$sum\": {\"$cond\":"
+                + " [{\"$eq\": [{\"$ifNull\": [\"$score\", null]}, null]}, 0, 1]}}}}]");
+    }
 }

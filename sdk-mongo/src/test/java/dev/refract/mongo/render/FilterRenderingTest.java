@@ -116,6 +116,8 @@ class FilterRenderingTest {
         assertThat(render(CUSTOMER, new Filter.Not(new Filter.Or(List.of(new Filter.IsNull(SCORE, true),
                 new Filter.Not(compare(NAME, Operator.EQUALS, "x")))))))
                 .isEqualTo("{\"$and\": [{\"score\": {\"$ne\": null}}, {\"name\": {\"$eq\": \"x\"}}]}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT_IN, List.of(Json.of(1)))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$nin\": [1]}}]}");
         assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
     }
 
@@ -184,5 +186,18 @@ class FilterRenderingTest {
         assertThat(render(CUSTOMER, new Filter.Related(ORDERS, Quantifier.EVERY, compare(1, Operator.GT, 2))))
                 .isEqualTo("{\"$nor\": [{\"__refract_r0\": {\"$elemMatch\": {\"$and\": [{\"number\": {\"$ne\": null}},"
                         + " {\"$nor\": [{\"number\": {\"$gt\": 2}}]}]}}}]}");
+    }
+
+    @Test
+    void onAJsonFieldOnlyAMissingKeyIsNoValueAsBsonNullThereIsTheJsonNullValue() {
+        assertThat(render(CUSTOMER, new Filter.IsNull(PROFILE, true))).isEqualTo("{\"profile\": {\"$exists\": false}}");
+        assertThat(render(CUSTOMER, new Filter.IsNull(PROFILE, false))).isEqualTo("{\"profile\": {\"$exists\": true}}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.EQUALS, Json.parse("null"))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$eq\": null}}]}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT, Json.of(1))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"$nor\": [{\"profile\": {\"$eq\": 1}}]}]}");
+        assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT_IN, List.of(Json.of(1)))))
+                .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$nin\": [1]}}]}");
+        assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
     }
 }
