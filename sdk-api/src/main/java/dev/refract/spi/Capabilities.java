@@ -30,4 +30,13 @@ public record Capabilities(boolean transactions, boolean insensitiveMode, boolea
 
     /** Every ability. */
     public static final Capabilities ALL = new Capabilities(true, true, true, true, true, true, true, true);
+
+    /**
+     * These abilities with {@code transactions} as given: e.g. for a server that runs no transactions
+     * although the adapter's database can (a standalone MongoDB).
+     */
+    public Capabilities withTransactions(boolean transactions) {
+        return new Capabilities(transactions, insensitiveMode, nullsOrdering, distinct, groupBy, scalarLists,
+                relationFilters, relationCounts);
+    }
 }

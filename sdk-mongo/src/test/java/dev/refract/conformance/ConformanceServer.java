@@ -56,8 +56,7 @@ final class ConformanceServer extends ConformanceStore {
         if (!inProcess) {
             return declared;
         }
-        return new Capabilities(false, declared.insensitiveMode(), declared.nullsOrdering(), declared.distinct(),
-                declared.groupBy(), declared.scalarLists());
+        return declared.withTransactions(false);
     }
 
     @Override
