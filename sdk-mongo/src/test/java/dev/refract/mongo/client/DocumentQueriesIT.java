@@ -3,20 +3,16 @@ package dev.refract.mongo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.reactivestreams.client.MongoClient;
 import dev.refract.error.QueryFailedException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
-import dev.refract.meta.PoolMeta;
 import dev.refract.mongo.MongoAdapter;
-import dev.refract.mongo.MongoAdapterOptions;
 import dev.refract.mongo.store.Address;
 import dev.refract.mongo.store.Customer;
 import dev.refract.mongo.store.Geo;
 import dev.refract.mongo.store.Line;
 import dev.refract.mongo.store.Order;
 import dev.refract.mongo.store.RefractClient;
-import dev.refract.mongo.store.RefractClientMetadata;
 import dev.refract.mongo.store.Setting;
 import dev.refract.query.Filter;
 import dev.refract.query.Filter.Comparison;
@@ -26,9 +22,7 @@ import dev.refract.query.Filter.Quantifier;
 import dev.refract.query.Operation;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
-import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Row;
-import dev.refract.test.isolation.MongoNamespace;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,33 +50,25 @@ class DocumentQueriesIT {
     private static final int ADDRESS = 11;
     private static final int LINES = 2;
 
-    private static MongoNamespace namespace;
-    private static MongoClient driver;
+    private static StoreDatabase store;
     private static RefractClient db;
     private static MongoAdapter adapter;
 
     @BeforeAll
     static void start() {
-        namespace = MongoNamespace.create("DocumentQueriesIT");
-        driver = namespace.connect();
-        db = RefractClient.builder().datasource("docs", namespace.mongoUrl()).build();
-        adapter = new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA, RefractClientMetadata.DOCS_DATASOURCE,
-                namespace.mongoUrl(), PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
+        store = StoreDatabase.open("DocumentQueriesIT");
+        db = store.client();
+        adapter = store.adapter();
     }
 
     @AfterAll
     static void stop() {
-        adapter.close().block(WAIT);
-        db.close();
-        driver.close();
-        namespace.close();
+        store.close();
     }
 
     @BeforeEach
     void empty() {
-        db.order().deleteMany().block(WAIT);
-        db.customer().deleteMany().block(WAIT);
-        db.setting().deleteMany().block(WAIT);
+        store.empty();
     }
 
     private static List<String> customerNames(Filter where) {
@@ -273,7 +259,7 @@ class DocumentQueriesIT {
 
     @Test
     void aStoredValueThatDoesNotFitItsFieldFailsNamingModelFieldAndId() {
-        Mono.from(driver.getDatabase(namespace.database()).getCollection("Setting")
+        Mono.from(store.database().getCollection("Setting")
                 .insertOne(new Document("_id", "bad").append("value", "v").append("count", "seven"))).block(WAIT);
 
         assertThatThrownBy(() -> db.setting().findMany().collectList().block(WAIT))

@@ -3,14 +3,10 @@ package dev.refract.mongo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.reactivestreams.client.MongoClient;
 import dev.refract.error.RecordNotFoundException;
 import dev.refract.error.UniqueConstraintViolationException;
 import dev.refract.json.Json;
-import dev.refract.meta.PoolMeta;
 import dev.refract.mongo.MongoAdapter;
-import dev.refract.mongo.MongoAdapterOptions;
-import dev.refract.mongo.schema.MongoPush;
 import dev.refract.mongo.store.Address;
 import dev.refract.mongo.store.Customer;
 import dev.refract.mongo.store.CustomerCreate;
@@ -27,9 +23,7 @@ import dev.refract.query.Operation;
 import dev.refract.query.OrderBy;
 import dev.refract.query.Query;
 import dev.refract.query.Selection;
-import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Row;
-import dev.refract.test.isolation.MongoNamespace;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,34 +43,25 @@ class StoreClientIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static MongoNamespace namespace;
-    private static MongoClient driver;
+    private static StoreDatabase store;
     private static RefractClient db;
     private static MongoAdapter adapter;
 
     @BeforeAll
     static void start() {
-        namespace = MongoNamespace.create("StoreClientIT");
-        driver = namespace.connect();
-        MongoPush.push(RefractClientMetadata.SCHEMA, 0, driver.getDatabase(namespace.database())).block(WAIT);
-        db = RefractClient.builder().datasource("docs", namespace.mongoUrl()).build();
-        adapter = new MongoAdapter(new AdapterConfig(RefractClientMetadata.SCHEMA, RefractClientMetadata.DOCS_DATASOURCE,
-                namespace.mongoUrl(), PoolMeta.DEFAULTS), MongoAdapterOptions.defaults());
+        store = StoreDatabase.open("StoreClientIT");
+        db = store.client();
+        adapter = store.adapter();
     }
 
     @AfterAll
     static void stop() {
-        adapter.close().block(WAIT);
-        db.close();
-        driver.close();
-        namespace.close();
+        store.close();
     }
 
     @BeforeEach
     void empty() {
-        db.order().deleteMany().block(WAIT);
-        db.customer().deleteMany().block(WAIT);
-        db.setting().deleteMany().block(WAIT);
+        store.empty();
     }
 
     private static Customer customer(String email, String name, Tier tier) {
@@ -104,7 +89,7 @@ class StoreClientIT {
         assertThat(read.tags()).containsExactly("vip", "early");
         assertThat(read.address()).isEqualTo(new Address("Main St 1", "Zurich", new Geo(47.37, 8.54)));
 
-        BsonDocument raw = Mono.from(driver.getDatabase(namespace.database())
+        BsonDocument raw = Mono.from(store.database()
                 .getCollection("Customer", BsonDocument.class).find().first()).block(WAIT);
         assertThat(raw.get("_id").getBsonType()).isEqualTo(BsonType.OBJECT_ID);
         assertThat(raw.get("profile").getBsonType()).isEqualTo(BsonType.DOCUMENT);
@@ -119,7 +104,7 @@ class StoreClientIT {
     void enumsAreStoredByTheirDatabaseNames() {
         customer("p@example.com", "Pro", Tier.PRO);
 
-        BsonDocument raw = Mono.from(driver.getDatabase(namespace.database())
+        BsonDocument raw = Mono.from(store.database()
                 .getCollection("Customer", BsonDocument.class).find().first()).block(WAIT);
         assertThat(raw.getString("tier").getValue()).isEqualTo("pro");
         assertThat(db.customer().findMany(q -> q.where(w -> w.tier().eq(Tier.PRO))).collectList().block(WAIT))
@@ -249,7 +234,7 @@ class StoreClientIT {
                 .profile()).as("the JSON null counts, as in SQL").isEqualTo(2L);
 
         db.customer().update(w -> w.email("null@x"), d -> d.profile(null)).block(WAIT);
-        BsonDocument raw = Mono.from(driver.getDatabase(namespace.database()).getCollection("Customer", BsonDocument.class)
+        BsonDocument raw = Mono.from(store.database().getCollection("Customer", BsonDocument.class)
                 .find(new BsonDocument("email", new org.bson.BsonString("null@x"))).first()).block(WAIT);
         assertThat(raw).doesNotContainKey("profile");
         assertThat(names(w -> w.profile().isNull())).containsExactlyInAnyOrder("None", "Null");
