@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import reactor.core.publisher.Mono;
@@ -74,7 +73,7 @@ final class RedisCacheStore implements CacheStore {
     @Override
     public Mono<CachedRecord> get(CacheKey key) {
         return connection.commands()
-                .flatMap(commands -> commands.hgetall(keys.entry(key)).collectMap(Map.Entry::getKey, Map.Entry::getValue))
+                .flatMap(commands -> commands.hgetall(keys.entry(key)).collectMap(kv -> kv.getKey(), kv -> kv.getValue()))
                 .flatMap(hash -> {
                     String freshUntil = hash.get(FRESH_UNTIL);
                     if (freshUntil == null) {
