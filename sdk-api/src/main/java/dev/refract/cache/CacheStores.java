@@ -33,18 +33,6 @@ final class CacheStores {
         return Mono.fromCallable(() -> started(index));
     }
 
-    /** The stores created so far. */
-    List<CacheStore> started() {
-        List<CacheStore> started = new ArrayList<>();
-        for (int i = 0; i < stores.length(); i++) {
-            CacheStore store = stores.get(i);
-            if (store != null) {
-                started.add(store);
-            }
-        }
-        return started;
-    }
-
     private CacheStore started(int index) {
         CacheStore current = stores.get(index);
         if (current != null) {

@@ -518,19 +518,5 @@ public final class ReadThroughCache {
         public Invalidation {
             tags = Map.copyOf(tags);
         }
-
-        /** This invalidation and {@code other}'s together. */
-        public Invalidation and(Invalidation other) {
-            if (other.tags.isEmpty()) {
-                return this;
-            }
-            if (tags.isEmpty()) {
-                return other;
-            }
-            Map<Integer, Set<String>> both = new LinkedHashMap<>();
-            tags.forEach((model, set) -> both.computeIfAbsent(model, m -> new LinkedHashSet<>()).addAll(set));
-            other.tags.forEach((model, set) -> both.computeIfAbsent(model, m -> new LinkedHashSet<>()).addAll(set));
-            return new Invalidation(both);
-        }
     }
 }
