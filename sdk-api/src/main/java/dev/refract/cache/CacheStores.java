@@ -20,17 +20,38 @@ final class CacheStores {
     private final List<CacheStoreProvider> providers;
     private final Function<DatasourceMeta, AdapterConfig> configs;
     private final AtomicReferenceArray<CacheStore> stores;
+    /**
+     * Per datasource, why its store could not be made (no provider, an unusable URL, a missing
+     * environment variable): a fault of the configuration, kept so that each read does not try again.
+     */
+    private final AtomicReferenceArray<IllegalStateException> unavailable;
 
     CacheStores(SchemaMeta schema, List<CacheStoreProvider> providers, Function<DatasourceMeta, AdapterConfig> configs) {
         this.schema = schema;
         this.providers = List.copyOf(providers);
         this.configs = configs;
         this.stores = new AtomicReferenceArray<>(schema.datasources().size());
+        this.unavailable = new AtomicReferenceArray<>(schema.datasources().size());
     }
 
     /** The store of the cache datasource at {@code index}, created now if it was not; signals why it cannot be. */
     Mono<CacheStore> store(int index) {
-        return Mono.fromCallable(() -> started(index));
+        return Mono.defer(() -> {
+            CacheStore current = stores.get(index);
+            if (current != null) {
+                return Mono.just(current);
+            }
+            IllegalStateException failure = unavailable.get(index);
+            if (failure != null) {
+                return Mono.error(failure);
+            }
+            try {
+                return Mono.just(started(index));
+            } catch (IllegalStateException e) {
+                unavailable.compareAndSet(index, null, e);
+                return Mono.error(e);
+            }
+        });
     }
 
     private CacheStore started(int index) {

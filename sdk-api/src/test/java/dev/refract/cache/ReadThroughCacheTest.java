@@ -324,6 +324,33 @@ class ReadThroughCacheTest {
     }
 
     @Test
+    void aStoreThatCannotBeMadeIsTriedOnceAndReadsGoToTheDatabase() {
+        AtomicInteger attempts = new AtomicInteger();
+        CacheStoreProvider refusing = new CacheStoreProvider() {
+            @Override
+            public boolean supports(Provider provider) {
+                return true;
+            }
+
+            @Override
+            public CacheStore create(AdapterConfig config) {
+                attempts.incrementAndGet();
+                throw new IllegalArgumentException("malformed URL redis://user:secret@nowhere");
+            }
+        };
+        ReadThroughCache unconfigured = new ReadThroughCache(SCHEMA, List.of(refusing),
+                datasource -> new AdapterConfig(SCHEMA, datasource, datasource.url(), PoolMeta.DEFAULTS), clock);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(unconfigured.read(byId(1), database(1, "a@x")).block(WAIT).rows()).hasSize(1);
+        }
+
+        assertThat(attempts).hasValue(1);
+        assertThat(loads).hasValue(3);
+        assertThat(unconfigured.statistics().errors()).isEqualTo(3);
+    }
+
+    @Test
     void invalidatingATagRemovesTheRecordsCachedWithIt() {
         Operation.FindUnique tagged = new Operation.FindUnique(USER, eq(ID, 1), Selection.ALL,
                 new CachePolicy.Builder().tags("team-7").build());
