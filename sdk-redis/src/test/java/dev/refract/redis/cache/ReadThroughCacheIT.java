@@ -263,7 +263,9 @@ class ReadThroughCacheIT {
 
         assertThat(byWithSwr().name()).isEqualTo("Ann S.");
         assertThat(statistics().staleHits()).isGreaterThanOrEqualTo(1);
-        assertThat(lookUps).hasValue(2);
+        // the first load and one refresh; a read that found the stale entry just before the refresh
+        // stored the fresh one, and asked after that refresh ended, may refresh once more
+        assertThat(lookUps.get()).isBetween(2, 3);
     }
 
     private Account byWithSwr() {
