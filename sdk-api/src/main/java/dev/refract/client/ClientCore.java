@@ -1,5 +1,8 @@
 package dev.refract.client;
 
+import dev.refract.cache.CacheStatistics;
+import dev.refract.cache.CacheStoreProvider;
+import dev.refract.cache.ReadThroughCache;
 import dev.refract.error.ClientClosedException;
 import dev.refract.error.InvalidQueryException;
 import dev.refract.error.ReadOnlyDatasourceException;
@@ -10,6 +13,7 @@ import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
 import dev.refract.raw.RecordMapper;
 import dev.refract.spi.Adapter;
+import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
 import dev.refract.spi.Executor;
 import dev.refract.spi.PoolUsage;
@@ -56,6 +60,9 @@ import reactor.core.publisher.Mono;
  * run in it (see {@code Transactions}); outside one, each call costs one look-up in an empty Reactor
  * context.
  *
+ * <p>A {@code findUnique} of a model declaring {@code @@cache} reads through its cache, and writes
+ * invalidate what they changed once they have committed (see {@link ReadThroughCache}).
+ *
  * <p>With an {@link ClientOptions#listener() operation listener}, every model operation is timed from
  * subscription to its end and reported to it; without one, nothing is timed. The subscriber's Reactor
  * context reaches the adapter unchanged, so what it carries (a trace, with Micrometer Context
@@ -72,6 +79,7 @@ public final class ClientCore implements AutoCloseable {
     private final IncludeLoader includes;
     private final NestedWrites nested;
     private final Transactions transactions;
+    private final ReadThroughCache cache;
     /** Times operations for the options' listener; {@code null} when there is none. */
     private final OperationTimer timer;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -79,8 +87,9 @@ public final class ClientCore implements AutoCloseable {
     private final boolean[] readOnlyModels;
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators,
-            OperationListener listener) {
+            OperationListener listener, ReadThroughCache cache) {
         this.schema = schema;
+        this.cache = cache;
         this.timer = listener == null ? null : new OperationTimer(schema, listener);
         this.slots = slots;
         this.router = new Router(schema, slots);
@@ -119,7 +128,12 @@ public final class ClientCore implements AutoCloseable {
             throw new IllegalArgumentException("The id generator factory of the client options returned null;"
                     + " return IdGenerators.standard(clock) or a variation of it");
         }
-        return new ClientCore(schema, slots, options.clock(), ids, options.listener());
+        List<CacheStoreProvider> cacheStores = new ArrayList<>(options.cacheStores());
+        ServiceLoader.load(CacheStoreProvider.class, ClientCore.class.getClassLoader()).forEach(cacheStores::add);
+        ReadThroughCache cache = new ReadThroughCache(schema, cacheStores, datasource -> new AdapterConfig(schema,
+                datasource, DatasourceSettings.url(datasource, options), DatasourceSettings.pool(datasource, options)),
+                options.clock());
+        return new ClientCore(schema, slots, options.clock(), ids, options.listener(), cache);
     }
 
     /** The schema this client serves. */
@@ -154,16 +168,50 @@ public final class ClientCore implements AutoCloseable {
             }
             TransactionScope transaction = transactions.scopeIn(context);
             if (transaction != null) {
-                return transaction.execute(operation);
+                Mono<Result> inTransaction = transaction.execute(operation);
+                return cache.enabled() && operation instanceof Operation.Write write
+                        ? inTransaction.doOnNext(result -> transaction.afterCommit(
+                                cache.invalidate(cache.invalidation(write, result, NestedWrites.applies(write)))))
+                        : inTransaction;
             }
-            if (NestedWrites.applies(operation)) {
-                return nested.execute(operation);
+            if (operation instanceof Operation.FindUnique read && cache.enabled()) {
+                return cache.read(read, Mono.defer(() -> run(operation, model)));
             }
-            Operation complete = defaults.apply(operation);
-            Adapter adapter = router.route(operation.model()).started(model);
-            return IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete);
+            Mono<Result> run = run(operation, model);
+            return cache.enabled() && operation instanceof Operation.Write write
+                    ? run.flatMap(result -> cache.invalidate(cache.invalidation(write, result,
+                            NestedWrites.applies(write))).thenReturn(result))
+                    : run;
         });
         return timer == null ? call : timer.time(call, operation);
+    }
+
+    /** Runs {@code operation} outside a transaction, on its model's adapter or as nested writes. */
+    private Mono<Result> run(Operation operation, String model) {
+        if (NestedWrites.applies(operation)) {
+            return nested.execute(operation);
+        }
+        Operation complete = defaults.apply(operation);
+        Adapter adapter = router.route(operation.model()).started(model);
+        return IncludeLoader.hasIncludes(complete) ? includes.execute(adapter, complete) : adapter.execute(complete);
+    }
+
+    // The cache of models declaring @@cache.
+
+    /** What the cache of this client's {@code @@cache} models did since the client was built. */
+    public CacheStatistics cacheStatistics() {
+        return cache.statistics();
+    }
+
+    /**
+     * Removes every cached record a {@code findUnique} filed under one of {@code tags} (its
+     * {@code cache(c -> c.tags(…))}), in every cache datasource. Cold; completes when done, also when a
+     * cache could not be reached (counted in {@link #cacheStatistics()} as an error).
+     */
+    public Mono<Void> invalidateCacheTags(String... tags) {
+        List<String> named = List.of(tags);
+        return Mono.defer(() -> closed.get() ? Mono.error(new ClientClosedException(null))
+                : cache.invalidateTags(named));
     }
 
     /**
@@ -370,7 +418,7 @@ public final class ClientCore implements AutoCloseable {
     }
 
     /**
-     * Closes every started adapter; completes when all are released. Calls made afterwards signal
+     * Closes every started adapter and cache store; completes when all are released. Calls made afterwards signal
      * {@link ClientClosedException}. Idempotent.
      */
     public Mono<Void> closeAsync() {
@@ -380,6 +428,7 @@ public final class ClientCore implements AutoCloseable {
             for (DatasourceSlot slot : slots) {
                 closing.add(slot.close());
             }
+            closing.add(cache.close());
             return Mono.when(closing);
         });
     }

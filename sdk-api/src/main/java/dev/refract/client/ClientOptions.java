@@ -1,5 +1,6 @@
 package dev.refract.client;
 
+import dev.refract.cache.CacheStoreProvider;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.PoolMeta;
 import dev.refract.spi.AdapterProvider;
@@ -28,10 +29,12 @@ import java.util.function.Function;
  *                    {@link IdGenerators#standard(Clock)} unless set
  * @param listener    hears of every model operation once it has ended, e.g. to time it; {@code null}
  *                    (the default) for none, which costs the operations nothing
+ * @param cacheStores cache store providers to use before those {@code ServiceLoader} finds
  */
 public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes, Map<String, PoolMeta> pools,
         Function<String, String> environment, List<AdapterProvider> providers, Clock clock,
-        Function<Clock, IdGenerators> idGenerators, OperationListener listener) {
+        Function<Clock, IdGenerators> idGenerators, OperationListener listener,
+        List<CacheStoreProvider> cacheStores) {
 
     public ClientOptions {
         urls = Map.copyOf(urls);
@@ -39,6 +42,7 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         pools = Map.copyOf(pools);
         Objects.requireNonNull(environment, "environment");
         providers = List.copyOf(providers);
+        cacheStores = List.copyOf(cacheStores);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(idGenerators, "idGenerators");
     }
@@ -60,6 +64,7 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         private final Map<String, Integer> poolSizes = new LinkedHashMap<>();
         private final Map<String, PoolMeta> pools = new LinkedHashMap<>();
         private final List<AdapterProvider> providers = new ArrayList<>();
+        private final List<CacheStoreProvider> cacheStores = new ArrayList<>();
         private Function<String, String> environment = System::getenv;
         private Clock clock = Clock.systemUTC();
         private Function<Clock, IdGenerators> idGenerators = IdGenerators::standard;
@@ -104,6 +109,12 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
             return this;
         }
 
+        /** Uses {@code provider} for the cache datasources it supports, before any found on the classpath. */
+        public Builder cacheStoreProvider(CacheStoreProvider provider) {
+            cacheStores.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
         /** Uses {@code provider} for the providers it supports, before any found on the classpath. */
         public Builder adapterProvider(AdapterProvider provider) {
             providers.add(Objects.requireNonNull(provider, "provider"));
@@ -127,7 +138,8 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
 
         /** The options. */
         public ClientOptions build() {
-            return new ClientOptions(urls, poolSizes, pools, environment, providers, clock, idGenerators, listener);
+            return new ClientOptions(urls, poolSizes, pools, environment, providers, clock, idGenerators, listener,
+                    cacheStores);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.transaction.TransactionOptions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -39,6 +40,8 @@ final class TransactionScope {
     private final Sinks.One<Executor> ready = Sinks.one();
     private final Disposable.Swap running = Disposables.swap();
     private final Object lock = new Object();
+    /** What to do once the transaction has committed: the cache invalidations of its writes. */
+    private final List<Mono<Void>> afterCommit = new CopyOnWriteArrayList<>();
     /** The datasource's index, {@code -1} until bound; guarded by {@code lock}. */
     private int datasource;
     /** Guarded by {@code lock}. */
@@ -94,7 +97,15 @@ final class TransactionScope {
         return ended.asMono().then(Mono.never());
     }
 
-    /** Commits; completes when the commit has, and signals its error when it failed. */
+    /** Runs {@code action} once the transaction has committed, and never when it rolls back. */
+    void afterCommit(Mono<Void> action) {
+        afterCommit.add(action);
+    }
+
+    /**
+     * Commits; completes when the commit and what was to follow it have, and signals the commit's error
+     * when it failed.
+     */
     Mono<Void> commit() {
         synchronized (lock) {
             finishing = true;
@@ -103,7 +114,7 @@ final class TransactionScope {
             }
         }
         finish.tryEmitEmpty();
-        return ended.asMono();
+        return ended.asMono().then(Mono.defer(() -> Mono.when(afterCommit)));
     }
 
     /** Rolls back because the work signalled {@code error}; completes when the rollback has. */

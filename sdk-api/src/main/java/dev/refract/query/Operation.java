@@ -33,11 +33,20 @@ public sealed interface Operation {
     sealed interface Write extends Operation {
     }
 
-    /** The record matching a unique filter, or nothing. */
-    record FindUnique(int model, Filter where, Selection selection) implements Read {
+    /**
+     * The record matching a unique filter, or nothing. {@code cache} says how the read uses its model's
+     * {@code @@cache}; models without one ignore it.
+     */
+    record FindUnique(int model, Filter where, Selection selection, CachePolicy cache) implements Read {
         public FindUnique {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(selection, "selection");
+            Objects.requireNonNull(cache, "cache");
+        }
+
+        /** A read using its model's cache as declared. */
+        public FindUnique(int model, Filter where, Selection selection) {
+            this(model, where, selection, CachePolicy.MODEL);
         }
     }
 

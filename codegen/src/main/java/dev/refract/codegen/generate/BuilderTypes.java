@@ -36,6 +36,7 @@ final class BuilderTypes {
     static final ClassName ORDER_BY = ClassName.get(QUERY, "OrderBy");
     static final ClassName QUERY_TYPE = ClassName.get(QUERY, "Query");
     static final ClassName SELECTION = ClassName.get(QUERY, "Selection");
+    static final ClassName CACHE_POLICY = ClassName.get(QUERY, "CachePolicy");
     static final ClassName INCLUDE = ClassName.get(QUERY, "Selection", "Include");
     static final ClassName RELATION_COUNT = ClassName.get(QUERY, "Selection", "RelationCount");
     static final ClassName WRITE_DATA = ClassName.get(QUERY, "WriteData");

@@ -251,15 +251,44 @@ final class QueryEmitter {
         builder.addMethod(BuilderMembers.consumerSetter(findUnique, "where", names.whereUnique(), "where",
                 "The unique key of the record, and optional extra conditions."));
         selectionMethods(builder, model, findUnique);
+        if (model.cache() != null) {
+            cacheMethods(builder, findUnique);
+        }
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("The operation.\n\n@throws $T when no unique key was given, or both select and omit were\n"
                         + "        used\n", BuilderTypes.INVALID_QUERY)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(BuilderTypes.OPERATION.nestedClass("FindUnique"))
-                .addStatement("return new $T.FindUnique($L, where.build(), selection())", BuilderTypes.OPERATION,
+                .addStatement(model.cache() != null ? "return new $T.FindUnique($L, where.build(), selection(), cache)"
+                        : "return new $T.FindUnique($L, where.build(), selection())", BuilderTypes.OPERATION,
                         context.modelIndex(model.name()))
                 .build());
         return builder.build();
+    }
+
+    /** The per-call cache strategy of a model declaring {@code @@cache}: {@code cache(c -> …)} and {@code noCache()}. */
+    private static void cacheMethods(TypeSpec.Builder builder, ClassName findUnique) {
+        ClassName strategy = BuilderTypes.CACHE_POLICY.nestedClass("Builder");
+        builder.addField(FieldSpec.builder(BuilderTypes.CACHE_POLICY, "cache", Modifier.PRIVATE)
+                        .initializer("$T.MODEL", BuilderTypes.CACHE_POLICY).build())
+                .addMethod(MethodSpec.methodBuilder("cache")
+                        .addJavadoc("Reads through the model's cache with this call's own ttl, stale-while-revalidate window\n"
+                                + "and tags instead of the schema's {@code @@cache}.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(findUnique)
+                        .addParameter(ParameterizedTypeName.get(JavaTypes.CONSUMER, strategy), "strategy")
+                        .addStatement("$T built = new $T()", strategy, strategy)
+                        .addStatement("strategy.accept(built)")
+                        .addStatement("this.cache = built.build()")
+                        .addStatement("return this")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("noCache")
+                        .addJavadoc("Reads the database, bypassing the model's cache, and caches nothing.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(findUnique)
+                        .addStatement("this.cache = $T.BYPASS", BuilderTypes.CACHE_POLICY)
+                        .addStatement("return this")
+                        .build());
     }
 
     private void selectionFields(TypeSpec.Builder builder, ModelDefinition model) {

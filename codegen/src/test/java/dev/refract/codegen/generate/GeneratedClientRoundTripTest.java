@@ -9,6 +9,7 @@ import dev.refract.error.MissingRequiredFieldException;
 import dev.refract.error.RelationNotLoadedException;
 import dev.refract.json.Json;
 import dev.refract.meta.Provider;
+import dev.refract.query.CachePolicy;
 import dev.refract.query.Filter;
 import dev.refract.query.Filter.Comparison;
 import dev.refract.query.Filter.Mode;
@@ -20,8 +21,10 @@ import dev.refract.query.WriteData;
 import dev.refract.query.WriteData.FieldWrite;
 import dev.refract.query.WriteData.WriteOp;
 import dev.refract.spi.Row;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -62,6 +65,16 @@ class GeneratedClientRoundTripTest {
 
                 public static Publisher<?> runWithoutSteps(AdapterProvider provider) {
                     return client(provider).pipelineRun().findUnique(q -> q.where(w -> w.id("run-1")));
+                }
+
+                public static Publisher<?> runCachedBrieflyWithATag(AdapterProvider provider) {
+                    return client(provider).pipelineRun().findUnique(q -> q.where(w -> w.id("run-1"))
+                            .cache(c -> c.ttl(java.time.Duration.ofSeconds(5)).swr(java.time.Duration.ofSeconds(30))
+                                    .tags("videos")));
+                }
+
+                public static Publisher<?> runBypassingTheCache(AdapterProvider provider) {
+                    return client(provider).pipelineRun().findUnique(q -> q.where(w -> w.id("run-1")).noCache());
                 }
 
                 public static Publisher<?> stepWithoutName(AdapterProvider provider) {
@@ -164,6 +177,19 @@ class GeneratedClientRoundTripTest {
                 .hasMessageContaining("PipelineRun.steps").hasMessageContaining("include(i -> i.steps())");
         assertThat(adapter.operations().get(0)).isEqualTo(new Operation.FindUnique(0,
                 new Comparison(0, Operator.EQUALS, "run-1", Mode.DEFAULT), Selection.ALL));
+    }
+
+    @Test
+    void aFindUniqueCarriesItsCacheStrategyToTheClientCore() throws Exception {
+        RecordingAdapter cached = new RecordingAdapter(Provider.POSTGRESQL, List.of(runRow(null)));
+        RecordingAdapter bypassing = new RecordingAdapter(Provider.POSTGRESQL, List.of(runRow(null)));
+
+        SeedScenarios.collect(scenario("runCachedBrieflyWithATag", cached));
+        SeedScenarios.collect(scenario("runBypassingTheCache", bypassing));
+
+        assertThat(((Operation.FindUnique) cached.operations().get(0)).cache()).isEqualTo(new CachePolicy(false,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Set.of("videos")));
+        assertThat(((Operation.FindUnique) bypassing.operations().get(0)).cache()).isEqualTo(CachePolicy.BYPASS);
     }
 
     @Test

@@ -10,6 +10,24 @@ class QueryEmitterTest {
     private final QueryEmitter emitter = new QueryEmitter(context);
 
     @Test
+    void findUniqueOfACachedModelTakesAPerCallCacheStrategy() {
+        String source = Emitted.render(context, emitter.emitFindUnique(Emitted.model(context, "PipelineRun")));
+
+        assertThat(source).contains("private CachePolicy cache = CachePolicy.MODEL;")
+                .contains("public PipelineRunFindUnique cache(Consumer<CachePolicy.Builder> strategy)")
+                .contains("public PipelineRunFindUnique noCache()")
+                .contains("this.cache = CachePolicy.BYPASS;")
+                .contains("return new Operation.FindUnique(0, where.build(), selection(), cache);");
+    }
+
+    @Test
+    void findUniqueOfAModelWithoutCacheOffersNoStrategy() {
+        String source = Emitted.render(context, emitter.emitFindUnique(Emitted.model(context, "PipelineStep")));
+
+        assertThat(source).doesNotContain("cache").contains("where.build(), selection());");
+    }
+
+    @Test
     void orderByOffersSortableFieldsOnly() {
         String source = Emitted.render(context, emitter.emitOrderBy(Emitted.model(context, "PipelineRun")));
 
