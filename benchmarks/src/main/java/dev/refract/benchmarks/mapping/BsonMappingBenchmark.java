@@ -1,6 +1,7 @@
 package dev.refract.benchmarks.mapping;
 
 import com.example.guide.db.Reviewer;
+import dev.refract.mongo.codec.RowCodec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (which embeds a {@code GeoPoint}) and a {@code Photo} (see {@link ReviewerDocuments}).
  *
  * <ul>
+ *   <li>{@code reviewerGenerated}: Refract's side, the MongoDB adapter's document decoder ({@link RowCodec})
+ *       reading the document into a positional row, mapped by the generated {@code ReviewerMapper};</li>
  *   <li>{@code reviewerHandWritten}: the floor, a hand-written decoder reading the driver's
  *       {@code BsonReader} straight into the records;</li>
  *   <li>{@code reviewerThroughDocument}: the driver's generic {@code Document}, mapped by hand into the
@@ -27,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Each call reads the document from its bytes with a new reader, as the driver does for each document
- * of a reply. Both run in the same fork, so their ratio is measured under the same conditions.
+ * of a reply. All run in the same fork, so their ratios is measured under the same conditions.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,11 +41,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BsonMappingBenchmark {
     // Not final, so the JIT cannot fold the document into the benchmark as a constant.
     private byte[] reviewer;
+    private RowCodec decoder;
 
-    /** Encodes the document once. */
+    /** Encodes the document and builds the adapter's decoder once, as the adapter does when it starts. */
     @Setup(Level.Trial)
     public void setUp() {
         reviewer = ReviewerDocuments.reviewer();
+        decoder = ReviewerDocuments.adapterDecoder();
+    }
+
+    /** {@code Reviewer} through the adapter's document decoder and the generated mapper. */
+    @Benchmark
+    public Reviewer reviewerGenerated() {
+        return ReviewerDocuments.mapGenerated(decoder, reviewer);
     }
 
     /** {@code Reviewer} through the hand-written decoder. */

@@ -3,7 +3,13 @@ package dev.refract.benchmarks.mapping;
 import com.example.guide.db.Address;
 import com.example.guide.db.GeoPoint;
 import com.example.guide.db.Photo;
+import com.example.guide.db.RefractClientMetadata;
 import com.example.guide.db.Reviewer;
+import com.example.guide.db.ReviewerMapper;
+import dev.refract.mongo.codec.ModelCodecs;
+import dev.refract.mongo.codec.ReadShape;
+import dev.refract.mongo.codec.RowCodec;
+import dev.refract.mongo.codec.ScalarCodecs;
 import dev.refract.relation.Relation;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -22,7 +28,8 @@ import org.bson.types.ObjectId;
 
 /**
  * A stored {@code Reviewer} of the MongoDB catalog corpus schema as the server sends it (the bytes of
- * one BSON document), and the hand-written mappings the generated decoding is measured against.
+ * one BSON document), Refract's decoding of it (the MongoDB adapter's document decoder and the generated
+ * mapper), and the hand-written mappings that decoding is measured against.
  *
  * <p>The document fills every field, the optional ones included: the ObjectId {@code _id}, two strings,
  * {@code homeAddress} (an embedded {@code Address} that embeds a {@code GeoPoint} with a list of two
@@ -81,6 +88,24 @@ public final class ReviewerDocuments {
             writer.writeEndDocument();
         }
         return buffer.toByteArray();
+    }
+
+    /**
+     * The MongoDB adapter's decoder of {@code Reviewer} documents, built as the adapter builds it for a read
+     * of every field: the model's document layout over the standard scalar codecs, no counts, no tag.
+     */
+    public static RowCodec adapterDecoder() {
+        ModelCodecs codecs = new ModelCodecs(RefractClientMetadata.SCHEMA, ScalarCodecs.standard());
+        return new RowCodec(codecs.model(RefractClientMetadata.REVIEWER.index()), ReadShape.ALL);
+    }
+
+    /**
+     * The document decoded as Refract's client decodes a reply: the adapter's {@code decoder} reads it into a
+     * positional row, embedded documents into rows of their own, and the generated mapper maps that row to the
+     * record.
+     */
+    public static Reviewer mapGenerated(RowCodec decoder, byte[] document) {
+        return ReviewerMapper.map(decoder.decode(new BsonBinaryReader(ByteBuffer.wrap(document)), CONTEXT));
     }
 
     /**

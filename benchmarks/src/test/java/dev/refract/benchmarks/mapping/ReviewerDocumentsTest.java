@@ -37,7 +37,9 @@ class ReviewerDocumentsTest {
     }
 
     @Test
-    void bothMappingsReadTheDocumentIntoTheExpectedRecord() {
+    void everyMappingReadsTheDocumentIntoTheExpectedRecord() {
+        assertThat(ReviewerDocuments.mapGenerated(ReviewerDocuments.adapterDecoder(), bytes))
+                .isEqualTo(ReviewerDocuments.expected());
         assertThat(ReviewerDocuments.mapByHand(bytes)).isEqualTo(ReviewerDocuments.expected());
         assertThat(ReviewerDocuments.mapThroughDocument(bytes)).isEqualTo(ReviewerDocuments.expected());
         assertThat(ReviewerDocuments.expected().homeAddress().location().coordinates()).hasSize(2);
@@ -53,6 +55,18 @@ class ReviewerDocumentsTest {
 
         assertThat(ReviewerDocuments.mapByHand(encoded).avatar()).isNull();
         assertThat(ReviewerDocuments.mapByHand(encoded).homeAddress()).isEqualTo(ReviewerDocuments.expected().homeAddress());
+    }
+
+    @Test
+    void theAdapterDecoderReadsNullsAndSkipsFieldsTheModelLacksAsTheHandWrittenOneDoes() {
+        BsonDocument changed = new BsonDocument();
+        changed.putAll(document);
+        changed.put("avatar", BsonNull.VALUE);
+        changed.put("legacyScore", new BsonInt32(7));
+        byte[] encoded = toBytes(changed);
+
+        assertThat(ReviewerDocuments.mapGenerated(ReviewerDocuments.adapterDecoder(), encoded))
+                .isEqualTo(ReviewerDocuments.mapByHand(encoded));
     }
 
     private static List<String> storedNames(List<FieldMeta> fields) {

@@ -2,17 +2,20 @@ package dev.refract.benchmarks.compare.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refract.benchmarks.compare.Contender;
 import dev.refract.benchmarks.compare.Harness;
 import dev.refract.benchmarks.compare.Lineups;
 import dev.refract.benchmarks.compare.Machine;
 import dev.refract.benchmarks.compare.Report;
 import dev.refract.benchmarks.compare.Results;
+import dev.refract.benchmarks.compare.Role;
+import dev.refract.benchmarks.compare.RowSink;
 import dev.refract.benchmarks.compare.RunResult;
+import dev.refract.benchmarks.compare.Runner;
 import dev.refract.benchmarks.compare.Settings;
+import dev.refract.benchmarks.compare.Slice;
 import dev.refract.benchmarks.compare.Standing;
 import dev.refract.benchmarks.compare.Workload;
-import dev.refract.meta.Provider;
-import dev.refract.spi.AdapterProvider;
 import dev.refract.test.isolation.MongoNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -21,23 +24,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import reactor.core.publisher.Mono;
 
 /**
  * The MongoDB lineup at tiny sizes against the test suite's MongoDB server ({@code MONGODB_URL}, else
  * the in-process one): it is found by its key, seeds its own database, and every contender, Refract's
  * MongoDB client included, passes every check of every workload, so the MongoDB rows of the report
- * cannot rot between runs. Without a MongoDB adapter on the class path Refract's client cannot run a
- * MongoDB datasource at all, and the whole class is skipped, saying so.
+ * cannot rot between runs. Refract's results go through the same checks as the others': a wrong one is
+ * reported, not timed.
  */
 @RefractTestDatabases
-@EnabledIf(value = "hasMongoAdapter", disabledReason = "No MongoDB adapter (an AdapterProvider supporting mongodb) is"
-        + " on the class path, so Refract's MongoDB client cannot run: this lineup test runs once sdk-mongo provides"
-        + " one; MongoContendersIT checks the raw driver's and Spring Data's contenders meanwhile")
 class MongoLineupIT {
 
     private static final Settings TINY = Settings.parse("--findUniqueCalls=60", "--inFlight=8", "--streamRows=1200",
@@ -75,11 +74,39 @@ class MongoLineupIT {
                         .toList();
                 assertThat(runs).as("%s of %s", workload, contender).extracting(RunResult::round)
                         .containsExactly(0, 1);
-                assertThat(runs).allSatisfy(run -> assertThat(run.failure())
-                        .as("%s of %s", workload, contender).isNull());
+                assertThat(runs).allSatisfy(run -> {
+                    assertThat(run.failure()).as("%s of %s", workload, contender).isNull();
+                    assertThat(run.throughput()).isPositive();
+                });
             }
         }
         assertThat(results.heap()).hasSize(8).allSatisfy(heap -> assertThat(heap.failure()).isNull());
+    }
+
+    @Test
+    void refractsLookUpsOfOtherDocumentsAndACountThatDiffersFromItsRunAreReportedAsWrongResults() {
+        Contender refract = lineup.contenders().get(0);
+        assertThat(refract).isInstanceOf(RefractContender.class);
+        // thirty entries created by Refract's createMany, thirty-one claimed
+        lineup.prepare(Workload.CREATE_MANY);
+        assertThat(refract.createMany(1_000, 30).block()).isEqualTo(30L);
+
+        String problem = lineup.verify(Workload.CREATE_MANY, 31);
+        Slice lookups = new Runner(TINY).run(lineup, new Shifted(refract), Workload.FIND_UNIQUE, 0, 10);
+
+        assertThat(problem).isEqualTo("wrong result: the run created 31 entries, the collection holds 30 documents,"
+                + " 30 of them with the values of their data index and a counter of 0");
+        assertThat(lookups.failure()).startsWith("wrong result: findUnique of id")
+                .contains("returned values that differ from the seeded data");
+    }
+
+    @Test
+    void theRolesAreTheRelationalOnesAndTheNoteSaysWhichServerItRanOn() {
+        assertThat(results.entrants()).extracting(entrant -> entrant.role())
+                .containsExactly(Role.REFRACT, Role.RAW, Role.PEER, Role.PEER);
+        assertThat(lineup.server()).matches("(mongo-java-server .* in the harness's JVM|MongoDB \\d).*");
+        assertThat(results.note()).isEqualTo(lineup.server().startsWith("mongo-java-server")
+                ? MongoLineup.IN_PROCESS_NOTE : null);
     }
 
     @Test
@@ -96,13 +123,56 @@ class MongoLineupIT {
         assertThat(LOG.toString(StandardCharsets.UTF_8)).contains("mongodb: seeded 1,200 samples");
     }
 
-    /** True when an adapter on the class path serves MongoDB datasources, as Refract's client will look for one. */
-    static boolean hasMongoAdapter() {
-        for (AdapterProvider provider : ServiceLoader.load(AdapterProvider.class)) {
-            if (provider.supports(Provider.MONGODB)) {
-                return true;
-            }
+    /** A contender asked for the document after the one it is given. */
+    private record Shifted(Contender inner) implements Contender {
+        @Override
+        public String key() {
+            return "shifted";
         }
-        return false;
+
+        @Override
+        public String name() {
+            return "shifted";
+        }
+
+        @Override
+        public Role role() {
+            return Role.PEER;
+        }
+
+        @Override
+        public Mono<Long> findUnique(int id) {
+            return inner.findUnique(id % 1200 + 1);
+        }
+
+        @Override
+        public Mono<Void> stream(int maxId, RowSink sink) {
+            return inner.stream(maxId, sink);
+        }
+
+        @Override
+        public Mono<Long> create(int index) {
+            return inner.create(index);
+        }
+
+        @Override
+        public Mono<Long> createMany(int first, int count) {
+            return inner.createMany(first, count);
+        }
+
+        @Override
+        public Mono<Long> include() {
+            return inner.include();
+        }
+
+        @Override
+        public Mono<Long> increment(int id) {
+            return inner.increment(id);
+        }
+
+        @Override
+        public Mono<Void> close() {
+            return Mono.empty();
+        }
     }
 }
