@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
@@ -55,9 +56,13 @@ public final class CommandExecutor {
 
     private static final DecoderContext DECODING = DecoderContext.builder().build();
 
+    /** How many read shapes keep their collection of rows. */
+    private static final int KEPT_SHAPES = 256;
+
     private final MongoDatabase database;
     private final ModelCodecs codecs;
     private final int batchSize;
+    private final Map<RowsKey, MongoCollection<Row>> collections = new ConcurrentHashMap<>();
 
     /** An executor on {@code database}, streaming {@code batchSize} documents per batch. */
     public CommandExecutor(MongoDatabase database, ModelCodecs codecs, int batchSize) {
@@ -70,11 +75,28 @@ public final class CommandExecutor {
         return database.getCollection(collection, BsonDocument.class);
     }
 
+    /**
+     * The collection reading rows of {@code shape}. Kept per shape, so that the driver's codec look-ups,
+     * which it caches per registry, are made once rather than on every call; a workload with more shapes
+     * than {@link #KEPT_SHAPES} gets the rest made afresh.
+     */
     private MongoCollection<Row> rows(String collection, ModelMeta model, ReadShape shape) {
+        RowsKey key = new RowsKey(collection, model.index(), shape);
+        MongoCollection<Row> kept = collections.get(key);
+        if (kept != null) {
+            return kept;
+        }
         CodecRegistry registry = CodecRegistries.fromRegistries(
                 CodecRegistries.fromCodecs(new RowCodec(codecs.model(model.index()), shape)), database.getCodecRegistry());
-        return database.getCollection(collection, Row.class).withCodecRegistry(registry);
+        MongoCollection<Row> made = database.getCollection(collection, Row.class).withCodecRegistry(registry);
+        if (collections.size() < KEPT_SHAPES) {
+            collections.putIfAbsent(key, made);
+        }
+        return made;
     }
+
+    /** What a collection of rows is kept under. */
+    private record RowsKey(String collection, int model, ReadShape shape) {}
 
     /** The rows of a read, streamed with backpressure; cancelling closes the server cursor. */
     public Flux<Row> stream(MongoCommand.Read read, ModelMeta model, ClientSession session) {

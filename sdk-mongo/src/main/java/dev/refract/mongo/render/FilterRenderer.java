@@ -250,7 +250,7 @@ public final class FilterRenderer {
                     if (codec.holdsJson()) {
                         return jsonEquals(scope, comparison.field(), whole(codec, value));
                     }
-                    return new BsonDocument(path, new BsonDocument("$eq", whole(codec, value)));
+                    return equalTo(path, whole(codec, value));
                 case NOT:
                     if (codec.holdsJson()) {
                         return new BsonDocument("$and", new BsonArray(List.of(holdsValue(scope, comparison.field()),
@@ -352,6 +352,28 @@ public final class FilterRenderer {
             regex.append("$options", new BsonString("i"));
         }
         return regex;
+    }
+
+    /**
+     * {@code path} equal to {@code value}: a scalar as {@code {path: value}}, the form whose index use every
+     * server sees (the in-process test server scans for {@code $eq}); a document, array or null through
+     * {@code $eq}, so that it is compared whole and never read as operators or as "missing".
+     */
+    private static BsonDocument equalTo(String path, BsonValue value) {
+        switch (value.getBsonType()) {
+            case STRING:
+            case OBJECT_ID:
+            case INT32:
+            case INT64:
+            case DOUBLE:
+            case DECIMAL128:
+            case BOOLEAN:
+            case DATE_TIME:
+            case BINARY:
+                return new BsonDocument(path, value);
+            default:
+                return new BsonDocument(path, new BsonDocument("$eq", value));
+        }
     }
 
     private static String operator(Filter.Operator operator) {

@@ -47,7 +47,7 @@ class CommandRenderingTest {
                 new Selection(List.of(2), List.of()));
         MongoCommand.Read read = (MongoCommand.Read) renderer.render(new Operation.FindMany(CUSTOMER, query));
 
-        assertThat(json(read.pipeline())).isEqualTo("[{\"$match\": {\"name\": {\"$eq\": \"Ann\"}}},"
+        assertThat(json(read.pipeline())).isEqualTo("[{\"$match\": {\"name\": \"Ann\"}},"
                 + " {\"$sort\": {\"karma\": -1, \"_id\": 1}}, {\"$skip\": 5}, {\"$limit\": 10},"
                 + " {\"$project\": {\"name\": 1, \"_id\": 0}}]");
         assertThat(read.shape().reads(2)).isTrue();

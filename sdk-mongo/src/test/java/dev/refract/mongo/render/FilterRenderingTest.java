@@ -54,7 +54,7 @@ class FilterRenderingTest {
     @Test
     void anIdDeclaredObjectIdIsComparedAsAnObjectIdAlsoInLists() {
         assertThat(render(CUSTOMER, compare(ID, Operator.EQUALS, "65a1b2c3d4e5f60718293a4b")))
-                .isEqualTo("{\"_id\": {\"$eq\": {\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}}}");
+                .isEqualTo("{\"_id\": {\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}}");
         assertThat(render(CUSTOMER, compare(ID, Operator.IN, List.of("65a1b2c3d4e5f60718293a4b"))))
                 .isEqualTo("{\"_id\": {\"$in\": [{\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}]}}");
     }
@@ -69,7 +69,7 @@ class FilterRenderingTest {
     @Test
     void operatorsAsValuesAreStringsAndNotMatchesNoMissingValue() {
         assertThat(render(CUSTOMER, compare(NAME, Operator.EQUALS, "$gt")))
-                .isEqualTo("{\"name\": {\"$eq\": \"$gt\"}}");
+                .isEqualTo("{\"name\": \"$gt\"}");
         assertThat(render(CUSTOMER, compare(NAME, Operator.NOT, "Ann")))
                 .isEqualTo("{\"name\": {\"$nin\": [\"Ann\", null]}}");
         assertThat(render(CUSTOMER, compare(NAME, Operator.NOT_IN, List.of()))).isEqualTo("{}");
@@ -96,7 +96,7 @@ class FilterRenderingTest {
         assertThat(renderer.render(CUSTOMER, compare(KARMA, Operator.GT, 5L), none).toJson(canonical))
                 .isEqualTo("{\"karma\": {\"$gt\": {\"$numberLong\": \"5\"}}}");
         assertThat(renderer.render(ORDER, compare(1, Operator.EQUALS, 5), none).toJson(canonical))
-                .isEqualTo("{\"number\": {\"$eq\": {\"$numberInt\": \"5\"}}}");
+                .isEqualTo("{\"number\": {\"$numberInt\": \"5\"}}");
         assertThat(renderer.render(CUSTOMER, compare(SCORE, Operator.LTE, 2.5), none).toJson(canonical))
                 .isEqualTo("{\"score\": {\"$lte\": {\"$numberDouble\": \"2.5\"}}}");
         assertThat(renderer.render(CUSTOMER, compare(6, Operator.GTE, new java.math.BigDecimal("1.10")), none)
@@ -104,7 +104,7 @@ class FilterRenderingTest {
         assertThat(renderer.render(CUSTOMER, compare(7, Operator.LT, java.time.Instant.ofEpochMilli(1_000)), none)
                 .toJson(canonical)).isEqualTo("{\"born\": {\"$lt\": {\"$date\": {\"$numberLong\": \"1000\"}}}}");
         assertThat(renderer.render(ORDER, compare(6, Operator.EQUALS, "65a1b2c3d4e5f60718293a4b"), none)
-                .toJson(canonical)).isEqualTo("{\"customerId\": {\"$eq\": {\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}}}");
+                .toJson(canonical)).isEqualTo("{\"customerId\": {\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}}");
     }
 
     @Test
@@ -112,10 +112,10 @@ class FilterRenderingTest {
         assertThat(render(CUSTOMER, Filter.ALL)).isEqualTo("{}");
         assertThat(render(CUSTOMER, new Filter.Or(List.of()))).isEqualTo("{\"_id\": {\"$in\": []}}");
         assertThat(render(CUSTOMER, new Filter.Not(compare(NAME, Operator.EQUALS, "x"))))
-                .isEqualTo("{\"$and\": [{\"name\": {\"$ne\": null}}, {\"$nor\": [{\"name\": {\"$eq\": \"x\"}}]}]}");
+                .isEqualTo("{\"$and\": [{\"name\": {\"$ne\": null}}, {\"$nor\": [{\"name\": \"x\"}]}]}");
         assertThat(render(CUSTOMER, new Filter.Not(new Filter.Or(List.of(new Filter.IsNull(SCORE, true),
                 new Filter.Not(compare(NAME, Operator.EQUALS, "x")))))))
-                .isEqualTo("{\"$and\": [{\"score\": {\"$ne\": null}}, {\"name\": {\"$eq\": \"x\"}}]}");
+                .isEqualTo("{\"$and\": [{\"score\": {\"$ne\": null}}, {\"name\": \"x\"}]}");
         assertThat(render(CUSTOMER, compare(PROFILE, Operator.NOT_IN, List.of(Json.of(1)))))
                 .isEqualTo("{\"$and\": [{\"profile\": {\"$exists\": true}}, {\"profile\": {\"$nin\": [1]}}]}");
         assertThat(render(CUSTOMER, new Filter.IsNull(SCORE, true))).isEqualTo("{\"score\": null}");
@@ -158,7 +158,7 @@ class FilterRenderingTest {
     void compositeValuesAreFilteredUnderTheirPathAndListsWithElemMatchToAnyDepth() {
         Filter inZurich = compare(1, Operator.EQUALS, "Zurich");
         assertThat(render(CUSTOMER, new Filter.Embedded(ADDRESS, Quantifier.IS, inZurich)))
-                .isEqualTo("{\"$and\": [{\"address\": {\"$type\": \"object\"}}, {\"address.city\": {\"$eq\": \"Zurich\"}}]}");
+                .isEqualTo("{\"$and\": [{\"address\": {\"$type\": \"object\"}}, {\"address.city\": \"Zurich\"}]}");
         Filter north = new Filter.Embedded(2, Quantifier.IS, compare(0, Operator.GT, 47.0));
         assertThat(render(CUSTOMER, new Filter.Embedded(ADDRESS, Quantifier.IS, north)))
                 .contains("{\"address.geo.lat\": {\"$gt\": 47.0}}");
