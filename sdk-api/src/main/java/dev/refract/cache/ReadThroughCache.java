@@ -218,7 +218,7 @@ public final class ReadThroughCache {
             for (int reached : reachable.get(model.index())) {
                 add(tags, schema.model(reached), modelTag(schema.model(reached)));
             }
-            return new Invalidation(tags);
+            return tags.isEmpty() ? Invalidation.NONE : new Invalidation(tags);
         }
         if (write instanceof Operation.Update update) {
             recordOrModel(tags, model, update.where(), update.data(), result);
@@ -347,8 +347,11 @@ public final class ReadThroughCache {
         }
     }
 
+    /** Files {@code tag} for invalidation in {@code model}'s cache; a model that caches nothing has none to invalidate. */
     private static void add(Map<Integer, Set<String>> tags, ModelMeta model, String tag) {
-        tags.computeIfAbsent(model.index(), m -> new LinkedHashSet<>()).add(tag);
+        if (model.cache() != null) {
+            tags.computeIfAbsent(model.index(), m -> new LinkedHashSet<>()).add(tag);
+        }
     }
 
     private Set<Integer> cachedReachableFrom(int start) {

@@ -226,6 +226,28 @@ class ReadThroughCacheTest {
     }
 
     @Test
+    void writesOfAModelThatCachesNothingInvalidateNothing() {
+        ModelMeta log = new ModelMeta("Log", "Log", 0, 0, List.of(FieldMeta.scalar("id", ScalarType.INT, Arity.REQUIRED),
+                FieldMeta.scalar("line", ScalarType.STRING, Arity.REQUIRED)), KeyMeta.of(0), List.of(), List.of(), null, 0);
+        ModelMeta cached = new ModelMeta("Setting", "Setting", 1, 0,
+                List.of(FieldMeta.scalar("id", ScalarType.INT, Arity.REQUIRED)), KeyMeta.of(0), List.of(), List.of(),
+                new CacheMeta(1, 60), 0);
+        SchemaMeta schema = new SchemaMeta(SCHEMA.datasources(), List.of(log, cached));
+        ReadThroughCache mixed = new ReadThroughCache(schema, List.of(store),
+                datasource -> new AdapterConfig(schema, datasource, datasource.url(), PoolMeta.DEFAULTS), clock);
+        WriteData data = new WriteData(List.of(new WriteData.FieldWrite(1, WriteData.WriteOp.SET, "x")));
+
+        assertThat(mixed.invalidation(new Operation.UpdateMany(0, Filter.ALL, data), Result.ofCount(2), false))
+                .isEqualTo(ReadThroughCache.Invalidation.NONE);
+        assertThat(mixed.invalidation(new Operation.UpdateManyAndReturn(0, Filter.ALL, data, Selection.ALL),
+                Result.ofRows(List.of(Row.of(1, "x"))), false)).isEqualTo(ReadThroughCache.Invalidation.NONE);
+        assertThat(mixed.invalidation(new Operation.DeleteMany(0, Filter.ALL), Result.ofCount(2), false))
+                .isEqualTo(ReadThroughCache.Invalidation.NONE);
+        assertThat(mixed.invalidation(new Operation.Update(0, eq(0, 1), data, Selection.ALL),
+                Result.ofRows(List.of(Row.of(1, "x"))), true)).isEqualTo(ReadThroughCache.Invalidation.NONE);
+    }
+
+    @Test
     void writesOfManyRecordsInvalidateTheModelWithoutReadingRecords() {
         name(byId(1), 1, "a@x");
         name(byId(2), 2, "b@x");
