@@ -28,6 +28,14 @@ public abstract class SuiteDatabase implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    /**
+     * A new namespace named after {@code label} on the server under test of the running module, for
+     * a caller that manages its life itself (the {@link RelationalSuite} extension, the conformance kit).
+     */
+    public static SuiteDatabase open(String label) {
+        return ServerUnderTest.create(label);
+    }
+
     /** The provider a schema of the suite names for this server: {@code postgresql} or {@code mysql}. */
     public abstract Provider provider();
 

@@ -27,7 +27,7 @@ public final class SuiteDatabaseExtension implements ParameterResolver {
         ExtensionContext classContext = outermostClass(context);
         String label = classContext.getRequiredTestClass().getSimpleName();
         return classContext.getStore(STORE).computeIfAbsent(SuiteDatabase.class,
-                type -> ServerUnderTest.create(label), SuiteDatabase.class);
+                type -> SuiteDatabase.open(label), SuiteDatabase.class);
     }
 
     /** The context of the outermost test class, so that a {@code @Nested} class shares its namespace. */
