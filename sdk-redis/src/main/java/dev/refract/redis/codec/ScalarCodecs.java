@@ -34,66 +34,20 @@ public final class ScalarCodecs {
     }
 
     /** Text as it is; also the codec of enums, whose values are their database names. */
-    public static final FieldCodec TEXT = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return (String) value;
-        }
+    public static final FieldCodec TEXT = FieldCodec.of(value -> (String) value, text -> text);
 
-        @Override
-        public Object decode(String text) {
-            return text;
-        }
-    };
+    private static final FieldCodec BOOLEAN = FieldCodec.of(value -> ((Boolean) value) ? "true" : "false",
+            Boolean::valueOf);
 
-    private static final FieldCodec BOOLEAN = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return ((Boolean) value) ? "true" : "false";
-        }
+    private static final FieldCodec INT = FieldCodec.of(
+            value -> Integer.toString(Math.toIntExact(((Number) value).longValue())), Integer::valueOf);
 
-        @Override
-        public Object decode(String text) {
-            return Boolean.valueOf(text);
-        }
-    };
-
-    private static final FieldCodec INT = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return Integer.toString(Math.toIntExact(((Number) value).longValue()));
-        }
-
-        @Override
-        public Object decode(String text) {
-            return Integer.valueOf(text);
-        }
-    };
-
-    private static final FieldCodec BIGINT = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return Long.toString(((Number) value).longValue());
-        }
-
-        @Override
-        public Object decode(String text) {
-            return Long.valueOf(text);
-        }
-    };
+    private static final FieldCodec BIGINT = FieldCodec.of(value -> Long.toString(((Number) value).longValue()),
+            Long::valueOf);
 
     /** {@link Double#toString} is exact; {@code HINCRBYFLOAT}'s own spelling (e.g. {@code 3}) reads back too. */
-    private static final FieldCodec FLOAT = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return Double.toString(((Number) value).doubleValue());
-        }
-
-        @Override
-        public Object decode(String text) {
-            return Double.valueOf(text);
-        }
-    };
+    private static final FieldCodec FLOAT = FieldCodec.of(value -> Double.toString(((Number) value).doubleValue()),
+            Double::valueOf);
 
     /** Plain text keeping the scale ({@code 1.50} stays {@code 1.50}); a negative scale comes back as 0. */
     private static final FieldCodec DECIMAL = new FieldCodec() {
@@ -114,41 +68,13 @@ public final class ScalarCodecs {
         }
     };
 
-    private static final FieldCodec DATETIME = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return DateTimeFormatter.ISO_INSTANT.format((Instant) value);
-        }
+    private static final FieldCodec DATETIME = FieldCodec.of(
+            value -> DateTimeFormatter.ISO_INSTANT.format((Instant) value), Instant::parse);
 
-        @Override
-        public Object decode(String text) {
-            return Instant.parse(text);
-        }
-    };
+    private static final FieldCodec JSON = FieldCodec.of(value -> ((Json) value).toString(), Json::parse);
 
-    private static final FieldCodec JSON = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return ((Json) value).toString();
-        }
-
-        @Override
-        public Object decode(String text) {
-            return Json.parse(text);
-        }
-    };
-
-    private static final FieldCodec BYTES = new FieldCodec() {
-        @Override
-        public String encode(Object value) {
-            return Base64.getEncoder().encodeToString((byte[]) value);
-        }
-
-        @Override
-        public Object decode(String text) {
-            return Base64.getDecoder().decode(text);
-        }
-    };
+    private static final FieldCodec BYTES = FieldCodec.of(
+            value -> Base64.getEncoder().encodeToString((byte[]) value), text -> Base64.getDecoder().decode(text));
 
     /**
      * The decimal text without trailing zeros after the point ({@code 1.50} → {@code 1.5},
