@@ -2,10 +2,12 @@ package dev.refract.cli.migrate;
 
 import dev.refract.codegen.cli.RefractCommand;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code refract migrate resolve}: settles a migration by hand, marking a failed one rolled back (so
@@ -48,27 +50,25 @@ public final class MigrateResolveCommand extends MigrationSubcommand {
 
     @Override
     protected int run(Path schema) {
-        forEachHistory(schema, (target, migrations, migrator) -> {
-            String datasource = target.datasource().name();
-            if (resolution.rolledBack != null) {
-                migrator.resolveRolledBack(migrations, resolution.rolledBack).block();
-                out().println("Datasource '" + datasource + "': " + resolution.rolledBack
-                        + " marked rolled back; the next deploy applies it again.");
-            } else {
-                migrator.resolveApplied(migrations, resolution.applied).block();
-                out().println("Datasource '" + datasource + "': " + resolution.applied + " recorded as applied.");
-            }
-        }, (target, migrations, migrator) -> {
-            String datasource = target.datasource().name();
-            if (resolution.rolledBack != null) {
-                migrator.resolveRolledBack(migrations, resolution.rolledBack).block();
-                out().println("Datasource '" + datasource + "': " + resolution.rolledBack
-                        + " marked rolled back; the next deploy applies it again.");
-            } else {
-                migrator.resolveApplied(migrations, resolution.applied).block();
-                out().println("Datasource '" + datasource + "': " + resolution.applied + " recorded as applied.");
-            }
-        });
+        forEachHistory(schema,
+                (target, migrations, migrator) -> resolve(target.datasource().name(),
+                        name -> migrator.resolveRolledBack(migrations, name),
+                        name -> migrator.resolveApplied(migrations, name)),
+                (target, migrations, migrator) -> resolve(target.datasource().name(),
+                        name -> migrator.resolveRolledBack(migrations, name),
+                        name -> migrator.resolveApplied(migrations, name)));
         return RefractCommand.SUCCESS;
+    }
+
+    /** Marks the migration named on the command line in one datasource's history, with that history's migrator. */
+    private void resolve(String datasource, Function<String, Mono<?>> rolledBack, Function<String, Mono<?>> applied) {
+        if (resolution.rolledBack != null) {
+            rolledBack.apply(resolution.rolledBack).block();
+            out().println("Datasource '" + datasource + "': " + resolution.rolledBack
+                    + " marked rolled back; the next deploy applies it again.");
+        } else {
+            applied.apply(resolution.applied).block();
+            out().println("Datasource '" + datasource + "': " + resolution.applied + " recorded as applied.");
+        }
     }
 }
