@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The tagged regions of the Java sources under one directory, by {@link Snippet#id()}. A region opens
  * with a line {@code // tag::name[]} and closes with {@code // end::name[]}; regions of one file may
- * nest or overlap, and the tag lines of other regions inside one are left out of its text.
+ * nest or overlap, and the tag lines of other regions inside one are left out of its text. A region
+ * opened and closed several times is the lines of all its parts, so that checks can sit between them.
  */
 public final class Snippets {
 
@@ -60,6 +61,8 @@ public final class Snippets {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String className = file.getFileName().toString().replaceFirst("\\.java$", "");
         Map<String, Integer> open = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        Map<String, List<String>> regions = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher tag = TAG.matcher(lines.get(i));
             if (!tag.matches()) {
@@ -68,21 +71,30 @@ public final class Snippets {
             String name = tag.group(2);
             String where = file + ":" + (i + 1);
             if (tag.group(1).equals("tag")) {
-                if (open.putIfAbsent(name, i) != null || byId.containsKey(className + "#" + name)) {
-                    throw new IllegalStateException(where + ": the region '" + name + "' is opened twice; give each region of a class its own name");
+                if (open.putIfAbsent(name, i) != null) {
+                    throw new IllegalStateException(where + ": the region '" + name + "' is opened again before it is closed");
                 }
+                firstLine.putIfAbsent(name, i + 1);
             } else {
                 Integer start = open.remove(name);
                 if (start == null) {
                     throw new IllegalStateException(where + ": 'end::" + name + "[]' closes a region that was not opened; add '// tag::" + name + "[]' above it");
                 }
-                String id = className + "#" + name;
-                byId.put(id, new Snippet(id, file, start + 1, normalise(lines.subList(start + 1, i))));
+                // a region may be given in several parts (to leave checks out of it): they are joined
+                regions.computeIfAbsent(name, n -> new ArrayList<>()).addAll(lines.subList(start + 1, i));
             }
         }
         if (!open.isEmpty()) {
             throw new IllegalStateException(file + ": the region(s) " + open.keySet() + " are never closed; add '// end::name[]' after them");
         }
+        regions.forEach((name, body) -> {
+            String id = className + "#" + name;
+            if (byId.containsKey(id)) {
+                throw new IllegalStateException(file + ": the region id " + id + " is also in " + byId.get(id).source()
+                        + "; rename one of the classes or regions");
+            }
+            byId.put(id, new Snippet(id, file, firstLine.get(name), normalise(body)));
+        });
     }
 
     /**
