@@ -131,13 +131,10 @@ class RelationsIT {
 
     @Test
     void recordsSortByTheirRelations() {
-        Flux<Post> posts;
-        Flux<User> users;
-        Flux<Comment> comments;
         // tag::relationOrder[]
-        posts = db.post().findMany(q -> q.orderBy(o -> o.author(a -> a.name().asc()).id().asc()));
-        users = db.user().findMany(q -> q.orderBy(o -> o.posts().count().desc()));
-        comments = db.comment().findMany(q -> q.orderBy(o -> o.post(p -> p.author(a -> a.name().asc()))));
+        Flux<Post> posts = db.post().findMany(q -> q.orderBy(o -> o.author(a -> a.name().asc()).id().asc()));
+        Flux<User> users = db.user().findMany(q -> q.orderBy(o -> o.posts().count().desc()));
+        Flux<Comment> comments = db.comment().findMany(q -> q.orderBy(o -> o.post(p -> p.author(a -> a.name().asc()))));
         // end::relationOrder[]
 
         assertThat(posts.collectList().block()).extracting(Post::id).startsWith(7, 42);

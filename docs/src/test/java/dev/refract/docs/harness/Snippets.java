@@ -80,8 +80,9 @@ public final class Snippets {
                 if (start == null) {
                     throw new IllegalStateException(where + ": 'end::" + name + "[]' closes a region that was not opened; add '// tag::" + name + "[]' above it");
                 }
-                // a region may be given in several parts (to leave checks out of it): they are joined
-                regions.computeIfAbsent(name, n -> new ArrayList<>()).addAll(lines.subList(start + 1, i));
+                // a region may be given in several parts (to leave checks out of it): each loses its own
+                // indentation, then they are joined
+                regions.computeIfAbsent(name, n -> new ArrayList<>()).addAll(dedented(lines.subList(start + 1, i)));
             }
         }
         if (!open.isEmpty()) {
@@ -95,6 +96,12 @@ public final class Snippets {
             }
             byId.put(id, new Snippet(id, file, firstLine.get(name), normalise(body)));
         });
+    }
+
+    private static List<String> dedented(List<String> lines) {
+        List<String> kept = lines.stream().filter(l -> !TAG.matcher(l).matches()).map(Snippets::stripTrailing).toList();
+        int indent = kept.stream().filter(l -> !l.isBlank()).mapToInt(Snippets::indentOf).min().orElse(0);
+        return kept.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList();
     }
 
     /**
