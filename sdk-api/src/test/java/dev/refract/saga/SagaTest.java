@@ -319,6 +319,23 @@ class SagaTest {
     }
 
     @Test
+    void cancellingWhileCompensatingLetsEveryCompensationFinish() {
+        Sinks.Empty<Void> secondUndone = Sinks.empty();
+        Saga saga = Saga.create().loggingTo(log)
+                .step("first", done -> does("first", "a"), a -> undoes("first"))
+                .step("second", done -> does("second", "b"),
+                        b -> secondUndone.asMono().doOnSubscribe(s -> journal.add("start undo second")))
+                .step("third", done -> fails("third broke"));
+
+        Disposable subscription = saga.run().subscribe();
+        assertThat(journal).containsExactly("do first", "do second", "start undo second");
+        subscription.dispose();
+        secondUndone.tryEmitEmpty();
+
+        assertThat(journal).containsExactly("do first", "do second", "start undo second", "undo first");
+    }
+
+    @Test
     void theOutcomeIsColdAndEachSubscriptionRunsTheSagaAgain() {
         Saga saga = Saga.create().loggingTo(log).step("first", done -> does("first", "a"), a -> undoes("first"));
         Mono<SagaOutcome> outcome = saga.run();
