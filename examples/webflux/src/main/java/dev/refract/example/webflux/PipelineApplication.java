@@ -1,7 +1,9 @@
 package dev.refract.example.webflux;
 
+import dev.refract.example.webflux.json.RefractJsonModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A Spring Boot WebFlux application around the generated client of {@code schema.prisma}: pipeline
@@ -12,6 +14,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class PipelineApplication {
+
+    /** How the HTTP codecs read and write the {@code Json} fields of runs and steps. */
+    @Bean
+    RefractJsonModule refractJsonModule() {
+        return new RefractJsonModule();
+    }
 
     /** Starts the application; {@code DATABASE_URL} and {@code REDIS_URL} name the servers. */
     public static void main(String[] args) {
