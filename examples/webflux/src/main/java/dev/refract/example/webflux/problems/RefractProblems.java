@@ -44,7 +44,10 @@ public class RefractProblems extends ResponseEntityExceptionHandler {
             logger.error("A request failed on the database", error);
             detail = "The request could not be completed (" + error.code().code() + "); try again later.";
         } else {
-            detail = error.getMessage();
+            // the code is a property of its own; the detail is the message after it
+            String code = "[" + error.code().code() + "] ";
+            String message = error.getMessage();
+            detail = message.startsWith(code) ? message.substring(code.length()) : message;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", error.code().code());

@@ -84,7 +84,9 @@ class RunApiIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("R2025")
-                .jsonPath("$.model").isEqualTo("PipelineRun");
+                .jsonPath("$.model").isEqualTo("PipelineRun")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("PipelineRun").doesNotStartWith("[R2025]"));
     }
 
     @Test
