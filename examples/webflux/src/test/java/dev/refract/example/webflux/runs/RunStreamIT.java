@@ -28,7 +28,8 @@ class RunStreamIT {
     @Autowired
     private WebTestClient http;
 
-    private static List<String> ids;
+    /** The ids of the runs the class created, in the order they were created. */
+    private static final List<String> CREATED = new ArrayList<>();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -36,8 +37,11 @@ class RunStreamIT {
     }
 
     @BeforeAll
-    static void noRunsYet() {
-        ids = new ArrayList<>();
+    static void createRuns(@Autowired WebTestClient http) {
+        for (int i = 0; i < RUNS; i++) {
+            CREATED.add(http.post().uri("/runs").bodyValue(Map.of("name", "streamed-" + i)).exchange()
+                    .expectStatus().isCreated().expectBody(RunView.class).returnResult().getResponseBody().id());
+        }
     }
 
     @AfterAll
@@ -47,7 +51,7 @@ class RunStreamIT {
 
     @Test
     void ndjsonHasOneRunALineInIdOrder() {
-        List<String> created = createRuns();
+        List<String> created = CREATED;
 
         String body = http.get().uri("/runs/stream").accept(MediaType.APPLICATION_NDJSON).exchange()
                 .expectStatus().isOk()
@@ -64,7 +68,7 @@ class RunStreamIT {
 
     @Test
     void serverSentEventsCarryEachRunWithItsIdAsTheEventId() {
-        List<String> created = createRuns();
+        List<String> created = CREATED;
 
         String body = http.get().uri("/runs/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
@@ -79,7 +83,7 @@ class RunStreamIT {
 
     @Test
     void eventStreamResumesAfterTheLastEventId() {
-        List<String> sorted = createRuns().stream().sorted().toList();
+        List<String> sorted = CREATED.stream().sorted().toList();
         String lastSeen = sorted.get(4);
 
         List<ServerSentEvent<RunView>> events = http.get().uri("/runs/stream").accept(MediaType.TEXT_EVENT_STREAM)
@@ -97,7 +101,7 @@ class RunStreamIT {
 
     @Test
     void streamFiltersByStatusAndResumesAfterAnId() {
-        List<String> sorted = createRuns().stream().sorted().toList();
+        List<String> sorted = CREATED.stream().sorted().toList();
 
         List<String> after = http.get().uri("/runs/stream?after={id}", sorted.get(RUNS - 3))
                 .accept(MediaType.APPLICATION_NDJSON).exchange()
@@ -108,16 +112,5 @@ class RunStreamIT {
 
         assertThat(after).containsExactlyElementsOf(sorted.subList(RUNS - 2, RUNS));
         assertThat(completed).isEmpty();
-    }
-
-    /** The runs of the class, created by the first test that needs them. */
-    private synchronized List<String> createRuns() {
-        if (ids.isEmpty()) {
-            for (int i = 0; i < RUNS; i++) {
-                ids.add(http.post().uri("/runs").bodyValue(Map.of("name", "streamed-" + i)).exchange()
-                        .expectStatus().isCreated().expectBody(RunView.class).returnResult().getResponseBody().id());
-            }
-        }
-        return ids;
     }
 }
