@@ -85,6 +85,8 @@ public final class ClientCore implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Per model: true when its datasource is read-only, so that writes to it are refused. */
     private final boolean[] readOnlyModels;
+    /** Per model: true when its datasource expires records (Redis), so that a write may give a time to live. */
+    private final boolean[] expiringModels;
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators,
             OperationListener listener, ReadThroughCache cache) {
@@ -102,6 +104,10 @@ public final class ClientCore implements AutoCloseable {
         this.readOnlyModels = new boolean[schema.models().size()];
         for (int i = 0; i < readOnlyModels.length; i++) {
             readOnlyModels[i] = schema.datasource(schema.model(i).datasource()).readOnly();
+        }
+        this.expiringModels = new boolean[schema.models().size()];
+        for (int i = 0; i < expiringModels.length; i++) {
+            expiringModels[i] = schema.datasource(schema.model(i).datasource()).provider() == Provider.REDIS;
         }
     }
 
@@ -165,6 +171,14 @@ public final class ClientCore implements AutoCloseable {
                 return Mono.error(new ReadOnlyDatasourceException(
                         schema.datasource(schema.model(operation.model()).datasource()).name(), model,
                         operationName(operation)));
+            }
+            if (!expiringModels[operation.model()] && operation instanceof Operation.Write write
+                    && write.givesTimeToLive()) {
+                DatasourceMeta datasource = schema.datasource(schema.model(operation.model()).datasource());
+                return Mono.error(new InvalidQueryException(model, List.of(), "The " + operationName(operation)
+                        + " of " + model + " gives a time to live, but " + model + " lives in datasource \""
+                        + datasource.name() + "\" (" + datasource.provider().schemaName() + "), which does not expire"
+                        + " records: only Redis models take a ttl; leave it out"));
             }
             TransactionScope transaction = transactions.scopeIn(context);
             if (transaction != null) {
