@@ -8,6 +8,7 @@ import dev.refract.error.InvalidQueryException;
 import dev.refract.error.ReadOnlyDatasourceException;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
@@ -24,6 +25,8 @@ import dev.refract.spi.Row;
 import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -215,6 +218,34 @@ public final class ClientCore implements AutoCloseable {
     /** What the cache of this client's {@code @@cache} models did since the client was built. */
     public CacheStatistics cacheStatistics() {
         return cache.statistics();
+    }
+
+    /**
+     * What the cache did for the model named {@code model} since the client was built: its reads, the
+     * invalidations that reached its entries and the failures of either. All zero for a model without
+     * {@code @@cache}.
+     *
+     * @throws IllegalArgumentException when the schema has no model of that name
+     */
+    public CacheStatistics cacheStatistics(String model) {
+        for (ModelMeta meta : schema.models()) {
+            if (meta.name().equals(model)) {
+                return cache.statistics(meta.index());
+            }
+        }
+        throw new IllegalArgumentException("No model '" + model + "' in this schema: its models are "
+                + schema.models().stream().map(ModelMeta::name).collect(Collectors.joining(", ")));
+    }
+
+    /** {@link #cacheStatistics(String)} of every model declaring {@code @@cache}, by model name in schema order. */
+    public Map<String, CacheStatistics> cacheStatisticsByModel() {
+        Map<String, CacheStatistics> figures = new LinkedHashMap<>();
+        for (ModelMeta meta : schema.models()) {
+            if (meta.cache() != null) {
+                figures.put(meta.name(), cache.statistics(meta.index()));
+            }
+        }
+        return Collections.unmodifiableMap(figures);
     }
 
     /**
