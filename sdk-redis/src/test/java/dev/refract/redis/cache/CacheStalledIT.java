@@ -41,6 +41,18 @@ class CacheStalledIT {
         return count;
     }
 
+    /**
+     * Reads {@code ann} until the cache answers with it: the first reads load it and cache it, and on
+     * a busy machine one may outlast the read timeout.
+     */
+    private static void awaitAHit(RefractClient db, Account ann) {
+        long before = db.core().cacheStatistics().hits();
+        for (int attempt = 0; attempt < 20 && db.core().cacheStatistics().hits() == before; attempt++) {
+            assertThat(db.account().findUnique(q -> q.where(w -> w.id(ann.id()))).block(WAIT)).isEqualTo(ann);
+        }
+        assertThat(db.core().cacheStatistics().hits()).as("a read answered by the cache").isGreaterThan(before);
+    }
+
     @Test
     void cachedReadsGoToPostgresInBoundedTimeWhileTheCacheIsStalledAndUseItAgainOnceItAnswers(
             PostgresNamespace postgres) throws Exception {
@@ -53,10 +65,10 @@ class CacheStalledIT {
             RefractClient db = CachedDatabase.open(postgres, server.url("prefix=stalled"), lookUps);
             try {
                 Account ann = db.account().create(c -> c.email("ann@example.com").name("Ann")).block(WAIT);
-                assertThat(db.account().findUnique(q -> q.where(w -> w.id(ann.id()))).block(WAIT)).isEqualTo(ann);
-                assertThat(db.account().findUnique(q -> q.where(w -> w.id(ann.id()))).block(WAIT)).isEqualTo(ann);
-                assertThat(lookUps).hasValue(1);
-                assertThat(db.core().cacheStatistics().hits()).isEqualTo(1);
+                awaitAHit(db, ann);
+                int loaded = lookUps.get();
+                long errors = db.core().cacheStatistics().errors();
+                long hits = db.core().cacheStatistics().hits();
 
                 System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
                 server.pause();
@@ -67,13 +79,13 @@ class CacheStalledIT {
                     assertThat(read).isEqualTo(ann);
                     assertThat(took).as("read %d while the cache is stalled", i).isLessThan(BOUND);
                 }
-                assertThat(lookUps).hasValue(4);
-                assertThat(db.core().cacheStatistics().errors()).isEqualTo(3);
+                assertThat(lookUps).hasValue(loaded + 3);
+                assertThat(db.core().cacheStatistics().errors()).isEqualTo(errors + 3);
+                assertThat(db.core().cacheStatistics().hits()).isEqualTo(hits);
 
                 server.resume();
-                assertThat(db.account().findUnique(q -> q.where(w -> w.id(ann.id()))).block(WAIT)).isEqualTo(ann);
-                assertThat(lookUps).as("answered by the cache again").hasValue(4);
-                assertThat(db.core().cacheStatistics().hits()).isEqualTo(2);
+                awaitAHit(db, ann);
+                assertThat(db.core().cacheStatistics().hits()).as("answered by the cache again").isGreaterThan(hits);
             } finally {
                 System.setErr(err);
                 db.closeAsync().block(WAIT);
