@@ -8,6 +8,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.meta.Provider;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -43,6 +45,9 @@ final class WriteEmitter {
         List<FieldDefinition> relations = writableRelations(model);
         for (FieldDefinition relation : relations) {
             builder.addMethod(relationCreate(model, create, relation));
+        }
+        if (expiring(model)) {
+            builder.addMethod(ttl(model, create, "created"));
         }
         CodeBlock checks = requiredChecks(model, relations);
         MethodSpec.Builder build = MethodSpec.methodBuilder("build")
@@ -102,6 +107,9 @@ final class WriteEmitter {
         for (FieldDefinition relation : writableRelations(model)) {
             builder.addMethod(relationUpdate(model, update, relation));
         }
+        if (expiring(model)) {
+            builder.addMethod(ttl(model, update, "updated"));
+        }
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("The changes given.\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -133,6 +141,26 @@ final class WriteEmitter {
             method.addStatement("return setRequired($L, $S, $L)", index, field.name(), stored);
         }
         return method.build();
+    }
+
+    /** True for a model of a datasource that expires records (Redis), whose writes take a time to live. */
+    private boolean expiring(ModelDefinition model) {
+        return context.schema().datasources().get(model.datasourceIndex()).provider() == Provider.REDIS;
+    }
+
+    /** {@code ttl(Duration)}: the record written lives that long from the write, whatever {@code @@ttl} says. */
+    private static MethodSpec ttl(ModelDefinition model, ClassName owner, String written) {
+        return MethodSpec.methodBuilder("ttl")
+                .addJavadoc("Lets the record $L live for {@code ttl} from this write, instead of what\n"
+                        + "$L. Redis expires the record and its index keys\n"
+                        + "together.\n\n@throws IllegalArgumentException when {@code ttl} is null or under a millisecond\n",
+                        written, model.ttlSeconds() == null ? "its model says (for ever, as it has no {@code @@ttl})"
+                                : "{@code @@ttl(" + model.ttlSeconds() + ")} says")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(owner)
+                .addParameter(Duration.class, "ttl")
+                .addStatement("return timeToLive(ttl)")
+                .build();
     }
 
     /** The relation fields that take nested writes: every one but those reaching another datasource. */

@@ -136,6 +136,7 @@ public final class SeedSchemaFixture {
         private boolean id;
         private boolean unique;
         private boolean updatedAt;
+        private boolean expiresAt;
         private dev.refract.codegen.definition.NativeType nativeType;
         private RelationDefinition relation;
 
@@ -193,6 +194,11 @@ public final class SeedSchemaFixture {
             return this;
         }
 
+        public FieldBuilder expiresAt() {
+            expiresAt = true;
+            return this;
+        }
+
         public FieldBuilder updatedAt() {
             updatedAt = true;
             return this;
@@ -224,7 +230,8 @@ public final class SeedSchemaFixture {
         }
 
         public FieldDefinition build() {
-            return new FieldDefinition(name, dbName, doc, type, arity, defaultValue, id, unique, updatedAt, nativeType,
+            return new FieldDefinition(name, dbName, doc, type, arity, defaultValue, id, unique, updatedAt, expiresAt,
+                    nativeType,
                     relation);
         }
     }
