@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     @Test
-    void theDefaultsAreTheSizesOfTheIssue() {
+    void theDefaultsHalveTheIssuesLookUpsAndWritesAndKeepItsStream() {
         Settings defaults = Settings.parse();
 
-        assertThat(defaults.findUniqueCalls()).isEqualTo(200_000);
+        assertThat(defaults.findUniqueCalls()).isEqualTo(100_000);
+        assertThat(defaults.createCalls()).isEqualTo(25_000);
+        assertThat(defaults.createManyRows()).isEqualTo(50_000);
+        assertThat(defaults.incrementCalls()).isEqualTo(50_000);
+        assertThat(defaults.includeCalls()).isEqualTo(50);
         assertThat(defaults.inFlight()).isEqualTo(64);
         assertThat(defaults.streamRows()).isEqualTo(1_000_000);
         assertThat(defaults.smallStreamRows()).isEqualTo(10_000);

@@ -76,6 +76,7 @@ class NamingTest {
         assertThat(naming.accessorName("Class")).isEqualTo("class_");
         assertThat(naming.accessorName("Builder")).as("the client's own static method").isEqualTo("builder_");
         assertThat(naming.accessorName("Core")).as("the client's own field").isEqualTo("core_");
+        assertThat(naming.accessorName("Saga")).as("the client's own saga()").isEqualTo("saga_");
     }
 
     @Test

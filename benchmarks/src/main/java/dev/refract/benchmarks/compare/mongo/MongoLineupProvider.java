@@ -12,16 +12,21 @@ import java.util.List;
  * Provides the MongoDB lineup ({@link MongoLineup}), on a database of its own that it drops when the
  * lineup closes, on the server {@code MONGODB_URL} names or else the in-process one.
  *
- * <p>Its default sizes are a tenth of the relational lineups' ({@link #DEFAULT_SIZES}): at theirs, the
- * in-process server alone would take longer than the relational lineups together, and a default run of
- * every lineup must stay within 15 minutes on two cores. Sizes given on the command line apply to it as
- * they are.
+ * <p>Its default sizes are a tenth of the relational lineups' ({@link #DEFAULT_SIZES}), and its include
+ * reads a quarter of their parents: at theirs, the in-process server alone would take longer than the
+ * relational lineups together (it keeps no index on the children's {@code parentId}, so each include
+ * scans every child for every parent asked for), and a default run of every lineup must stay within
+ * about twelve minutes on two cores. Sizes given on the command line apply to it as they are.
  */
 public final class MongoLineupProvider implements LineupProvider {
 
-    /** The lineup's own defaults, a tenth of the run's: the heap still compares a stream ten times the size of the small one. */
-    static final List<String> DEFAULT_SIZES = List.of("--findUniqueCalls=20000", "--streamRows=100000",
-            "--includeCalls=5", "--createCalls=5000", "--createManyRows=10000", "--incrementCalls=10000");
+    /**
+     * The lineup's own defaults: a tenth of the run's sizes, so that the heap still compares a stream ten times
+     * the size of the small one, and 250 parents with their children for the include.
+     */
+    static final List<String> DEFAULT_SIZES = List.of("--findUniqueCalls=10000", "--streamRows=100000",
+            "--includeCalls=5", "--parents=250", "--createCalls=2500", "--createManyRows=5000",
+            "--incrementCalls=5000");
 
     @Override
     public Settings settings(Settings run) {

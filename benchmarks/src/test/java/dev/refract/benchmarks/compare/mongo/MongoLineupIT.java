@@ -101,6 +101,24 @@ class MongoLineupIT {
     }
 
     @Test
+    void anIncrementRunChecksItsCountersAgainstTheSumTheCheckBeforeItCounted() {
+        Contender refract = lineup.contenders().get(0);
+        lineup.prepare(Workload.INCREMENT);
+        refract.increment(7).block();
+
+        String claimedTwo = lineup.verify(Workload.INCREMENT, 2);
+        lineup.prepare(Workload.INCREMENT);
+        refract.increment(8).block();
+        String claimedOne = lineup.verify(Workload.INCREMENT, 1);
+        lineup.prepare(Workload.INCREMENT);
+        String claimedNone = lineup.verify(Workload.INCREMENT, 0);
+
+        assertThat(claimedTwo).isEqualTo("wrong result: 2 increments added 1 to the counters in the database");
+        assertThat(claimedOne).isNull();
+        assertThat(claimedNone).isNull();
+    }
+
+    @Test
     void theRolesAreTheRelationalOnesAndTheNoteSaysWhichServerItRanOn() {
         assertThat(results.entrants()).extracting(entrant -> entrant.role())
                 .containsExactly(Role.REFRACT, Role.RAW, Role.PEER, Role.PEER);

@@ -21,7 +21,7 @@ class MongoLineupProviderTest {
     private final MongoLineupProvider provider = new MongoLineupProvider();
 
     @Test
-    void itsDefaultSizesAreATenthOfTheRunsWithTheSameShapeOfWork() {
+    void itsDefaultSizesAreATenthOfTheRunsAndItsIncludeAQuarterOfTheParents() {
         Settings run = Settings.parse();
         Settings own = provider.settings(run);
 
@@ -31,10 +31,11 @@ class MongoLineupProviderTest {
         assertThat(own.createCalls()).isEqualTo(run.createCalls() / 10);
         assertThat(own.createManyRows()).isEqualTo(run.createManyRows() / 10);
         assertThat(own.incrementCalls()).isEqualTo(run.incrementCalls() / 10);
-        assertThat(List.of(own.inFlight(), own.parents(), own.childrenPerParent(), own.batchSize(),
-                own.smallStreamRows(), own.poolSize(), own.fetchSize(), own.rounds()))
-                .containsExactly(run.inFlight(), run.parents(), run.childrenPerParent(), run.batchSize(),
-                        run.smallStreamRows(), run.poolSize(), run.fetchSize(), run.rounds());
+        assertThat(own.parents()).isEqualTo(run.parents() / 4);
+        assertThat(List.of(own.inFlight(), own.childrenPerParent(), own.batchSize(), own.smallStreamRows(),
+                own.poolSize(), own.fetchSize(), own.rounds()))
+                .containsExactly(run.inFlight(), run.childrenPerParent(), run.batchSize(), run.smallStreamRows(),
+                        run.poolSize(), run.fetchSize(), run.rounds());
     }
 
     @Test
@@ -43,7 +44,7 @@ class MongoLineupProviderTest {
 
         assertThat(own.streamRows()).isEqualTo(1_000_000);
         assertThat(own.findUniqueCalls()).isEqualTo(500);
-        assertThat(own.createCalls()).isEqualTo(5_000);
+        assertThat(own.createCalls()).isEqualTo(2_500);
     }
 
     @Test
@@ -56,7 +57,7 @@ class MongoLineupProviderTest {
         String markdown = new Report(run, Machine.current(), List.of(new Standing(results)), Instant.now(),
                 Duration.ofSeconds(1), 1, 1).markdown("chart.svg");
 
-        assertThat(markdown).contains("  - its own sizes: 20,000 look-ups by id with 64 in flight; a 100,000-row stream")
+        assertThat(markdown).contains("  - its own sizes: 10,000 look-ups by id with 64 in flight; a 100,000-row stream")
                 .contains("\nA note.\n");
     }
 }
