@@ -12,6 +12,7 @@ import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
 import dev.refract.raw.RecordMapper;
+import dev.refract.saga.Saga;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
@@ -410,6 +411,15 @@ public final class ClientCore implements AutoCloseable {
         Objects.requireNonNull(operations, "operations");
         Mono<List<Object>> transaction = transactions.batch(options, operations);
         return Mono.defer(() -> closed.get() ? Mono.error(new ClientClosedException(null)) : transaction);
+    }
+
+    /**
+     * A new saga without steps, for work across datasources that one transaction cannot cover: add steps
+     * with their compensations and {@link Saga#run() run} it. Its steps are calls of this client; a step
+     * made after {@link #close()} fails with {@link ClientClosedException} and the saga compensates.
+     */
+    public Saga saga() {
+        return Saga.create();
     }
 
     /** True once {@link #close()} was called. */

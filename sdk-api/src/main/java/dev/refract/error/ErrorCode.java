@@ -26,6 +26,8 @@ public enum ErrorCode {
     READ_ONLY_DATASOURCE("R2042"),
     /** A transaction was asked of a server that cannot run one: {@link TransactionsUnsupportedException}. */
     TRANSACTIONS_UNSUPPORTED("R2043"),
+    /** A step of a saga failed and the saga was compensated, fully or in part: {@link SagaFailedException}. */
+    SAGA_FAILED("R2044"),
     /** The database could not be reached or dropped the connection: {@link ConnectionFailedException}. */
     CONNECTION_FAILED("R1001");
 

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,7 +57,8 @@ public final class Compare {
         double loadBefore = Machine.loadAverage();
         List<Standing> standings = new ArrayList<>();
         for (LineupProvider provider : Lineups.all()) {
-            if (!settings.includesLineup(provider.key())) {
+            if (!settings.includesLineup(provider.key())
+                    || Collections.disjoint(provider.workloads(), settings.workloads())) {
                 continue;
             }
             Settings own = provider.settings(settings);
@@ -65,8 +67,8 @@ public final class Compare {
             }
         }
         if (standings.isEmpty()) {
-            throw new IllegalArgumentException("--lineups names no lineup there is; the lineups are "
-                    + Lineups.all().stream().map(LineupProvider::key).toList());
+            throw new IllegalArgumentException("--lineups names no lineup there is that runs a workload --only names;"
+                    + " the lineups are " + Lineups.all().stream().map(LineupProvider::key).toList());
         }
         return new Report(settings, Machine.current(), standings, started, Duration.between(started, Instant.now()),
                 loadBefore, Machine.loadAverage());

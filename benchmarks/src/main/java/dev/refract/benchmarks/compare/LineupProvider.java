@@ -1,6 +1,8 @@
 package dev.refract.benchmarks.compare;
 
 import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Makes the {@link Lineup} of one datasource. Providers are found with {@link java.util.ServiceLoader}
@@ -11,6 +13,14 @@ public interface LineupProvider {
 
     /** The lineup's name on the command line ({@code --lineups=postgresql}), e.g. {@code postgresql}. */
     String key();
+
+    /**
+     * The workloads this lineup's contenders run; all by default. A run whose {@code --only} names none of
+     * them leaves the lineup out.
+     */
+    default Set<Workload> workloads() {
+        return EnumSet.allOf(Workload.class);
+    }
 
     /**
      * The settings this lineup runs with, given the run's: the run's own by default. A lineup whose server

@@ -28,16 +28,18 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the client class: one accessor per model, transactions, {@code close()}, a builder of overrides,
- * and the raw SQL methods ({@code queryRaw}, {@code executeRaw} and their {@code Unsafe} forms).
+ * Emits the client class: one accessor per model, transactions, sagas, {@code close()}, a builder of
+ * overrides, and the raw SQL methods ({@code queryRaw}, {@code executeRaw} and their {@code Unsafe} forms).
  */
 final class ClientEmitter {
 
     private static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
 
-    /** The simple names of the types the transaction methods refer to. */
+    /** The simple names of the types the transaction and saga methods refer to. */
     private static final Set<String> TRANSACTION_TYPES = Set.of("Object", "List", "Function", "Publisher",
-            "TransactionOptions", "Flux", "Mono", "GeneratedClient", "ClientOptions");
+            "TransactionOptions", "Flux", "Mono", "GeneratedClient", "ClientOptions", "Saga");
+
+    private static final ClassName SAGA = ClassName.get("dev.refract.saga", "Saga");
 
     private static final ClassName GENERATED_CLIENT = ClassName.get("dev.refract.client", "GeneratedClient");
 
@@ -115,6 +117,7 @@ final class ClientEmitter {
                 .addStatement("return core.closeAsync()")
                 .build());
         transactionMethods(client).forEach(type::addMethod);
+        type.addMethod(sagaMethod());
         type.alwaysQualify(clashingTransactionTypes());
         type.addType(builder(client, builderType, datasources));
         addRawQueries(type);
@@ -178,6 +181,27 @@ final class ClientEmitter {
                         .addParameter(operations, "operations")
                         .addStatement("return core.transaction(options, operations)")
                         .build());
+    }
+
+    /** {@code saga()}: a new saga, whose steps are calls of this client across its datasources. */
+    private MethodSpec sagaMethod() {
+        String first = context.naming().accessorName(context.schema().models().get(0).name());
+        return MethodSpec.methodBuilder("saga")
+                .addJavadoc("A new saga: work across datasources that one transaction cannot cover, as named steps run in\n"
+                        + "order, each with the compensation that undoes it. When a step fails, the completed steps are\n"
+                        + "compensated in reverse order, and the outcome says what was done and undone, e.g.\n"
+                        + "<pre>{@code\n"
+                        + "db.saga()\n"
+                        + "    .step(\"first\", done -> db.$L().create(...), created -> db.$L().delete(...))\n"
+                        + "    .step(\"second\", done -> ..., value -> ...)\n"
+                        + "    .run()                                   // Mono<SagaOutcome>, cold\n"
+                        + "    .flatMap(SagaOutcome::committedOrError)  // or handle Compensated and CompensationFailed\n"
+                        + "}</pre>\n"
+                        + "See {@link $T} for failures, retries of compensations and cancellation.\n", first, first, SAGA)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(SAGA)
+                .addStatement("return core.saga()")
+                .build();
     }
 
     /**

@@ -56,7 +56,7 @@ public final class Naming {
             "notify", "notifyAll", "toString", "wait");
 
     /** Members of the generated client class itself; a model accessor must not take their names. */
-    private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "close", "closeAsync", "core");
+    private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "close", "closeAsync", "core", "saga");
 
     /** Methods of the generated builders' bases; a field of one of these names would hide them. */
     private static final Set<String> BUILDER_MEMBERS = Set.of("and", "or", "not", "build", "self", "newBuilder",

@@ -2,7 +2,9 @@ package dev.refract.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +100,76 @@ class ClientEmitterTest {
                         + "            List<? extends Publisher<?>> operations) {\n"
                         + "        return core.transaction(options, operations);")
                 .contains("import dev.refract.transaction.TransactionOptions;");
+    }
+
+    @Test
+    void emitsSagaThatStartsASagaOfTheCore() {
+        GenerationContext context = Emitted.seedContext();
+
+        String source = Emitted.render(context, new ClientEmitter(context).emit());
+
+        assertThat(source)
+                .contains("public Saga saga() {\n        return core.saga();")
+                .contains("import dev.refract.saga.Saga;")
+                .contains(".step(\"first\", done -> db.pipelineRun().create(...), created -> db.pipelineRun().delete(...))")
+                .contains("See {@link Saga} for failures, retries of compensations and cancellation.");
+    }
+
+    @Test
+    void aSagaOverTheSeedClientCompilesWithEachCompensationTypedByItsStep() {
+        Map<String, String> sources = new HashMap<>(InMemoryCompiler.sources(
+                new JavaGenerator().generate(SeedSchemaFixture.seed())));
+        sources.put("com/example/app/PublishesVideo.java", """
+                package com.example.app;
+
+                import com.example.pipeline.db.ContentItem;
+                import com.example.pipeline.db.PipelineRun;
+                import com.example.pipeline.db.RefractClient;
+                import dev.refract.json.Json;
+                import dev.refract.saga.SagaOutcome;
+                import dev.refract.saga.SagaResults;
+                import java.util.Map;
+                import reactor.core.publisher.Mono;
+
+                final class PublishesVideo {
+
+                    private PublishesVideo() {}
+
+                    static Mono<SagaResults> publish(RefractClient db) {
+                        return db.saga()
+                                .step("run",
+                                        done -> db.pipelineRun().create(c -> c.name("video")),
+                                        run -> db.pipelineRun().delete(w -> w.id(run.id())))
+                                .step("content",
+                                        done -> db.contentItem().create(c -> c
+                                                .runId(done.get("run", PipelineRun.class).id())
+                                                .type("video").title("Intro").metadata(Json.of(Map.of()))),
+                                        item -> db.contentItem().delete(w -> w.id(item.id())))
+                                .step("audit", done -> Mono.just(done.get("content", ContentItem.class).title()))
+                                .run()
+                                .flatMap(SagaOutcome::committedOrError);
+                    }
+                }
+                """);
+
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(sources);
+
+        assertThat(result.success()).as(result.diagnostics()).isTrue();
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void aModelNamedSagaIsReachedThroughAnAccessorThatLeavesSagaToTheSagas() {
+        List<GeneratedFile> files = SchemaText.generate("""
+                model Saga {
+                  id    Int    @id
+                  label String
+                }
+                """);
+
+        SchemaText.assertCompiles(files);
+        assertThat(SchemaText.file(files, "RefractClient")).contains("public dev.refract.saga.Saga saga() {")
+                .contains("public SagaDelegate saga_() {");
     }
 
     @ParameterizedTest

@@ -49,6 +49,15 @@ public final class PostgresLineup {
                     + " = (\"total\" / 1000003) % 1000 and \"counter\" = 0) from \"Entry\"",
             "select coalesce(sum(\"counter\"), 0) from \"Sample\"");
 
+    /** Seeds the ten-column table over {@code generate_series}, with the values of {@code Dataset}. */
+    private static final String SEED_SAMPLES = "insert into \"Sample\" (\"id\", \"name\", \"email\","
+            + " \"category\", \"quantity\", \"counter\", \"price\", \"total\", \"active\", \"createdAt\")"
+            + " select g, 'sample-' || g, 'user' || g || '@example.com',"
+            + " case when g % 10 = 0 then null else 'category-' || (g % 7) end, g % 1000, 0,"
+            + " (g % 10000)::float8 / 100, g::bigint * 1000003, g % 2 = 0,"
+            + " timestamp '2026-01-01 00:00:00' + g * interval '1 second'"
+            + " from generate_series(1, ?) as g";
+
     private PostgresLineup() {
     }
 
@@ -107,7 +116,7 @@ public final class PostgresLineup {
      * commits that do not wait for the disk. A flush of the write-ahead log takes milliseconds on a
      * virtual machine's disk, and every contender's writes would time the disk instead of the client.
      */
-    static String url(PostgresNamespace namespace) {
+    public static String url(PostgresNamespace namespace) {
         return namespace.endpoint().withParameter("schema", namespace.schema())
                 .withParameter("options", "synchronous_commit=off").r2dbcUrl();
     }
@@ -125,15 +134,23 @@ public final class PostgresLineup {
         return versions;
     }
 
+    /**
+     * Seeds {@code rows} records of the ten-column table {@code "Sample"} with the values
+     * {@link dev.refract.benchmarks.compare.Dataset} computes, in the server; for the lineups whose
+     * schemas hold that table.
+     */
+    public static void seedSamples(Connection admin, int rows) throws SQLException {
+        try (PreparedStatement samples = admin.prepareStatement(SEED_SAMPLES);
+                Statement statement = admin.createStatement()) {
+            samples.setInt(1, rows);
+            samples.executeUpdate();
+            statement.execute("vacuum analyze \"Sample\"");
+        }
+    }
+
     /** The seeded values, computed as {@link dev.refract.benchmarks.compare.Dataset} computes them. */
     private static void seed(Connection admin, Settings settings) throws SQLException {
-        try (PreparedStatement samples = admin.prepareStatement("insert into \"Sample\" (\"id\", \"name\", \"email\","
-                + " \"category\", \"quantity\", \"counter\", \"price\", \"total\", \"active\", \"createdAt\")"
-                + " select g, 'sample-' || g, 'user' || g || '@example.com',"
-                + " case when g % 10 = 0 then null else 'category-' || (g % 7) end, g % 1000, 0,"
-                + " (g % 10000)::float8 / 100, g::bigint * 1000003, g % 2 = 0,"
-                + " timestamp '2026-01-01 00:00:00' + g * interval '1 second'"
-                + " from generate_series(1, ?) as g");
+        try (PreparedStatement samples = admin.prepareStatement(SEED_SAMPLES);
                 PreparedStatement parents = admin.prepareStatement("insert into \"Parent\" (\"id\", \"name\")"
                         + " select p, 'parent-' || p from generate_series(1, ?) as p");
                 PreparedStatement children = admin.prepareStatement("insert into \"Child\" (\"id\", \"parentId\","
