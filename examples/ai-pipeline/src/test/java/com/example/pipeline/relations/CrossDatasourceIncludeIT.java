@@ -13,7 +13,6 @@ import com.example.pipeline.db.RefractClient;
 import com.example.pipeline.db.RefractClientMetadata;
 import com.example.pipeline.db.Session;
 import com.example.pipeline.db.Status;
-import com.example.pipeline.migrate.MigrationDeployer;
 import com.example.pipeline.seed.PipelineSeed;
 import com.example.pipeline.servers.DatasourceServers;
 import dev.refract.error.InvalidQueryException;
@@ -30,7 +29,6 @@ import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RedisNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,13 +61,10 @@ class CrossDatasourceIncludeIT {
     @BeforeEach
     void seed(PostgresNamespace postgres, MongoNamespace mongo, RedisNamespace redis) {
         servers = Namespaces.servers(postgres, mongo, redis);
-        new MigrationDeployer(RefractClientMetadata.SCHEMA, Path.of("migrations")).deploy(servers).blockLast(WAIT);
-        RefractClient.Builder builder = RefractClient.builder()
+        db = Namespaces.deployedClient(servers, builder -> builder
                 .adapterProvider(new CountingProvider(new R2dbcAdapterProvider(), received))
                 .adapterProvider(new CountingProvider(new MongoAdapterProvider(), received))
-                .adapterProvider(new CountingProvider(new RedisAdapterProvider(), received));
-        servers.servers().forEach(server -> builder.datasource(server.datasource().name(), server.url()));
-        db = builder.build();
+                .adapterProvider(new CountingProvider(new RedisAdapterProvider(), received)));
         db.contentItem().deleteMany().then(db.pipelineRun().deleteMany()).block(WAIT);
         new PipelineSeed(db).seed(Instant.now().truncatedTo(ChronoUnit.SECONDS)).block(WAIT);
         received.clear();
