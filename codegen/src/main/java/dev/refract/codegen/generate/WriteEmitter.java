@@ -36,7 +36,7 @@ final class WriteEmitter {
     TypeSpec emitCreate(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName create = names.create();
-        TypeSpec.Builder builder = base(create, names,
+        TypeSpec.Builder builder = base(create, model, names,
                 "The values of a new {@link $T} record. Fields with a default, optional fields and\n"
                         + "{@code @updatedAt} fields may be left out; {@code build()} checks the others.\n");
         for (FieldDefinition field : context.scalarFields(model)) {
@@ -90,7 +90,7 @@ final class WriteEmitter {
     TypeSpec emitUpdate(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName update = names.update();
-        TypeSpec.Builder builder = base(update, names,
+        TypeSpec.Builder builder = base(update, model, names,
                 "Changes to {@link $T} records; fields not mentioned keep their value. Number fields can\n"
                         + "also change atomically, e.g. {@code d -> d.attempts().increment(1)}.\n");
         for (FieldDefinition field : context.scalarFields(model)) {
@@ -119,9 +119,19 @@ final class WriteEmitter {
         return builder.build();
     }
 
-    private static TypeSpec.Builder base(ClassName type, ModelNames names, String doc) {
+    /**
+     * A write builder whose Javadoc is {@code doc}, followed, when the model relates models of another
+     * datasource, by why those relations take no nested writes and what to do instead.
+     */
+    private TypeSpec.Builder base(ClassName type, ModelDefinition model, ModelNames names, String doc) {
+        List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
+        String text = skipped.isEmpty() ? doc : doc + "\n<p>Relations to models of another datasource ("
+                + QueryEmitter.codeList(skipped) + ") take no nested writes\n"
+                + "here: no transaction spans two datasources, so such a write could not be atomic. Write each\n"
+                + "side with its own delegate and coordinate the writes in a saga ({@code db.saga()}), which\n"
+                + "compensates the steps already done when a later one fails.\n";
         return BuilderMembers.selfTypedClass(type, BuilderTypes.WRITE_BUILDER, "Nothing given yet.\n")
-                .addJavadoc(doc, names.record());
+                .addJavadoc(text, names.record());
     }
 
     private MethodSpec setter(ModelDefinition model, ClassName owner, FieldDefinition field) {

@@ -206,4 +206,19 @@ class WriteEmitterTest {
         assertThat(Emitted.render(kv, writes.emitCreate(kv.model("Account")))).doesNotContain("ttl(");
         assertThat(Emitted.render(kv, writes.emitUpdate(kv.model("Account")))).doesNotContain("ttl(");
     }
+
+    @Test
+    void theJavadocOfAWriteBuilderSaysWhyARelationToAnotherDatasourceHasNoNestedWritesAndPointsAtSagas() {
+        GenerationContext context = Emitted.seedContext();
+        WriteEmitter writes = new WriteEmitter(context);
+
+        String run = Emitted.render(context, writes.emitCreate(context.model("PipelineRun")));
+        String item = Emitted.render(context, writes.emitUpdate(context.model("ContentItem")));
+        String step = Emitted.render(context, writes.emitCreate(context.model("PipelineStep")));
+
+        assertThat(run).contains("Relations to models of another datasource ({@code contentItems}) take no nested writes")
+                .contains("coordinate the writes in a saga ({@code db.saga()})");
+        assertThat(item).contains("({@code run}, {@code session}) take no nested writes");
+        assertThat(step).as("a model related within its own datasource only").doesNotContain("saga");
+    }
 }
