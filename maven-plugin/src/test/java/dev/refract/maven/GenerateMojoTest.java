@@ -92,7 +92,7 @@ class GenerateMojoTest {
     @Test
     void anInvalidSchemaFailsTheBuildWithTheRenderedDiagnostics() throws IOException {
         Path schema = Files.writeString(dir.resolve("schema.prisma"),
-                seed().replace("name      String\n", "name      Strin\n"));
+                seed().replace("name         String\n", "name         Strin\n"));
         Path out = dir.resolve("generated");
 
         assertThatThrownBy(() -> mojo(schema, out).execute())

@@ -6,6 +6,7 @@ import dev.refract.query.WriteData.FieldWrite;
 import dev.refract.query.WriteData.NestedWrite;
 import dev.refract.query.WriteData.RelationWrite;
 import dev.refract.query.WriteData.WriteOp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public abstract class WriteBuilder<B extends WriteBuilder<B>> {
 
     private final Map<Integer, FieldWrite> writes = new TreeMap<>();
     private final Map<Integer, List<NestedWrite>> relations = new LinkedHashMap<>();
+    private Duration ttl;
 
     /** For subclasses. */
     protected WriteBuilder() {}
@@ -104,11 +106,26 @@ public abstract class WriteBuilder<B extends WriteBuilder<B>> {
         }
     }
 
-    /** The writes given so far, with the nested writes of every relation written. */
+    /**
+     * Gives the record written its own time to live, overriding its model's {@code @@ttl}; for the
+     * builders of models whose datasource expires records (Redis).
+     *
+     * @throws IllegalArgumentException when {@code ttl} is {@code null} or shorter than a millisecond
+     */
+    protected final B timeToLive(Duration ttl) {
+        if (ttl == null || ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("A time to live must be at least one millisecond, not " + ttl
+                    + "; leave ttl(...) out to keep the model's own");
+        }
+        this.ttl = ttl;
+        return self();
+    }
+
+    /** The writes given so far, with the nested writes of every relation written and the time to live given. */
     protected final WriteData data() {
         List<RelationWrite> nested = new ArrayList<>(relations.size());
         relations.forEach((field, given) -> nested.add(new RelationWrite(field, given)));
-        return new WriteData(writes.values().stream().toList(), nested);
+        return new WriteData(writes.values().stream().toList(), nested, ttl);
     }
 
     /** An atomic update of the number field at {@code index}, for a generated accessor. */

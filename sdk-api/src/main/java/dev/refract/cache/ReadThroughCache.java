@@ -53,6 +53,8 @@ import reactor.util.Loggers;
  *       cascaded to them.</li>
  *   <li><b>Failures.</b> A store that fails is counted and logged at warning level (once, until it
  *       answers again); the read goes to the primary database and the write stands.</li>
+ *   <li><b>Counters.</b> Totals, and the same figures per cached model, in arrays indexed by model:
+ *       counting allocates nothing.</li>
  * </ul>
  */
 public final class ReadThroughCache {
@@ -72,11 +74,9 @@ public final class ReadThroughCache {
     private final AtomicLongArray epochs;
     private final Map<CacheKey, Mono<Result>> loading = new ConcurrentHashMap<>();
     private final AtomicBoolean failing = new AtomicBoolean();
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder staleHits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
-    private final LongAdder invalidations = new LongAdder();
-    private final LongAdder errors = new LongAdder();
+    private final Counters totals = new Counters();
+    /** Per model, its own figures; {@code null} for a model that caches nothing. */
+    private final Counters[] byModel;
 
     /**
      * The cache of {@code schema}'s models, whose stores {@code providers} create from the configuration
@@ -89,6 +89,10 @@ public final class ReadThroughCache {
         this.clock = clock;
         this.enabled = schema.models().stream().anyMatch(model -> model.cache() != null);
         this.epochs = new AtomicLongArray(schema.models().size());
+        this.byModel = new Counters[schema.models().size()];
+        for (ModelMeta model : schema.models()) {
+            byModel[model.index()] = model.cache() == null ? null : new Counters();
+        }
         List<List<Integer>> pointing = new ArrayList<>();
         for (int i = 0; i < schema.models().size(); i++) {
             pointing.add(new ArrayList<>());
@@ -114,9 +118,18 @@ public final class ReadThroughCache {
         return enabled;
     }
 
-    /** The counters so far. */
+    /** The counters so far, all models together. */
     public CacheStatistics statistics() {
-        return new CacheStatistics(hits.sum(), staleHits.sum(), misses.sum(), invalidations.sum(), errors.sum());
+        return totals.statistics();
+    }
+
+    /**
+     * The counters so far of the model at {@code model}: its reads, the invalidations that reached its
+     * entries, and the failures of either; {@link CacheStatistics#NONE} for a model that caches nothing.
+     */
+    public CacheStatistics statistics(int model) {
+        Counters counters = byModel[model];
+        return counters == null ? CacheStatistics.NONE : counters.statistics();
     }
 
     // Reads
@@ -152,14 +165,17 @@ public final class ReadThroughCache {
             Mono<Result> load) {
         if (found.record() != null) {
             if (found.record().freshAt(clock.millis())) {
-                hits.increment();
+                totals.hits.increment();
+                byModel[model.index()].hits.increment();
                 return Mono.just(Result.ofRows(List.of(found.record().row())));
             }
-            staleHits.increment();
+            totals.staleHits.increment();
+            byModel[model.index()].staleHits.increment();
             loadOnce(store, model, key, policy, load).subscribe(null, error -> { });
             return Mono.just(Result.ofRows(List.of(found.record().row())));
         }
-        misses.increment();
+        totals.misses.increment();
+        byModel[model.index()].misses.increment();
         return loadOnce(store, model, key, policy, load);
     }
 
@@ -255,8 +271,14 @@ public final class ReadThroughCache {
             byStore.computeIfAbsent(schema.model(modelIndex).cache().datasource(), s -> new LinkedHashSet<>())
                     .addAll(tags);
         });
-        byStore.forEach((datasource, tags) -> sent.add(send(datasource, tags)));
+        byStore.forEach((datasource, tags) -> sent.add(send(datasource, tags, modelsOf(invalidation, datasource))));
         return Mono.when(sent);
+    }
+
+    /** The indexes of the models whose tags {@code invalidation} sends to the cache datasource {@code datasource}. */
+    private int[] modelsOf(Invalidation invalidation, int datasource) {
+        return invalidation.tags().keySet().stream().mapToInt(Integer::intValue)
+                .filter(index -> schema.model(index).cache().datasource() == datasource).sorted().toArray();
     }
 
     /**
@@ -277,19 +299,27 @@ public final class ReadThroughCache {
         }
         List<Mono<Void>> sent = new ArrayList<>();
         for (int datasource : datasources) {
-            sent.add(send(datasource, named));
+            // an application's tag may hold entries of any model: it is counted in the totals alone
+            sent.add(send(datasource, named, new int[0]));
         }
         return Mono.when(sent);
     }
 
-    private Mono<Void> send(int datasource, Set<String> tags) {
+    /** Sends {@code tags} to the store of {@code datasource}, counting it for the totals and for {@code models}. */
+    private Mono<Void> send(int datasource, Set<String> tags, int[] models) {
         return stores.store(datasource)
                 .flatMap(store -> store.invalidateTags(tags))
                 .doOnSuccess(done -> {
-                    invalidations.increment();
+                    totals.invalidations.increment();
+                    for (int model : models) {
+                        byModel[model].invalidations.increment();
+                    }
                     recovered();
                 })
                 .onErrorResume(error -> {
+                    for (int model : models) {
+                        byModel[model].errors.increment();
+                    }
                     failed("invalidating tags " + tags + " in", null, error);
                     return Mono.empty();
                 });
@@ -371,8 +401,12 @@ public final class ReadThroughCache {
 
     // Failures
 
+    /** Counts a failure in the totals and, when {@code model} is given, in its own figures; logs it. */
     private void failed(String doing, ModelMeta model, Throwable error) {
-        errors.increment();
+        totals.errors.increment();
+        if (model != null && byModel[model.index()] != null) {
+            byModel[model.index()].errors.increment();
+        }
         String what = model == null ? "" : " for model " + model.name();
         if (failing.compareAndSet(false, true)) {
             LOG.warn("The cache failed {}{}; reads go to the primary database until it answers again: {}", doing,
@@ -492,6 +526,19 @@ public final class ReadThroughCache {
 
     private static String userTag(String tag) {
         return "tag:" + tag;
+    }
+
+    /** The figures of {@link CacheStatistics}, each a {@link LongAdder}: cheap to count from many threads at once. */
+    private static final class Counters {
+        final LongAdder hits = new LongAdder();
+        final LongAdder staleHits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+        final LongAdder invalidations = new LongAdder();
+        final LongAdder errors = new LongAdder();
+
+        CacheStatistics statistics() {
+            return new CacheStatistics(hits.sum(), staleHits.sum(), misses.sum(), invalidations.sum(), errors.sum());
+        }
     }
 
     /** What the store answered: a record, or {@link #NOTHING}. */

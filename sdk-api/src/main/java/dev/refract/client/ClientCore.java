@@ -8,6 +8,7 @@ import dev.refract.error.InvalidQueryException;
 import dev.refract.error.ReadOnlyDatasourceException;
 import dev.refract.id.IdGenerators;
 import dev.refract.meta.DatasourceMeta;
+import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.query.Operation;
@@ -25,6 +26,8 @@ import dev.refract.spi.Row;
 import dev.refract.transaction.TransactionOptions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,6 +89,8 @@ public final class ClientCore implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Per model: true when its datasource is read-only, so that writes to it are refused. */
     private final boolean[] readOnlyModels;
+    /** Per model: true when its datasource expires records (Redis), so that a write may give a time to live. */
+    private final boolean[] expiringModels;
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators,
             OperationListener listener, ReadThroughCache cache) {
@@ -103,6 +108,10 @@ public final class ClientCore implements AutoCloseable {
         this.readOnlyModels = new boolean[schema.models().size()];
         for (int i = 0; i < readOnlyModels.length; i++) {
             readOnlyModels[i] = schema.datasource(schema.model(i).datasource()).readOnly();
+        }
+        this.expiringModels = new boolean[schema.models().size()];
+        for (int i = 0; i < expiringModels.length; i++) {
+            expiringModels[i] = schema.datasource(schema.model(i).datasource()).provider() == Provider.REDIS;
         }
     }
 
@@ -167,6 +176,14 @@ public final class ClientCore implements AutoCloseable {
                         schema.datasource(schema.model(operation.model()).datasource()).name(), model,
                         operationName(operation)));
             }
+            if (!expiringModels[operation.model()] && operation instanceof Operation.Write write
+                    && write.givesTimeToLive()) {
+                DatasourceMeta datasource = schema.datasource(schema.model(operation.model()).datasource());
+                return Mono.error(new InvalidQueryException(model, List.of(), "The " + operationName(operation)
+                        + " of " + model + " gives a time to live, but " + model + " lives in datasource \""
+                        + datasource.name() + "\" (" + datasource.provider().schemaName() + "), which does not expire"
+                        + " records: only Redis models take a ttl; leave it out"));
+            }
             TransactionScope transaction = transactions.scopeIn(context);
             if (transaction != null) {
                 Mono<Result> inTransaction = transaction.execute(operation);
@@ -202,6 +219,34 @@ public final class ClientCore implements AutoCloseable {
     /** What the cache of this client's {@code @@cache} models did since the client was built. */
     public CacheStatistics cacheStatistics() {
         return cache.statistics();
+    }
+
+    /**
+     * What the cache did for the model named {@code model} since the client was built: its reads, the
+     * invalidations that reached its entries and the failures of either. All zero for a model without
+     * {@code @@cache}.
+     *
+     * @throws IllegalArgumentException when the schema has no model of that name
+     */
+    public CacheStatistics cacheStatistics(String model) {
+        for (ModelMeta meta : schema.models()) {
+            if (meta.name().equals(model)) {
+                return cache.statistics(meta.index());
+            }
+        }
+        throw new IllegalArgumentException("No model '" + model + "' in this schema: its models are "
+                + schema.models().stream().map(ModelMeta::name).collect(Collectors.joining(", ")));
+    }
+
+    /** {@link #cacheStatistics(String)} of every model declaring {@code @@cache}, by model name in schema order. */
+    public Map<String, CacheStatistics> cacheStatisticsByModel() {
+        Map<String, CacheStatistics> figures = new LinkedHashMap<>();
+        for (ModelMeta meta : schema.models()) {
+            if (meta.cache() != null) {
+                figures.put(meta.name(), cache.statistics(meta.index()));
+            }
+        }
+        return Collections.unmodifiableMap(figures);
     }
 
     /**

@@ -209,7 +209,7 @@ final class WriteDefaults {
             while (a < count) {
                 merged.add(added[a++]);
             }
-            return new WriteData(merged, data.relations());
+            return data.withWrites(merged);
         }
     }
 }

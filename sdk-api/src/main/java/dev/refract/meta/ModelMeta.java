@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param indexes    the {@code @@index} declarations; a key's name is the index name given by {@code map:}
  * @param primaryKey true when {@code id} is a primary key ({@code @id} or {@code @@id}), false when the
  *                   model is identified by its first unique constraint
+ * @param expiresAt  the index of the {@code DateTime} field marked {@code @expiresAt}, whose value is the
+ *                   instant the store expires the record at, or {@code -1} when none is marked
  */
 public record ModelMeta(String name, String dbName, int index, int datasource, List<FieldMeta> fields, KeyMeta id,
         List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds, List<KeyMeta> indexes,
-        boolean primaryKey) {
+        boolean primaryKey, int expiresAt) {
 
     public ModelMeta {
         Objects.requireNonNull(name, "name");
@@ -37,24 +39,49 @@ public record ModelMeta(String name, String dbName, int index, int datasource, L
         if (ttlSeconds < 0) {
             throw new IllegalArgumentException("model " + name + ": ttl must not be negative, was " + ttlSeconds);
         }
+        if (expiresAt < -1 || expiresAt >= fields.size()) {
+            throw new IllegalArgumentException("model " + name + ": the @expiresAt field index " + expiresAt
+                    + " is not the index of one of its " + fields.size() + " fields, nor -1 for none");
+        }
+    }
+
+    /** A model whose records carry no {@code @expiresAt} field. */
+    public ModelMeta(String name, String dbName, int index, int datasource, List<FieldMeta> fields, KeyMeta id,
+            List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds, List<KeyMeta> indexes,
+            boolean primaryKey) {
+        this(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds, indexes, primaryKey, -1);
     }
 
     /** A model with a primary key and no {@code @@index}. */
     public ModelMeta(String name, String dbName, int index, int datasource, List<FieldMeta> fields, KeyMeta id,
             List<KeyMeta> uniques, List<RelationMeta> relations, CacheMeta cache, long ttlSeconds) {
-        this(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds, List.of(), true);
+        this(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds, List.of(), true, -1);
     }
 
     /** This model with the {@code @@index} declarations {@code indexes}. */
     public ModelMeta withIndexes(List<KeyMeta> indexes) {
         return new ModelMeta(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds,
-                indexes, primaryKey);
+                indexes, primaryKey, expiresAt);
     }
 
     /** This model identified by its first unique constraint, as it has no primary key. */
     public ModelMeta identifiedByUnique() {
         return new ModelMeta(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds,
-                indexes, false);
+                indexes, false, expiresAt);
+    }
+
+    /**
+     * This model expiring each record at the instant its field at {@code field} holds (the field marked
+     * {@code @expiresAt}).
+     */
+    public ModelMeta expiringAt(int field) {
+        return new ModelMeta(name, dbName, index, datasource, fields, id, uniques, relations, cache, ttlSeconds,
+                indexes, primaryKey, field);
+    }
+
+    /** True when a field of this model is marked {@code @expiresAt}. */
+    public boolean hasExpiresAt() {
+        return expiresAt >= 0;
     }
 
     /** The field at {@code index}. */

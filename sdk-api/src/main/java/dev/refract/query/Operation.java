@@ -31,6 +31,35 @@ public sealed interface Operation {
 
     /** An operation that changes stored data: creates, updates, upserts, deletes, links and unlinks. */
     sealed interface Write extends Operation {
+
+        /**
+         * True when a record this write creates or updates is given a time to live of its own
+         * ({@link WriteData#ttl()}), which only a datasource whose records expire (Redis) can honour.
+         */
+        default boolean givesTimeToLive() {
+            if (this instanceof Create create) {
+                return create.data().ttl() != null;
+            }
+            if (this instanceof CreateMany many) {
+                return many.data().stream().anyMatch(data -> data.ttl() != null);
+            }
+            if (this instanceof CreateManyAndReturn many) {
+                return many.data().stream().anyMatch(data -> data.ttl() != null);
+            }
+            if (this instanceof Update update) {
+                return update.data().ttl() != null;
+            }
+            if (this instanceof UpdateMany many) {
+                return many.data().ttl() != null;
+            }
+            if (this instanceof UpdateManyAndReturn many) {
+                return many.data().ttl() != null;
+            }
+            if (this instanceof Upsert upsert) {
+                return upsert.create().ttl() != null || upsert.update().ttl() != null;
+            }
+            return false;
+        }
     }
 
     /**

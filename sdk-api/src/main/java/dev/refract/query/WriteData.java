@@ -1,5 +1,6 @@
 package dev.refract.query;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,19 +9,38 @@ import java.util.Objects;
  * writes on related records. Fields not mentioned keep their value (update) or get their default
  * (create).
  *
+ * <p>{@code ttl} is a time to live of this write's own, for a model of a datasource whose records
+ * expire (Redis): the record written lives that long from the write, whatever its model's
+ * {@code @@ttl} says. The generated client offers it on Redis models only; the client refuses an
+ * operation carrying one for a model of any other datasource.
+ *
  * @param writes    the scalar fields' changes
  * @param relations the nested writes, per relation field, in the order they were given
+ * @param ttl       how long the record written lives from the write, or {@code null} for what its model says
  */
-public record WriteData(List<FieldWrite> writes, List<RelationWrite> relations) {
+public record WriteData(List<FieldWrite> writes, List<RelationWrite> relations, Duration ttl) {
 
     public WriteData {
         writes = List.copyOf(writes);
         relations = List.copyOf(relations);
+        if (ttl != null && ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("A time to live must be at least one millisecond, not " + ttl);
+        }
+    }
+
+    /** Values and nested writes, living as long as their model says. */
+    public WriteData(List<FieldWrite> writes, List<RelationWrite> relations) {
+        this(writes, relations, null);
     }
 
     /** Values without nested writes. */
     public WriteData(List<FieldWrite> writes) {
         this(writes, List.of());
+    }
+
+    /** These nested writes and time to live with the field changes {@code writes} instead. */
+    public WriteData withWrites(List<FieldWrite> writes) {
+        return new WriteData(writes, relations, ttl);
     }
 
     /** True when this write reaches records of other models. */

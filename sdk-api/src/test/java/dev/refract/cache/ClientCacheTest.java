@@ -1,6 +1,7 @@
 package dev.refract.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.client.ClientCore;
 import dev.refract.client.ClientOptions;
@@ -167,6 +168,18 @@ class ClientCacheTest {
         assertThat(name()).isEqualTo("Ann B.");
         assertThat(database.reads).hasValue(2);
         assertThat(core.cacheStatistics()).isEqualTo(new CacheStatistics(1, 0, 2, 1, 0));
+    }
+
+    @Test
+    void theClientGivesTheFiguresOfEachCachedModelByName() {
+        name();
+        name();
+
+        assertThat(core.cacheStatistics("User")).isEqualTo(new CacheStatistics(1, 0, 1, 0, 0));
+        assertThat(core.cacheStatisticsByModel()).containsOnlyKeys("User")
+                .containsEntry("User", new CacheStatistics(1, 0, 1, 0, 0));
+        assertThatThrownBy(() -> core.cacheStatistics("Usr")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No model 'Usr' in this schema: its models are User");
     }
 
     @Test

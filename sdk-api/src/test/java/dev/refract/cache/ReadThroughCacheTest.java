@@ -134,6 +134,39 @@ class ReadThroughCacheTest {
     }
 
     @Test
+    void eachModelCountsItsOwnReadsTheInvalidationsReachingItAndItsFailures() {
+        name(byId(1), 1, "a@x");
+        name(byId(1), 1, "a@x");
+        name(byEmail("a@x"), 1, "a@x");
+        Operation.FindUnique post = new Operation.FindUnique(POST, eq(0, 5), Selection.ALL);
+        cache.read(post, Mono.just(Result.ofRows(List.of(Row.of(5, 1, null))))).block(WAIT);
+
+        // deleting the user invalidates its record and, as the delete may cascade, every post: one send
+        write(new Operation.Delete(USER, eq(ID, 1), Selection.ALL), user(1, "a@x"), false);
+        store.down.set(true);
+        cache.read(post, Mono.just(Result.ofRows(List.of(Row.of(5, 1, null))))).block(WAIT);
+
+        assertThat(cache.statistics(USER)).isEqualTo(new CacheStatistics(1, 0, 2, 1, 0));
+        assertThat(cache.statistics(POST)).isEqualTo(new CacheStatistics(0, 0, 1, 1, 1));
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics(1, 0, 3, 1, 1));
+    }
+
+    @Test
+    void aModelThatCachesNothingCountsNothing() {
+        SchemaMeta mixed = new SchemaMeta(SCHEMA.datasources(), List.of(SCHEMA.model(USER),
+                new ModelMeta("Log", "Log", 1, 0, List.of(FieldMeta.scalar("id", ScalarType.INT, Arity.REQUIRED)),
+                        KeyMeta.of(0), List.of(), List.of(), null, 0)));
+        ReadThroughCache partly = new ReadThroughCache(mixed, List.of(store),
+                datasource -> new AdapterConfig(mixed, datasource, datasource.url(), PoolMeta.DEFAULTS), clock);
+
+        partly.read(new Operation.FindUnique(1, eq(0, 1), Selection.ALL), Mono.just(Result.ofRows(List.of(Row.of(1)))))
+                .block(WAIT);
+
+        assertThat(partly.statistics(1)).isEqualTo(CacheStatistics.NONE);
+        assertThat(partly.statistics()).isEqualTo(CacheStatistics.NONE);
+    }
+
+    @Test
     void aRecordNotFoundIsNotCached() {
         assertThat(cache.read(byId(9), Mono.fromSupplier(() -> {
             loads.incrementAndGet();

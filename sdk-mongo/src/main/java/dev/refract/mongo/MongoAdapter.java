@@ -19,6 +19,7 @@ import dev.refract.mongo.codec.ScalarCodecs;
 import dev.refract.mongo.error.ErrorTranslator;
 import dev.refract.mongo.execute.CommandExecutor;
 import dev.refract.mongo.log.QueryLog;
+import dev.refract.mongo.pool.PoolGauge;
 import dev.refract.mongo.render.CommandRenderer;
 import dev.refract.mongo.render.MongoCommand;
 import dev.refract.query.Operation;
@@ -26,6 +27,7 @@ import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
+import dev.refract.spi.PoolUsage;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.spi.WriteOutcomes;
@@ -33,6 +35,7 @@ import dev.refract.transaction.TransactionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -71,6 +74,7 @@ public final class MongoAdapter implements Adapter {
     private final ModelCodecs codecs;
     private final ErrorTranslator errors;
     private final QueryLog log;
+    private final PoolGauge pool;
     private final AtomicReference<Started> started = new AtomicReference<>();
     private final AtomicReference<Boolean> replicated = new AtomicReference<>();
     private volatile boolean closed;
@@ -96,7 +100,11 @@ public final class MongoAdapter implements Adapter {
             throw new IllegalArgumentException("The URL of datasource '" + name + "' (" + UrlRedaction.redact(config.url())
                     + ") names no database: add it after the hosts, e.g. mongodb://localhost:27017/app");
         }
-        this.settings = settings(connection, config.pool(), options);
+        MongoClientSettings configured = settings(connection, config.pool(), options);
+        this.pool = new PoolGauge(configured.getConnectionPoolSettings().getMaxSize());
+        this.settings = MongoClientSettings.builder(configured)
+                .applyToConnectionPoolSettings(poolSettings -> poolSettings.addConnectionPoolListener(pool))
+                .build();
         this.codecs = new ModelCodecs(config.schema(), ScalarCodecs.standard());
         this.renderer = new CommandRenderer(codecs);
         int poolSize = settings.getConnectionPoolSettings().getMaxSize();
@@ -184,6 +192,16 @@ public final class MongoAdapter implements Adapter {
     @Override
     public Flux<Row> stream(Operation operation) {
         return stream(operation, null);
+    }
+
+    /**
+     * The driver's connection pools, as its pool events tell: connections checked out, open ones idle
+     * in a pool, check-outs waiting, and the most connections (per server, times the servers' pools).
+     * All zero but the maximum before the first operation.
+     */
+    @Override
+    public Optional<PoolUsage> poolUsage() {
+        return Optional.of(pool.usage());
     }
 
     private Mono<Result> execute(Operation operation, ClientSession session) {

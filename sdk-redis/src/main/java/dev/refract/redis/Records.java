@@ -180,9 +180,8 @@ final class Records {
                 if (id == null) {
                     throw missingId(filled);
                 }
-                long ttl = model.meta().ttlSeconds() * 1000L;
                 return store.run(Scripts.CREATE, model.keys().recordKey(id),
-                                planner.createArguments(id, filled, ttl, skipDuplicates))
+                                planner.createArguments(id, filled, planner.createExpiry(data, filled), skipDuplicates))
                         .flatMap(reply -> {
                             String status = (String) reply.get(0);
                             if (status.equals("OK")) {

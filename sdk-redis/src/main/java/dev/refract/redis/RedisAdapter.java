@@ -26,6 +26,7 @@ import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.Capabilities;
 import dev.refract.spi.Executor;
+import dev.refract.spi.PoolUsage;
 import dev.refract.spi.Result;
 import dev.refract.spi.Row;
 import dev.refract.transaction.TransactionOptions;
@@ -35,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
@@ -72,6 +75,8 @@ public final class RedisAdapter implements Adapter {
     private final RedisErrors errors;
     private final OperationLog log;
     private final Records[] models;
+    /** The operations under way over the shared connection, for {@link #poolUsage()}. */
+    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * An adapter for {@code config}'s datasource; it connects on the first operation.
@@ -109,7 +114,10 @@ public final class RedisAdapter implements Adapter {
 
     @Override
     public Mono<Result> execute(Operation operation) {
-        Mono<Result> result = Mono.defer(() -> run(operation))
+        Mono<Result> result = Mono.defer(() -> {
+                    running.incrementAndGet();
+                    return run(operation).doFinally(signal -> running.decrementAndGet());
+                })
                 .onErrorMap(error -> errors.translate(error, modelName(operation)));
         return log.observe(result, modelName(operation), operation.getClass().getSimpleName(), access(operation));
     }
@@ -156,18 +164,23 @@ public final class RedisAdapter implements Adapter {
     @Override
     public Flux<Row> stream(Operation operation) {
         Flux<Row> rows = Flux.defer(() -> {
-            if (operation instanceof Operation.FindMany many) {
-                Records records = records(many.model());
-                records.requireNoCounts(many.query().selection());
-                return records.read(many.query()).map(record -> records.row(record, many.query().selection()));
-            }
-            if (operation instanceof Operation.FindRelated related) {
-                return findRelated(related);
-            }
-            return Flux.error(new IllegalArgumentException(operation.getClass().getSimpleName()
-                    + " produces no stream of rows; run it with execute"));
+            running.incrementAndGet();
+            return rowsOf(operation).doFinally(signal -> running.decrementAndGet());
         }).onErrorMap(error -> errors.translate(error, modelName(operation)));
         return log.observe(rows, modelName(operation), operation.getClass().getSimpleName(), access(operation));
+    }
+
+    private Flux<Row> rowsOf(Operation operation) {
+        if (operation instanceof Operation.FindMany many) {
+            Records records = records(many.model());
+            records.requireNoCounts(many.query().selection());
+            return records.read(many.query()).map(record -> records.row(record, many.query().selection()));
+        }
+        if (operation instanceof Operation.FindRelated related) {
+            return findRelated(related);
+        }
+        return Flux.error(new IllegalArgumentException(operation.getClass().getSimpleName()
+                + " produces no stream of rows; run it with execute"));
     }
 
     private Mono<Result> run(Operation operation) {
@@ -387,6 +400,19 @@ public final class RedisAdapter implements Adapter {
     public Mono<Void> ping() {
         return connection.commands().flatMap(RedisClusterReactiveCommands::ping).then()
                 .onErrorMap(error -> errors.translate(error, null));
+    }
+
+    /**
+     * The shared connection seen as a pool of one: {@code maxSize} 1; {@code idle} 1 while it is open
+     * and no operation runs over it; {@code acquired} the operations under way over it, which share it
+     * and so may outnumber it; {@code pending} the operations waiting for it to be made. All zero but
+     * {@code maxSize} before the first operation and after {@link #close()}.
+     */
+    @Override
+    public Optional<PoolUsage> poolUsage() {
+        int busy = running.get();
+        boolean open = connection.open();
+        return Optional.of(new PoolUsage(busy, open && busy == 0 ? 1 : 0, connection.waiting(), 1));
     }
 
     @Override

@@ -56,10 +56,13 @@ public final class PipelineRunQueries {
         return new Operation.FindMany(RefractClientMetadata.PIPELINE_RUN.index(), query.build());
     }
 
-    /** One stored run, positional as the adapter SPI carries it (the {@code steps} relation not loaded). */
+    /**
+     * One stored run, positional as the adapter SPI carries it (the {@code steps} and {@code contentItems}
+     * relations not loaded).
+     */
     public static Row cannedRun() {
         Instant started = Instant.parse("2026-11-21T08:00:00Z");
-        return Row.of(RUN_ID, "video-production", "RUNNING", started, started.plusSeconds(30), 1.25, null, null);
+        return Row.of(RUN_ID, "video-production", "RUNNING", started, started.plusSeconds(30), 1.25, null, null, null);
     }
 
     private static void filtered(PipelineRunFindMany query) {

@@ -12,11 +12,12 @@ import dev.refract.meta.DefaultValue;
  * @param id           true when the field alone is the primary key ({@code @id})
  * @param unique       true when the field alone is unique ({@code @unique})
  * @param updatedAt    true for {@code @updatedAt}
+ * @param expiresAt    true for {@code @expiresAt}: the record expires at the instant the field holds
  * @param nativeType   {@code @db.X(...)}, or {@code null}
  * @param relation     for a field whose type is a model, the relation; otherwise {@code null}
  */
 public record FieldDefinition(String name, String dbName, String doc, FieldType type, Arity arity,
-        DefaultValue defaultValue, boolean id, boolean unique, boolean updatedAt, NativeType nativeType,
+        DefaultValue defaultValue, boolean id, boolean unique, boolean updatedAt, boolean expiresAt, NativeType nativeType,
         RelationDefinition relation) {
 
     /** True for {@code Type?}. */

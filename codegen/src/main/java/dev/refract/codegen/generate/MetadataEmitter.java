@@ -175,6 +175,9 @@ final class MetadataEmitter {
         if (!model.primaryKey()) {
             code.add("\n.identifiedByUnique()");
         }
+        if (model.hasExpiresAt()) {
+            code.add("\n.expiringAt($L)", model.expiresAt());
+        }
         return code.add("$<$<").build();
     }
 

@@ -93,9 +93,16 @@ public final class RuntimeMetadata {
         CacheMeta cache = model.cache() == null ? null
                 : new CacheMeta(model.cache().datasourceIndex(), model.cache().ttlSeconds());
         List<KeyMeta> indexes = model.indexes().stream().map(k -> key(model, k)).toList();
-        return new ModelMeta(model.name(), model.dbName(), context.modelIndex(model.name()), model.datasourceIndex(),
-                fields, key(model, context.identity(model)), uniques, relations, cache,
+        ModelMeta meta = new ModelMeta(model.name(), model.dbName(), context.modelIndex(model.name()),
+                model.datasourceIndex(), fields, key(model, context.identity(model)), uniques, relations, cache,
                 model.ttlSeconds() == null ? 0 : model.ttlSeconds(), indexes, model.id() != null);
+        List<FieldDefinition> declared = context.fields(model);
+        for (int i = 0; i < declared.size(); i++) {
+            if (declared.get(i).expiresAt()) {
+                meta = meta.expiringAt(i);
+            }
+        }
+        return meta;
     }
 
     private KeyMeta key(ModelDefinition model, KeyDefinition key) {

@@ -51,7 +51,8 @@ final class WhereEmitter {
         List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
         if (!skipped.isEmpty()) {
             doc.append("Relations to models of another datasource (").append(QueryEmitter.codeList(skipped))
-                    .append(") have no conditions\nhere: no single query reaches both datasources.\n");
+                    .append(") have no conditions\nhere: no single query reaches both datasources. Read the related"
+                            + " records first, then\ncondition on the fields that link them with {@code in(...)}.\n");
         }
         List<Object> arguments = new ArrayList<>(List.of(names.record(),
                 context.naming().builderMethodName(context.scalarFields(model).get(0).name())));

@@ -8,6 +8,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.refract.codegen.definition.FieldDefinition;
 import dev.refract.codegen.definition.ModelDefinition;
+import dev.refract.meta.Provider;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -34,7 +36,7 @@ final class WriteEmitter {
     TypeSpec emitCreate(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName create = names.create();
-        TypeSpec.Builder builder = base(create, names,
+        TypeSpec.Builder builder = base(create, model, names,
                 "The values of a new {@link $T} record. Fields with a default, optional fields and\n"
                         + "{@code @updatedAt} fields may be left out; {@code build()} checks the others.\n");
         for (FieldDefinition field : context.scalarFields(model)) {
@@ -43,6 +45,9 @@ final class WriteEmitter {
         List<FieldDefinition> relations = writableRelations(model);
         for (FieldDefinition relation : relations) {
             builder.addMethod(relationCreate(model, create, relation));
+        }
+        if (expiring(model)) {
+            builder.addMethod(ttl(model, create, "created"));
         }
         CodeBlock checks = requiredChecks(model, relations);
         MethodSpec.Builder build = MethodSpec.methodBuilder("build")
@@ -85,7 +90,7 @@ final class WriteEmitter {
     TypeSpec emitUpdate(ModelDefinition model) {
         ModelNames names = context.names(model);
         ClassName update = names.update();
-        TypeSpec.Builder builder = base(update, names,
+        TypeSpec.Builder builder = base(update, model, names,
                 "Changes to {@link $T} records; fields not mentioned keep their value. Number fields can\n"
                         + "also change atomically, e.g. {@code d -> d.attempts().increment(1)}.\n");
         for (FieldDefinition field : context.scalarFields(model)) {
@@ -102,6 +107,9 @@ final class WriteEmitter {
         for (FieldDefinition relation : writableRelations(model)) {
             builder.addMethod(relationUpdate(model, update, relation));
         }
+        if (expiring(model)) {
+            builder.addMethod(ttl(model, update, "updated"));
+        }
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addJavadoc("The changes given.\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -111,9 +119,19 @@ final class WriteEmitter {
         return builder.build();
     }
 
-    private static TypeSpec.Builder base(ClassName type, ModelNames names, String doc) {
+    /**
+     * A write builder whose Javadoc is {@code doc}, followed, when the model relates models of another
+     * datasource, by why those relations take no nested writes and what to do instead.
+     */
+    private TypeSpec.Builder base(ClassName type, ModelDefinition model, ModelNames names, String doc) {
+        List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
+        String text = skipped.isEmpty() ? doc : doc + "\n<p>Relations to models of another datasource ("
+                + QueryEmitter.codeList(skipped) + ") take no nested writes\n"
+                + "here: no transaction spans two datasources, so such a write could not be atomic. Write each\n"
+                + "side with its own delegate and coordinate the writes in a saga ({@code db.saga()}), which\n"
+                + "compensates the steps already done when a later one fails.\n";
         return BuilderMembers.selfTypedClass(type, BuilderTypes.WRITE_BUILDER, "Nothing given yet.\n")
-                .addJavadoc(doc, names.record());
+                .addJavadoc(text, names.record());
     }
 
     private MethodSpec setter(ModelDefinition model, ClassName owner, FieldDefinition field) {
@@ -133,6 +151,26 @@ final class WriteEmitter {
             method.addStatement("return setRequired($L, $S, $L)", index, field.name(), stored);
         }
         return method.build();
+    }
+
+    /** True for a model of a datasource that expires records (Redis), whose writes take a time to live. */
+    private boolean expiring(ModelDefinition model) {
+        return context.schema().datasources().get(model.datasourceIndex()).provider() == Provider.REDIS;
+    }
+
+    /** {@code ttl(Duration)}: the record written lives that long from the write, whatever {@code @@ttl} says. */
+    private static MethodSpec ttl(ModelDefinition model, ClassName owner, String written) {
+        return MethodSpec.methodBuilder("ttl")
+                .addJavadoc("Lets the record $L live for {@code ttl} from this write, instead of what\n"
+                        + "$L. Redis expires the record and its index keys\n"
+                        + "together.\n\n@throws IllegalArgumentException when {@code ttl} is null or under a millisecond\n",
+                        written, model.ttlSeconds() == null ? "its model says (for ever, as it has no {@code @@ttl})"
+                                : "{@code @@ttl(" + model.ttlSeconds() + ")} says")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(owner)
+                .addParameter(Duration.class, "ttl")
+                .addStatement("return timeToLive(ttl)")
+                .build();
     }
 
     /** The relation fields that take nested writes: every one but those reaching another datasource. */

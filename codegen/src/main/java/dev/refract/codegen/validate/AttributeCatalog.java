@@ -98,6 +98,7 @@ final class AttributeCatalog {
                 "references", ValueKind.NAME_LIST, "onDelete", ValueKind.NAME, "onUpdate", ValueKind.NAME,
                 "map", ValueKind.STRING), Set.of());
         field(specs, "updatedAt", modelField, null, Map.of(), Set.of());
+        field(specs, ExpiresAtRules.ATTRIBUTE, modelField, null, Map.of(), Set.of());
         field(specs, "ignore", modelField, null, Map.of(), Set.of());
         return Collections.unmodifiableMap(specs);
     }

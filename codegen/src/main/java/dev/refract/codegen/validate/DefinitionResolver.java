@@ -163,7 +163,8 @@ final class DefinitionResolver {
         RelationDefinition relation = type instanceof FieldType.ModelRef ? relation(field) : null;
         return new FieldDefinition(field.name().name(), SchemaIndex.dbName(field), field.doc(), type,
                 arity(field.type().arity()), defaults.valueOf(block, field).orElse(null), field.attribute("id").isPresent(),
-                field.attribute("unique").isPresent(), field.attribute("updatedAt").isPresent(), nativeType, relation);
+                field.attribute("unique").isPresent(), field.attribute("updatedAt").isPresent(),
+                field.attribute(ExpiresAtRules.ATTRIBUTE).isPresent(), nativeType, relation);
     }
 
     /** The arity as the runtime knows it; the syntax tree's own enum also knows how it is written. */

@@ -36,6 +36,7 @@ public final class SchemaValidator {
         new DefaultRules(diagnostics, index).check();
         new ProviderRules(diagnostics, index).check();
         new TtlIndexRules(diagnostics, index).check();
+        new ExpiresAtRules(diagnostics, index).check();
         SchemaDefinition definition = diagnostics.hasErrors() ? null
                 : new DefinitionResolver(index, relations).resolve();
         return new ValidationResult(definition, diagnostics.inSourceOrder());

@@ -95,7 +95,7 @@ class RefractCommandTest {
 
     @Test
     void validateRendersEveryErrorAndACountLineAndExitsWithOne() throws IOException {
-        write("schema.prisma", SeedSchemaFile.text().replace("name      String\n", "name      Strin\n")
+        write("schema.prisma", SeedSchemaFile.text().replace("name         String\n", "name         Strin\n")
                 .replace("position   Int\n", "position   Integr\n"));
 
         int exit = run("validate", "--schema", "schema.prisma");
@@ -186,7 +186,7 @@ class RefractCommandTest {
         Path schema = write("schema.prisma", SeedSchemaFile.text());
         run("generate", "--out", "gen");
         String session = Path.of("com", "example", "pipeline", "db", "Session.java").toString();
-        Files.writeString(schema, SeedSchemaFile.text().substring(0, SeedSchemaFile.text().indexOf("/// A signed-in user's session")));
+        Files.writeString(schema, SeedSchemaFile.textWithoutSession());
         out.getBuffer().setLength(0);
 
         int exit = run("generate", "--out", "gen", "--verbose");

@@ -27,10 +27,7 @@ class SchemaCompilerTest {
 
     /** The seed schema without its last model, {@code Session}. */
     static String seedWithoutSession() throws IOException {
-        String seed = SeedSchemaFile.text();
-        int session = seed.indexOf("/// A signed-in user's session");
-        assertThat(session).isPositive();
-        return seed.substring(0, session);
+        return SeedSchemaFile.textWithoutSession();
     }
 
     private Path schema(String text) throws IOException {
@@ -64,7 +61,7 @@ class SchemaCompilerTest {
 
     @Test
     void checkReportsValidationErrors() throws IOException {
-        CheckResult result = compiler.check(schema(SeedSchemaFile.text().replace("name      String\n", "name      Strin\n")));
+        CheckResult result = compiler.check(schema(SeedSchemaFile.text().replace("name         String\n", "name         Strin\n")));
 
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.definition()).isNull();

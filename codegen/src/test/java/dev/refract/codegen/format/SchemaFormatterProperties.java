@@ -59,7 +59,7 @@ class SchemaFormatterProperties {
 
     private static final List<String> FIELD_ATTRIBUTES = List.of("@id", "@unique", "@default(now())",
             "@default(\"a \\\"quoted\\\" b\")", "@default(0)", "@default(-1.5)", "@default(true)", "@map(\"col\")",
-            "@db.VarChar(255)", "@updatedAt", "@default(uuid(7))", "@relation(fields: [a, b], references: [id])",
+            "@db.VarChar(255)", "@updatedAt", "@expiresAt", "@default(uuid(7))", "@relation(fields: [a, b], references: [id])",
             "@relation(fields:[a],references:[id] , onDelete:Cascade)", "@default(\"caf\\u00e9\")");
 
     private static final List<String> BLOCK_ATTRIBUTES = List.of("@@map(\"table\")", "@@index([a, b])",

@@ -67,6 +67,24 @@ class SchemaFormatterTest {
     }
 
     @Test
+    void keepsExpiresAtInTheAttributeColumn() {
+        String formatted = format(lines(
+                "model Pass {",
+                "id String @id",
+                "validUntil   DateTime?   @expiresAt",
+                "@@ttl(60)",
+                "}"));
+
+        assertThat(formatted).isEqualTo(lines(
+                "model Pass {",
+                "  id         String    @id",
+                "  validUntil DateTime? @expiresAt",
+                "",
+                "  @@ttl(60)",
+                "}"));
+    }
+
+    @Test
     void keepsCommentAndDocLinesInsideAnAlignmentGroupAsPrismaDoes() {
         String formatted = format(lines(
                 "model User {",

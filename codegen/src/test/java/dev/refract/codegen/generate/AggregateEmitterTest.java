@@ -113,9 +113,9 @@ class AggregateEmitterTest {
         assertThat(source).contains("extends WhereBuilder<PipelineRunHaving>")
                 .contains("public StringCondition<PipelineRunHaving> name()")
                 .contains("public ComparableCondition<PipelineRunHaving, Long> count()")
-                .contains("return new ComparableCondition<>(this, 8, \"count\", ValueCondition.asIs());")
+                .contains("return new ComparableCondition<>(this, 9, \"count\", ValueCondition.asIs());")
                 .contains("public ComparableCondition<PipelineRunHaving, Double> sumCost()")
-                .contains("return new ComparableCondition<>(this, 14, \"sumCost\", ValueCondition.asIs());")
+                .contains("return new ComparableCondition<>(this, 15, \"sumCost\", ValueCondition.asIs());")
                 .contains("public ComparableCondition<PipelineRunHaving, Instant> maxStartedAt()")
                 .doesNotContain("metadata()");
     }

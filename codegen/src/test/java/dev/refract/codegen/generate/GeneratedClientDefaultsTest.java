@@ -108,7 +108,7 @@ class GeneratedClientDefaultsTest {
     }
 
     private static RecordingAdapter adapter() {
-        Row run = Row.of("run-1", "video-production", "PENDING", NOW_MILLIS, NOW_MILLIS, 0.0, Json.parse("{}"), null);
+        Row run = Row.of("run-1", "video-production", "PENDING", NOW_MILLIS, NOW_MILLIS, 0.0, Json.parse("{}"), null, null);
         return new RecordingAdapter(Provider.POSTGRESQL, List.of(run));
     }
 

@@ -122,7 +122,8 @@ class GeneratedClientRoundTripTest {
     }
 
     private static Row runRow(Object steps) {
-        return Row.of("run-1", "video-production", "FAILED", SINCE, SINCE, 1.25, Json.parse("{\"b\":1,\"a\":2}"), steps);
+        return Row.of("run-1", "video-production", "FAILED", SINCE, SINCE, 1.25, Json.parse("{\"b\":1,\"a\":2}"), steps,
+                null);
     }
 
     private static Row stepRow() {
@@ -239,9 +240,9 @@ class GeneratedClientRoundTripTest {
 
     @Test
     void groupByMapsKeysAndAggregatesByPosition() throws Exception {
-        Object[] values = new Object[dev.refract.query.Aggregations.rowWidth(8, 8)];
+        Object[] values = new Object[dev.refract.query.Aggregations.rowWidth(9, 9)];
         values[1] = "video-production";
-        values[dev.refract.query.Aggregations.index(dev.refract.query.Aggregations.Function.SUM, 5, 8, 8)] = 12.5;
+        values[dev.refract.query.Aggregations.index(dev.refract.query.Aggregations.Function.SUM, 5, 9, 9)] = 12.5;
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(Row.wrap(values)));
 
         Object group = SeedScenarios.collect(scenario("costByName", adapter)).get(0);

@@ -130,10 +130,10 @@ class GeneratedFiltersAndReturningWritesTest {
     @Test
     void listConditionsOfAGeneratedBuilderBecomeListOperators() throws Exception {
         assertThat(scenario("tagFilter")).isEqualTo(new Filter.And(List.of(
-                new Comparison(4, Operator.HAS, "ai", Mode.DEFAULT),
-                new Comparison(4, Operator.HAS_EVERY, List.of("a", "b"), Mode.DEFAULT),
-                new Comparison(4, Operator.HAS_SOME, List.of("c"), Mode.DEFAULT),
-                new Comparison(4, Operator.IS_EMPTY, null, Mode.DEFAULT))));
+                new Comparison(7, Operator.HAS, "ai", Mode.DEFAULT),
+                new Comparison(7, Operator.HAS_EVERY, List.of("a", "b"), Mode.DEFAULT),
+                new Comparison(7, Operator.HAS_SOME, List.of("c"), Mode.DEFAULT),
+                new Comparison(7, Operator.IS_EMPTY, null, Mode.DEFAULT))));
     }
 
     @Test
@@ -159,7 +159,7 @@ class GeneratedFiltersAndReturningWritesTest {
 
     @Test
     void updateManyAndReturnSetsUpdatedAtAndMapsTheRowsBack() throws Exception {
-        Row run = Row.of("run-1", "video", "FAILED", SINCE, SINCE, 1.0, null, null);
+        Row run = Row.of("run-1", "video", "FAILED", SINCE, SINCE, 1.0, null, null, null);
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(run));
 
         List<Object> runs = SeedScenarios.collect(scenario("failRunningRunsAndReturn", adapter));

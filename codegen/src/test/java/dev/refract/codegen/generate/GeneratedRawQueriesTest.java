@@ -116,7 +116,7 @@ class GeneratedRawQueriesTest {
         public Flux<Row> queryRaw(RawStatement statement) {
             statements.add(statement);
             if (statement.model().isPresent()) {
-                return Flux.just(Row.of("run-1", "video-production", "FAILED", SINCE, SINCE, 1.25, null, null));
+                return Flux.just(Row.of("run-1", "video-production", "FAILED", SINCE, SINCE, 1.25, null, null, null));
             }
             return Flux.just(RawRow.wrap(new RawColumns(List.of("name", "total")), new Object[] {"video", 3L}));
         }
@@ -175,7 +175,8 @@ class GeneratedRawQueriesTest {
         assertThat(runs).singleElement().hasToString(
                 "PipelineRun[id=run-1, name=video-production, status=FAILED, startedAt=2026-01-01T00:00:00Z,"
                         + " updatedAt=2026-01-01T00:00:00Z, cost=1.25, metadata=null, steps=NotLoaded[model=PipelineRun,"
-                        + " field=steps], relationCounts=null]");
+                        + " field=steps], contentItems=NotLoaded[model=PipelineRun, field=contentItems],"
+                        + " relationCounts=null]");
     }
 
     @Test

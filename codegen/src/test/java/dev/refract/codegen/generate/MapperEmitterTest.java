@@ -28,8 +28,8 @@ class MapperEmitterTest {
 
         String source = Emitted.render(context, new MapperEmitter(context).emit(Emitted.model(context, "PipelineRun")));
 
-        assertThat(source).contains("steps(row),\n                relationCounts(row));")
-                .contains("Map<Integer, Long> counts = row.getCounts(8);")
+        assertThat(source).contains("contentItems(row),\n                relationCounts(row));")
+                .contains("Map<Integer, Long> counts = row.getCounts(9);")
                 .contains("return counts == null ? null : new PipelineRun.Counts(counts.get(7));");
     }
 
@@ -39,11 +39,11 @@ class MapperEmitterTest {
 
         String source = Emitted.render(context, new MapperEmitter(context).emit(Emitted.model(context, "PipelineRun")));
 
-        // Aggregate: COUNT block from 1 + 4 * 8 = 33; group: from 8 + 1 + 4 * 8 = 41.
-        assertThat(source).contains("new PipelineRunAggregate.Counts((Long) row.get(33),")
-                .contains("(Long) row.get(39)));")
-                .contains("new PipelineRunAggregate.Counts((Long) row.get(41),")
-                .contains("(Long) row.get(47)));");
+        // Aggregate: COUNT block from 1 + 4 * 9 = 37; group: from 9 + 1 + 4 * 9 = 46.
+        assertThat(source).contains("new PipelineRunAggregate.Counts((Long) row.get(37),")
+                .contains("(Long) row.get(43)));")
+                .contains("new PipelineRunAggregate.Counts((Long) row.get(46),")
+                .contains("(Long) row.get(52)));");
     }
 
     @Test

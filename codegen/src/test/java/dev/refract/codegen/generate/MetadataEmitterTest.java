@@ -135,4 +135,30 @@ class MetadataEmitterTest {
         assertThat(ttl.expireAfterSeconds()).isEqualTo(3600L);
         assertThat(ttl.fields()).containsExactly(1);
     }
+
+    @Test
+    void declaresTheExpiresAtFieldAsTheRuntimeMetadataHasIt() {
+        SchemaDefinition definition = SchemaText.definition("""
+                datasource kv {
+                  provider = "redis"
+                  url      = env("REDIS_URL")
+                }
+
+                model Pass {
+                  id         String    @id
+                  code       String
+                  validUntil DateTime? @expiresAt
+                  @@datasource(kv)
+                  @@ttl(60)
+                }
+                """);
+        GenerationContext context = Emitted.context(definition);
+
+        String source = Emitted.render(context, new MetadataEmitter(context).emit());
+
+        assertThat(source).contains("null, 60L)\n            .expiringAt(2);");
+        assertThat(RuntimeMetadata.of(definition).model(0).expiresAt()).isEqualTo(2);
+        assertThat(RuntimeMetadata.of(definition).model(0).ttlSeconds()).isEqualTo(60L);
+        assertThat(RuntimeMetadata.of(definition).model(0).hasExpiresAt()).isTrue();
+    }
 }

@@ -26,7 +26,7 @@ class RecordEmitterTest {
         String run = Emitted.render(context, new RecordEmitter(context).emit(Emitted.model(context, "PipelineRun")));
         String step = Emitted.render(context, new RecordEmitter(context).emit(Emitted.model(context, "PipelineStep")));
 
-        assertThat(run).contains("Relation<List<PipelineStep>> steps,\n        PipelineRun.Counts relationCounts)")
+        assertThat(run).contains("Relation<List<PipelineStep>> steps,\n        Relation<List<ContentItem>> contentItems, PipelineRun.Counts relationCounts)")
                 .contains("public record Counts(Long steps)")
                 .contains("@param relationCounts");
         assertThat(step).doesNotContain("Counts");

@@ -140,14 +140,14 @@ class RelationReadsTest {
     }
 
     private static Row runRow(Object... extra) {
-        Object[] values = new Object[8 + extra.length];
+        Object[] values = new Object[9 + extra.length];
         values[0] = "run-1";
         values[1] = "video";
         values[2] = "RUNNING";
         values[3] = AT;
         values[4] = AT;
         values[5] = 2.5;
-        System.arraycopy(extra, 0, values, 8, extra.length);
+        System.arraycopy(extra, 0, values, 9, extra.length);
         return Row.wrap(values);
     }
 
@@ -232,9 +232,9 @@ class RelationReadsTest {
 
     @Test
     void aggregateCountsEachFieldOnceAndMapsTheCountBlock() throws Exception {
-        Object[] values = new Object[Aggregations.rowWidth(0, 8)];
-        values[Aggregations.index(Function.COUNT, 6, 0, 8)] = 4L;
-        values[Aggregations.index(Function.COUNT, 1, 0, 8)] = 9L;
+        Object[] values = new Object[Aggregations.rowWidth(0, 9)];
+        values[Aggregations.index(Function.COUNT, 6, 0, 9)] = 4L;
+        values[Aggregations.index(Function.COUNT, 1, 0, 9)] = 9L;
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(Row.wrap(values)));
 
         Object aggregate = SeedScenarios.collect(scenarios.run("fieldCountsInAnAggregate", adapter)).get(0);
@@ -250,9 +250,9 @@ class RelationReadsTest {
 
     @Test
     void countFieldsIsAnAggregateOfFieldCountsOverTheQuery() throws Exception {
-        Object[] values = new Object[Aggregations.rowWidth(0, 8)];
-        values[Aggregations.index(Function.COUNT, 5, 0, 8)] = 12L;
-        values[Aggregations.index(Function.COUNT, 6, 0, 8)] = 7L;
+        Object[] values = new Object[Aggregations.rowWidth(0, 9)];
+        values[Aggregations.index(Function.COUNT, 5, 0, 9)] = 12L;
+        values[Aggregations.index(Function.COUNT, 6, 0, 9)] = 7L;
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(Row.wrap(values)));
 
         Object counts = SeedScenarios.collect(scenarios.run("nonNullValues", adapter)).get(0);
@@ -280,9 +280,9 @@ class RelationReadsTest {
 
     @Test
     void groupOrderSortsOnAggregatesAndKeysAndGroupsCarryFieldCounts() throws Exception {
-        Object[] values = new Object[Aggregations.rowWidth(8, 8)];
+        Object[] values = new Object[Aggregations.rowWidth(9, 9)];
         values[2] = "RUNNING";
-        values[Aggregations.index(Function.COUNT, 6, 8, 8)] = 2L;
+        values[Aggregations.index(Function.COUNT, 6, 9, 9)] = 2L;
         RecordingAdapter adapter = new RecordingAdapter(Provider.POSTGRESQL, List.of(Row.wrap(values)));
 
         Object group = SeedScenarios.collect(scenarios.run("groupsSortedByAggregates", adapter)).get(0);

@@ -56,6 +56,10 @@ public final class SeedSchemaFixture {
                         field("steps").model("PipelineStep").list()
                                 .relation(new RelationDefinition("PipelineRunToPipelineStep", "PipelineStep",
                                         RelationDefinition.Kind.ONE_TO_MANY, List.of(), List.of(), null, null, "run", false))
+                                .build(),
+                        field("contentItems").model("ContentItem").list().doc("The content the run produced, kept in MongoDB.")
+                                .relation(new RelationDefinition("ContentItemToPipelineRun", "ContentItem",
+                                        RelationDefinition.Kind.ONE_TO_MANY, List.of(), List.of(), null, null, "run", true))
                                 .build()),
                 new KeyDefinition(null, List.of("id")), List.of(),
                 List.of(new KeyDefinition(null, List.of("status", "startedAt"))),
@@ -84,7 +88,19 @@ public final class SeedSchemaFixture {
                 "A piece of generated content, stored as a MongoDB document.", "docs", 1, List.of(
                         field("id").string().id().dbName("_id").defaultTo(new DefaultValue.Auto())
                                 .nativeType(new dev.refract.codegen.definition.NativeType("ObjectId", List.of())).build(),
+                        field("run").model("PipelineRun").doc("The run that produced it, in PostgreSQL.")
+                                .relation(new RelationDefinition("ContentItemToPipelineRun", "PipelineRun",
+                                        RelationDefinition.Kind.MANY_TO_ONE, List.of("runId"), List.of("id"), null, null,
+                                        "contentItems", true))
+                                .build(),
                         field("runId").string().build(),
+                        field("session").model("Session").optional()
+                                .doc("The user session that asked for it, in Redis; none when the pipeline ran on its own.")
+                                .relation(new RelationDefinition("ContentItemToSession", "Session",
+                                        RelationDefinition.Kind.MANY_TO_ONE, List.of("sessionId"), List.of("id"), null, null,
+                                        "contentItems", true))
+                                .build(),
+                        field("sessionId").string().optional().build(),
                         field("type").string().build(),
                         field("title").string().build(),
                         field("tags").string().list().build(),
@@ -96,7 +112,11 @@ public final class SeedSchemaFixture {
                 "A signed-in user's session, kept in Redis and expired by it.", "cache", 2, List.of(
                         field("id").string().id().defaultTo(new DefaultValue.Uuid(4)).build(),
                         field("userId").string().build(),
-                        field("data").scalar(ScalarType.JSON).build()),
+                        field("data").scalar(ScalarType.JSON).build(),
+                        field("contentItems").model("ContentItem").list().doc("The content this session asked for, in MongoDB.")
+                                .relation(new RelationDefinition("ContentItemToSession", "ContentItem",
+                                        RelationDefinition.Kind.ONE_TO_MANY, List.of(), List.of(), null, null, "session", true))
+                                .build()),
                 new KeyDefinition(null, List.of("id")), List.of(), List.of(), null, 3600L);
 
         return new SchemaDefinition(datasources,
@@ -136,6 +156,7 @@ public final class SeedSchemaFixture {
         private boolean id;
         private boolean unique;
         private boolean updatedAt;
+        private boolean expiresAt;
         private dev.refract.codegen.definition.NativeType nativeType;
         private RelationDefinition relation;
 
@@ -193,6 +214,11 @@ public final class SeedSchemaFixture {
             return this;
         }
 
+        public FieldBuilder expiresAt() {
+            expiresAt = true;
+            return this;
+        }
+
         public FieldBuilder updatedAt() {
             updatedAt = true;
             return this;
@@ -224,7 +250,8 @@ public final class SeedSchemaFixture {
         }
 
         public FieldDefinition build() {
-            return new FieldDefinition(name, dbName, doc, type, arity, defaultValue, id, unique, updatedAt, nativeType,
+            return new FieldDefinition(name, dbName, doc, type, arity, defaultValue, id, unique, updatedAt, expiresAt,
+                    nativeType,
                     relation);
         }
     }

@@ -64,7 +64,8 @@ class WhereEmitterTest {
         String source = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "URLAccount")));
 
         assertThat(source).doesNotContain("RelationFilter")
-                .contains("Relations to models of another datasource ({@code profile}) have no conditions");
+                .contains("Relations to models of another datasource ({@code profile}) have no conditions")
+                .contains("condition on the fields that link them with {@code in(...)}");
     }
 
     @Test

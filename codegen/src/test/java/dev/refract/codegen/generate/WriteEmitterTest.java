@@ -178,4 +178,47 @@ class WriteEmitterTest {
                 .doesNotContain("Item user(");
         assertThat(user).doesNotContain("items(").doesNotContain("relate(");
     }
+
+    @Test
+    void onlyTheWriteBuildersOfRedisModelsTakeATimeToLive() {
+        GenerationContext kv = Emitted.context(SchemaText.definition("""
+                datasource kv {
+                  provider = "redis"
+                  url      = env("REDIS_URL")
+                }
+                model Account {
+                  id Int @id
+                }
+                model Session {
+                  id String @id
+                  @@datasource(kv)
+                  @@ttl(3600)
+                }
+                """));
+        WriteEmitter writes = new WriteEmitter(kv);
+
+        String create = Emitted.render(kv, writes.emitCreate(kv.model("Session")));
+        String update = Emitted.render(kv, writes.emitUpdate(kv.model("Session")));
+
+        assertThat(create).contains("public SessionCreate ttl(Duration ttl) {\n        return timeToLive(ttl);")
+                .contains("instead of what\n     * {@code @@ttl(3600)} says");
+        assertThat(update).contains("public SessionUpdate ttl(Duration ttl) {");
+        assertThat(Emitted.render(kv, writes.emitCreate(kv.model("Account")))).doesNotContain("ttl(");
+        assertThat(Emitted.render(kv, writes.emitUpdate(kv.model("Account")))).doesNotContain("ttl(");
+    }
+
+    @Test
+    void theJavadocOfAWriteBuilderSaysWhyARelationToAnotherDatasourceHasNoNestedWritesAndPointsAtSagas() {
+        GenerationContext context = Emitted.seedContext();
+        WriteEmitter writes = new WriteEmitter(context);
+
+        String run = Emitted.render(context, writes.emitCreate(context.model("PipelineRun")));
+        String item = Emitted.render(context, writes.emitUpdate(context.model("ContentItem")));
+        String step = Emitted.render(context, writes.emitCreate(context.model("PipelineStep")));
+
+        assertThat(run).contains("Relations to models of another datasource ({@code contentItems}) take no nested writes")
+                .contains("coordinate the writes in a saga ({@code db.saga()})");
+        assertThat(item).contains("({@code run}, {@code session}) take no nested writes");
+        assertThat(step).as("a model related within its own datasource only").doesNotContain("saga");
+    }
 }

@@ -96,7 +96,8 @@ class SeedSchemaParseTest {
         assertThat(run.kind()).isEqualTo(ModelBlock.Kind.MODEL);
         assertThat(run.doc()).isEqualTo("One execution of a named content pipeline.");
         assertThat(run.fields()).extracting(f -> f.name().name())
-                .containsExactly("id", "name", "status", "startedAt", "updatedAt", "cost", "metadata", "steps");
+                .containsExactly("id", "name", "status", "startedAt", "updatedAt", "cost", "metadata", "steps",
+                        "contentItems");
 
         Field id = run.field("id").orElseThrow();
         assertThat(id.type().name().name()).isEqualTo("String");
@@ -173,7 +174,7 @@ class SeedSchemaParseTest {
         assertThat(text.substring(session.span().start(), session.span().end())).startsWith("model Session {")
                 .endsWith("@@ttl(3600)\n}");
         Field userId = session.field("userId").orElseThrow();
-        assertThat(text.substring(userId.span().start(), userId.span().end())).isEqualTo("userId String");
+        assertThat(text.substring(userId.span().start(), userId.span().end())).isEqualTo("userId       String");
         assertThat(session.members()).filteredOn(BlankLine.class::isInstance).hasSize(1);
     }
 

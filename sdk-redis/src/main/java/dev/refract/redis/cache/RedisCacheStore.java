@@ -3,20 +3,24 @@ package dev.refract.redis.cache;
 import dev.refract.cache.CacheKey;
 import dev.refract.cache.CacheStore;
 import dev.refract.cache.CachedRecord;
+import dev.refract.error.ConnectionFailedException;
 import dev.refract.meta.SchemaMeta;
 import dev.refract.redis.codec.CodecRegistry;
 import dev.refract.redis.connect.RedisConnection;
+import dev.refract.redis.connect.RedisEndpoint;
 import dev.refract.redis.record.StoredModel;
 import dev.refract.redis.script.Script;
 import dev.refract.spi.Row;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,6 +29,13 @@ import reactor.core.publisher.Mono;
  * in the field {@value #FRESH_UNTIL}, which no field's name can be; Redis expires it after its time to
  * live. A tag is a set of entry keys. Putting an entry and filing it under its tags is one script, and
  * so is invalidating tags, so a reader never sees an entry a tag invalidation should have removed.
+ *
+ * <p>Each operation's commands are bounded in time ({@link RedisEndpoint#cacheReadTimeout()} for a read,
+ * {@link RedisEndpoint#cacheWriteTimeout()} for the others): a cache that stalls (a paused server, a
+ * full network buffer) fails the operation in that time with a {@link ConnectionFailedException}, and
+ * the client reads the primary database, instead of waiting for the command timeout. Connecting, once,
+ * is bounded by the connect timeout, as a first connection (with the client's start) may take longer
+ * than a read should.
  */
 final class RedisCacheStore implements CacheStore {
 
@@ -56,24 +67,29 @@ final class RedisCacheStore implements CacheStore {
             """);
 
     private final SchemaMeta schema;
+    private final String datasource;
+    private final RedisEndpoint endpoint;
     private final RedisConnection connection;
     private final CacheKeys keys;
     private final CodecRegistry codecs;
     /** The stored form of each model, made on its first entry. */
     private final AtomicReferenceArray<StoredModel> stored;
 
-    RedisCacheStore(SchemaMeta schema, RedisConnection connection, String prefix, CodecRegistry codecs) {
+    RedisCacheStore(SchemaMeta schema, String datasource, RedisEndpoint endpoint, RedisConnection connection,
+            CodecRegistry codecs) {
         this.schema = schema;
+        this.datasource = datasource;
+        this.endpoint = endpoint;
         this.connection = connection;
-        this.keys = new CacheKeys(schema, prefix);
+        this.keys = new CacheKeys(schema, endpoint.prefix());
         this.codecs = codecs;
         this.stored = new AtomicReferenceArray<>(schema.models().size());
     }
 
     @Override
     public Mono<CachedRecord> get(CacheKey key) {
-        return connection.commands()
-                .flatMap(commands -> commands.hgetall(keys.entry(key)).collectMap(kv -> kv.getKey(), kv -> kv.getValue()))
+        return bounded(READ, commands -> commands.hgetall(keys.entry(key))
+                        .collectMap(kv -> kv.getKey(), kv -> kv.getValue()))
                 .flatMap(hash -> {
                     String freshUntil = hash.get(FRESH_UNTIL);
                     if (freshUntil == null) {
@@ -103,7 +119,7 @@ final class RedisCacheStore implements CacheStore {
                 arguments.add(field);
                 arguments.add(text);
             });
-            return run(PUT, scriptKeys, arguments);
+            return run("put", PUT, scriptKeys, arguments);
         });
     }
 
@@ -113,7 +129,7 @@ final class RedisCacheStore implements CacheStore {
             return Mono.empty();
         }
         String[] entryKeys = invalidated.stream().map(keys::entry).toArray(String[]::new);
-        return connection.commands().flatMap(commands -> commands.del(entryKeys)).then();
+        return bounded(new Operation("an invalidation", false), commands -> commands.del(entryKeys)).then();
     }
 
     @Override
@@ -121,7 +137,28 @@ final class RedisCacheStore implements CacheStore {
         if (tags.isEmpty()) {
             return Mono.empty();
         }
-        return run(INVALIDATE_TAGS, tags.stream().map(keys::tag).toList(), List.of());
+        return run("an invalidation", INVALIDATE_TAGS, tags.stream().map(keys::tag).toList(), List.of());
+    }
+
+    /** What one store operation is, for the bound of its time and the message when it is exceeded. */
+    private record Operation(String description, boolean read) {}
+
+    private static final Operation READ = new Operation("a read", true);
+
+    /**
+     * {@code command} run on the connection (connecting first if need be, bounded by the datasource's
+     * connect timeout), failing with a {@link ConnectionFailedException} when the cache does not answer
+     * it within the operation's bound.
+     */
+    private <T> Mono<T> bounded(Operation operation,
+            Function<RedisClusterReactiveCommands<String, String>, Mono<T>> command) {
+        Duration limit = operation.read() ? endpoint.cacheReadTimeout() : endpoint.cacheWriteTimeout();
+        return connection.commands().flatMap(commands -> command.apply(commands).timeout(limit, Mono.error(() ->
+                new ConnectionFailedException(datasource, "The cache datasource " + datasource + " ("
+                        + endpoint.redacted() + ") did not answer " + operation.description() + " within "
+                        + limit.toMillis() + " ms; give its URL a longer "
+                        + (operation.read() ? "cacheReadTimeout" : "cacheWriteTimeout") + " if it is merely slow",
+                        null))));
     }
 
     @Override
@@ -129,11 +166,11 @@ final class RedisCacheStore implements CacheStore {
         return connection.close();
     }
 
-    private Mono<Void> run(Script script, List<String> scriptKeys, List<String> arguments) {
+    private Mono<Void> run(String description, Script script, List<String> scriptKeys, List<String> arguments) {
         String[] keyArray = scriptKeys.toArray(String[]::new);
         String[] values = arguments.toArray(String[]::new);
-        return connection.commands().flatMap(commands -> commands.<Long>evalsha(script.sha(), ScriptOutputType.INTEGER,
-                        keyArray, values).next()
+        return bounded(new Operation(description, false), commands -> commands.<Long>evalsha(script.sha(),
+                        ScriptOutputType.INTEGER, keyArray, values).next()
                 .onErrorResume(RedisNoScriptException.class, missing -> commands.<Long>eval(script.source(),
                         ScriptOutputType.INTEGER, keyArray, values).next()))
                 .then();

@@ -12,7 +12,9 @@ import java.time.Duration;
 /**
  * Makes the cache store of a {@code redis} datasource (registered with {@link java.util.ServiceLoader}).
  * The store reads the datasource's URL as the key-value adapter does: its key prefix, its cluster
- * nodes, and {@code poolAcquireTimeout} as the bound of connecting and of each command.
+ * nodes, and {@code poolAcquireTimeout} as the bound of connecting and of each command; and the bounds of
+ * the cache's own operations, its {@code cacheReadTimeout} and {@code cacheWriteTimeout} (see {@link
+ * RedisEndpoint}).
  */
 public final class RedisCacheStoreProvider implements CacheStoreProvider {
 
@@ -27,7 +29,7 @@ public final class RedisCacheStoreProvider implements CacheStoreProvider {
     public CacheStore create(AdapterConfig config) {
         Duration timeout = config.pool().acquireTimeout() != null ? config.pool().acquireTimeout() : DEFAULT_TIMEOUT;
         RedisEndpoint endpoint = RedisEndpoint.parse(config.url(), config.datasource().name(), timeout);
-        return new RedisCacheStore(config.schema(), new RedisConnection(endpoint, timeout), endpoint.prefix(),
-                CodecRegistry.defaults());
+        return new RedisCacheStore(config.schema(), config.datasource().name(), endpoint,
+                new RedisConnection(endpoint, timeout), CodecRegistry.defaults());
     }
 }

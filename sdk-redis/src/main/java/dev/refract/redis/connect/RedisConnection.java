@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,8 @@ public final class RedisConnection {
     private final Duration timeout;
     private final AtomicReference<State> state = new AtomicReference<>(State.NONE);
     private final Mono<RedisClusterReactiveCommands<String, String>> commands;
+    /** Callers waiting for the connection to be made. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /** What is open. */
     private record State(Object client, AutoCloseable connection, boolean closed) {
@@ -45,7 +48,27 @@ public final class RedisConnection {
 
     /** The reactive commands of the connection, connecting on first use. */
     public Mono<RedisClusterReactiveCommands<String, String>> commands() {
-        return Mono.defer(() -> state.get().closed() ? Mono.error(new ClientClosedException(null)) : commands);
+        return Mono.defer(() -> {
+            State current = state.get();
+            if (current.closed()) {
+                return Mono.error(new ClientClosedException(null));
+            }
+            if (current.client() != null) {
+                return commands;
+            }
+            waiting.incrementAndGet();
+            return commands.doFinally(signal -> waiting.decrementAndGet());
+        });
+    }
+
+    /** True while the connection is open: made, and not closed. */
+    public boolean open() {
+        return state.get().client() != null;
+    }
+
+    /** How many callers wait for the connection to be made now. */
+    public int waiting() {
+        return waiting.get();
     }
 
     private Mono<RedisClusterReactiveCommands<String, String>> connect() {

@@ -20,20 +20,45 @@ import java.util.Objects;
  *       {@code rediss-cluster://}), or a {@code redis://} URL listing more than one node: a Redis
  *       Cluster, reached through those seed nodes;</li>
  *   <li>{@code prefix} is the first part of every key of the datasource; without it, the
- *       datasource's name. Other query parameters are refused, so a typo is not silently ignored.</li>
+ *       datasource's name.</li>
+ *   <li>{@code cacheReadTimeout} and {@code cacheWriteTimeout} ({@code 250ms}, {@code 2s}, or a
+ *       number of milliseconds) bound each operation of the datasource as the cache of {@code @@cache}
+ *       models: a cached read's look-up, and putting an entry or invalidating. A key-value model's
+ *       commands are not bound by them.</li>
+ *   <li>Other query parameters are refused, so a typo is not silently ignored.</li>
  * </ul>
  *
- * @param nodes    the server, or the cluster's seed nodes
- * @param cluster  true for a Redis Cluster
- * @param prefix   the key prefix
- * @param redacted the URL with its password hidden, for messages
+ * @param nodes             the server, or the cluster's seed nodes
+ * @param cluster           true for a Redis Cluster
+ * @param prefix            the key prefix
+ * @param redacted          the URL with its password hidden, for messages
+ * @param cacheReadTimeout  the longest a cached read waits for the cache ({@link #DEFAULT_CACHE_READ_TIMEOUT} unless given)
+ * @param cacheWriteTimeout the longest putting an entry or an invalidation waits for the cache
+ *                          ({@link #DEFAULT_CACHE_WRITE_TIMEOUT} unless given)
  */
-public record RedisEndpoint(List<RedisURI> nodes, boolean cluster, String prefix, String redacted) {
+public record RedisEndpoint(List<RedisURI> nodes, boolean cluster, String prefix, String redacted,
+        Duration cacheReadTimeout, Duration cacheWriteTimeout) {
+
+    /**
+     * How long a cached read waits for the cache before it reads the primary database: a stalled cache
+     * costs a read this much, far less than a read from a database takes when it is slow.
+     */
+    public static final Duration DEFAULT_CACHE_READ_TIMEOUT = Duration.ofMillis(250);
+
+    /**
+     * How long putting an entry or an invalidation waits for the cache: longer than a read, as an
+     * invalidation that gives up leaves a stale entry until its ttl ends.
+     */
+    public static final Duration DEFAULT_CACHE_WRITE_TIMEOUT = Duration.ofSeconds(1);
+
+    private static final List<String> PARAMETERS = List.of("prefix", "cacheReadTimeout", "cacheWriteTimeout");
 
     public RedisEndpoint {
         nodes = List.copyOf(nodes);
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(redacted, "redacted");
+        Objects.requireNonNull(cacheReadTimeout, "cacheReadTimeout");
+        Objects.requireNonNull(cacheWriteTimeout, "cacheWriteTimeout");
     }
 
     /**
@@ -104,6 +129,8 @@ public record RedisEndpoint(List<RedisURI> nodes, boolean cluster, String prefix
             }
         }
         String prefix = defaultPrefix;
+        Duration cacheReadTimeout = DEFAULT_CACHE_READ_TIMEOUT;
+        Duration cacheWriteTimeout = DEFAULT_CACHE_WRITE_TIMEOUT;
         for (String parameter : query.split("&")) {
             if (parameter.isEmpty()) {
                 continue;
@@ -111,13 +138,18 @@ public record RedisEndpoint(List<RedisURI> nodes, boolean cluster, String prefix
             int equals = parameter.indexOf('=');
             String name = equals < 0 ? parameter : parameter.substring(0, equals);
             String value = equals < 0 ? "" : decode(parameter.substring(equals + 1));
-            if (!name.equals("prefix")) {
-                throw invalid(redacted, "it has the parameter '" + name + "'; the only parameter is prefix");
+            if (!PARAMETERS.contains(name)) {
+                throw invalid(redacted, "it has the parameter '" + name + "'; the parameters are "
+                        + String.join(", ", PARAMETERS));
             }
             if (value.isEmpty()) {
-                throw invalid(redacted, "its prefix is empty");
+                throw invalid(redacted, "its " + name + " is empty");
             }
-            prefix = value;
+            switch (name) {
+                case "prefix" -> prefix = value;
+                case "cacheReadTimeout" -> cacheReadTimeout = duration(redacted, name, value);
+                default -> cacheWriteTimeout = duration(redacted, name, value);
+            }
         }
         List<RedisURI> nodes = new ArrayList<>();
         for (String hostPort : rest.split(",")) {
@@ -149,7 +181,24 @@ public record RedisEndpoint(List<RedisURI> nodes, boolean cluster, String prefix
             }
             nodes.add(node.build());
         }
-        return new RedisEndpoint(nodes, cluster || nodes.size() > 1, prefix, redacted);
+        return new RedisEndpoint(nodes, cluster || nodes.size() > 1, prefix, redacted, cacheReadTimeout,
+                cacheWriteTimeout);
+    }
+
+    /** A positive time written {@code 250ms}, {@code 2s} or {@code 250} (milliseconds). */
+    private static Duration duration(String redacted, String name, String value) {
+        String digits = value.endsWith("ms") ? value.substring(0, value.length() - 2)
+                : value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
+        long amount;
+        try {
+            amount = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            amount = -1;
+        }
+        if (amount <= 0) {
+            throw invalid(redacted, "its " + name + " is '" + value + "', not a positive time such as 250ms or 2s");
+        }
+        return value.endsWith("s") && !value.endsWith("ms") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
     }
 
     private static String decode(String text) {

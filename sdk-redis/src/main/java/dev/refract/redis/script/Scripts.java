@@ -15,7 +15,10 @@ public final class Scripts {
     private Scripts() {
     }
 
-    /** Escaping, decimal index text, the unique keys' description and the liveness of an index's record. */
+    /**
+     * Escaping, decimal index text, the unique keys' description, the liveness of an index's record, and
+     * setting a key's expiry as the kinds of {@link dev.refract.redis.write.Expiry} say.
+     */
     private static final String PRELUDE = """
             local function esc(s)
               return (string.gsub(s, '[%%:=,{}%*%?%[%]\\\\]', function(c)
@@ -59,6 +62,11 @@ public final class Scripts {
               local owner = redis.call('GET', key)
               return owner and owner ~= id and redis.call('EXISTS', prefix .. owner) == 1
             end
+            local function expire(key, kind, ms)
+              if kind == 'after' then redis.call('PEXPIRE', key, ms)
+              elseif kind == 'at' then redis.call('PEXPIREAT', key, ms)
+              elseif kind == 'never' then redis.call('PERSIST', key) end
+            end
             local function unique_values(key, uniques)
               local values = {}
               for _, u in ipairs(uniques) do
@@ -72,13 +80,14 @@ public final class Scripts {
 
     /**
      * Creates a record unless its id or a unique key is taken by a live record. ARGV: model prefix,
-     * id text, ttl in ms ({@code 0}: none), {@code fail} or {@code skip}, the unique keys, the number
-     * of hash fields, then field and value pairs. Replies {@code OK}, {@code SKIPPED}, or
+     * id text, the expiry's kind and milliseconds (its index keys expire with it, also at an instant
+     * already past, which removes both at once), {@code fail} or {@code skip}, the unique keys, the
+     * number of hash fields, then field and value pairs. Replies {@code OK}, {@code SKIPPED}, or
      * {@code UNIQUE} and the key's name ({@code ""} for the id).
      */
     public static final Script CREATE = new Script("create", PRELUDE + """
-            local prefix, id, ttl, mode = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-            local uniques, at = read_uniques(5)
+            local prefix, id, expiry, ms, mode = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
+            local uniques, at = read_uniques(6)
             local count = tonumber(ARGV[at]); at = at + 1
             local values, pairs_ = {}, {}
             for i = 0, count - 1 do
@@ -102,32 +111,32 @@ public final class Scripts {
             end
             redis.call('DEL', KEYS[1])
             redis.call('HSET', KEYS[1], unpack(pairs_))
-            if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
             for i = 1, #uniques do
               local key = index_keys[i]
               if key then
                 redis.call('SET', key, id)
-                if ttl > 0 then redis.call('PEXPIRE', key, ttl) end
+                expire(key, expiry, ms)
               end
             end
+            expire(KEYS[1], expiry, ms)
             return {'OK'}
             """);
 
     /**
      * Updates a record. ARGV: model prefix, id text, the new id text ({@code ""}: unchanged), the
-     * unique keys, the number of changes, then triplets: {@code E} field text (the field must hold
+     * expiry's kind and milliseconds ({@code keep}: the record keeps its remaining time), the unique keys, the number of changes, then triplets: {@code E} field text (the field must hold
      * that text, else {@code CONFLICT}), {@code A} field (must hold nothing), {@code S} field text
      * (set), {@code N} field (clear), {@code I} field delta ({@code HINCRBY}), {@code K} field delta
      * ({@code HINCRBY} of a 32-bit {@code Int}, refused with {@code RANGE} and the field when the sum
      * leaves its range), {@code F} field delta ({@code HINCRBYFLOAT}); an increment of a field holding
      * nothing leaves it empty, as SQL does.
-     * Index keys move with the values and keep the record's remaining time to live. Replies
-     * {@code OK} and the record's hash, {@code MISSING}, {@code CONFLICT}, {@code RANGE} and the
+     * Index keys move with the values and expire with the record. Replies {@code OK} and the record's
+     * hash as written (also when an expiry already past removed it), {@code MISSING}, {@code CONFLICT}, {@code RANGE} and the
      * field, or {@code UNIQUE} and the key's name ({@code ""} for the id).
      */
     public static final Script UPDATE = new Script("update", PRELUDE + """
-            local prefix, id, new_id = ARGV[1], ARGV[2], ARGV[3]
-            local uniques, at = read_uniques(4)
+            local prefix, id, new_id, expiry, ms = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+            local uniques, at = read_uniques(6)
             local count = tonumber(ARGV[at]); at = at + 1
             if redis.call('EXISTS', KEYS[1]) == 0 then return {'MISSING'} end
             local ops = {}
@@ -175,7 +184,11 @@ public final class Scripts {
               record_key = prefix .. target_id
               redis.call('RENAME', KEYS[1], record_key)
             end
-            local ttl = redis.call('PTTL', record_key)
+            local hash = redis.call('HGETALL', record_key)
+            if expiry == 'keep' then
+              local left = redis.call('PTTL', record_key)
+              if left > 0 then expiry, ms = 'after', left else expiry = 'never' end
+            end
             for _, u in ipairs(uniques) do
               local old_key = index_key(prefix, u, old)
               local new_key = index_key(prefix, u, new)
@@ -184,10 +197,11 @@ public final class Scripts {
               end
               if new_key then
                 redis.call('SET', new_key, target_id)
-                if ttl > 0 then redis.call('PEXPIRE', new_key, ttl) end
+                expire(new_key, expiry, ms)
               end
             end
-            return {'OK', redis.call('HGETALL', record_key)}
+            expire(record_key, expiry, ms)
+            return {'OK', hash}
             """);
 
     /**

@@ -102,16 +102,71 @@ public final class WritePlanner {
     }
 
     /**
-     * The arguments of the create script for a record with {@code values}.
+     * When a record created from {@code data}, whose values (defaults filled) are {@code values},
+     * expires: after the write's own time to live; else at the instant its {@code @expiresAt} field
+     * holds; else after the model's {@code @@ttl}; else never.
      *
-     * @param ttlMillis how long the record lives, 0 for ever
+     * @throws InvalidQueryException when the write gives both a time to live and an {@code @expiresAt} instant
      */
-    public List<String> createArguments(String id, Object[] values, long ttlMillis, boolean skipDuplicates) {
+    public Expiry createExpiry(WriteData data, Object[] values) {
+        int expiresAt = model.meta().expiresAt();
+        if (data.ttl() != null) {
+            refuseBoth(data, expiresAt, "create");
+            return Expiry.after(data.ttl().toMillis());
+        }
+        if (expiresAt >= 0 && values[expiresAt] instanceof Instant instant) {
+            return Expiry.at(instant.toEpochMilli());
+        }
+        return modelExpiry();
+    }
+
+    /**
+     * When a record updated by {@code data} expires: after the write's own time to live; at the
+     * instant it sets its {@code @expiresAt} field to; when it clears that field, after the model's
+     * {@code @@ttl} counted from now, or never without one; otherwise the record keeps its remaining time.
+     *
+     * @throws InvalidQueryException when the write gives both a time to live and an {@code @expiresAt} instant
+     */
+    public Expiry updateExpiry(WriteData data) {
+        int expiresAt = model.meta().expiresAt();
+        if (data.ttl() != null) {
+            refuseBoth(data, expiresAt, "update");
+            return Expiry.after(data.ttl().toMillis());
+        }
+        for (WriteData.FieldWrite write : data.writes()) {
+            if (write.field() == expiresAt && write.op() == WriteData.WriteOp.SET) {
+                return write.value() instanceof Instant instant ? Expiry.at(instant.toEpochMilli()) : modelExpiry();
+            }
+        }
+        return Expiry.KEEP;
+    }
+
+    private Expiry modelExpiry() {
+        long seconds = model.meta().ttlSeconds();
+        return seconds > 0 ? Expiry.after(seconds * 1000L) : Expiry.NEVER;
+    }
+
+    private void refuseBoth(WriteData data, int expiresAt, String verb) {
+        for (WriteData.FieldWrite write : data.writes()) {
+            if (write.field() == expiresAt && write.value() != null) {
+                String field = name(expiresAt);
+                throw new InvalidQueryException(model.name(), List.of(field), "The " + verb + " of " + model.name()
+                        + " gives both a ttl and " + field + " (@expiresAt), two expiries for one record: give one"
+                        + " of them");
+            }
+        }
+    }
+
+    /**
+     * The arguments of the create script for a record with {@code values}, expiring as {@code expiry}
+     * says (see {@link #createExpiry}).
+     */
+    public List<String> createArguments(String id, Object[] values, Expiry expiry, boolean skipDuplicates) {
         Map<String, String> hash = model.encodeRecord(values);
         List<String> arguments = new ArrayList<>(8 + uniqueSpec.size() + 2 * hash.size());
         arguments.add(model.keys().modelPrefix());
         arguments.add(id);
-        arguments.add(Long.toString(ttlMillis));
+        arguments.addAll(expiry.arguments());
         arguments.add(skipDuplicates ? "skip" : "fail");
         arguments.addAll(uniqueSpec);
         arguments.add(Integer.toString(hash.size()));
@@ -168,6 +223,7 @@ public final class WritePlanner {
      * The update of {@code current} by {@code data}, applied only while the fields {@code guarded}
      * still hold what {@code current} holds: the fields a where read, so that a record changed
      * since it was found to match is read and checked again, as a SQL {@code UPDATE … WHERE} would.
+     * The record expires as {@link #updateExpiry} says.
      */
     public UpdatePlan update(StoredRecord current, WriteData data, Set<Integer> guarded) {
         List<String[]> ops = expectations(current, guarded);
@@ -226,6 +282,7 @@ public final class WritePlanner {
         arguments.add(model.keys().modelPrefix());
         arguments.add(current.id());
         arguments.add(newId == null || newId.equals(current.id()) ? "" : newId);
+        arguments.addAll(updateExpiry(data).arguments());
         arguments.addAll(uniqueSpec);
         arguments.add(Integer.toString(ops.size()));
         for (String[] op : ops) {

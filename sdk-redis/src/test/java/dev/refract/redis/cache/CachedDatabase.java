@@ -55,10 +55,11 @@ final class CachedDatabase {
 
     /**
      * The cache datasource's URL: the server of {@code redis}, and a prefix of one test, {@code test},
-     * under the namespace's prefix.
+     * under the namespace's prefix. Its cache operations may take seconds, so that what the tests count
+     * does not depend on how busy the machine is; the bounds of a stalled cache have tests of their own.
      */
     static String cacheUrl(RedisNamespace redis, String test) {
-        return redis.redisUrl() + "?prefix=" + redis.prefix() + test;
+        return redis.redisUrl() + "?prefix=" + redis.prefix() + test + "&cacheReadTimeout=5s&cacheWriteTimeout=5s";
     }
 
     /** A client whose cache is {@code cacheUrl}, counting its look-ups in {@code lookUps}; the caller closes it. */

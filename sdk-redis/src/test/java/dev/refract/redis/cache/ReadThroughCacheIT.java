@@ -90,6 +90,20 @@ class ReadThroughCacheIT {
     }
 
     @Test
+    void eachCachedModelHasItsOwnCountersBesideTheTotals() {
+        Note note = db.note().create(c -> c.text("hello").accountId(ann.id())).block(WAIT);
+        byId(ann.id());
+        byId(ann.id());
+        db.note().findUnique(q -> q.where(w -> w.id(note.id()))).block(WAIT);
+        db.note().update(w -> w.id(note.id()), u -> u.text("bye")).block(WAIT);
+
+        assertThat(db.core().cacheStatistics("Account")).isEqualTo(new CacheStatistics(1, 0, 1, 0, 0));
+        assertThat(db.core().cacheStatistics("Note")).isEqualTo(new CacheStatistics(0, 0, 1, 1, 0));
+        assertThat(db.core().cacheStatisticsByModel()).containsOnlyKeys("Account", "Note");
+        assertThat(statistics()).isEqualTo(new CacheStatistics(1, 0, 2, 1, 0));
+    }
+
+    @Test
     void anEntryLivesInRedisForTheModelsTtlFiledUnderItsRecordAndModel() {
         byId(ann.id());
 

@@ -29,20 +29,7 @@ final class LocalCluster implements AutoCloseable {
 
     /** True when both {@code redis-server} and {@code redis-cli} are on the path. */
     static boolean available() {
-        return onPath("redis-server") && onPath("redis-cli");
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(directory, command))) {
-                return true;
-            }
-        }
-        return false;
+        return LocalServer.available() && LocalServer.onPath("redis-cli");
     }
 
     /** Starts three masters and waits until the cluster says it is ok. */

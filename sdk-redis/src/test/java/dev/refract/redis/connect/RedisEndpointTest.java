@@ -59,4 +59,30 @@ class RedisEndpointTest {
         assertThatThrownBy(() -> RedisEndpoint.parse("redis-cluster://h:1,h:2/3", "kv", TIMEOUT))
                 .hasMessageContaining("database 0");
     }
+
+    @Test
+    void theCacheTimeoutsDefaultToAQuarterSecondForReadsAndASecondForWrites() {
+        RedisEndpoint plain = RedisEndpoint.parse("redis://h", "kv", TIMEOUT);
+        RedisEndpoint given = RedisEndpoint.parse("redis://h?cacheReadTimeout=80ms&prefix=p&cacheWriteTimeout=2s",
+                "kv", TIMEOUT);
+        RedisEndpoint bare = RedisEndpoint.parse("redis://h?cacheReadTimeout=120", "kv", TIMEOUT);
+
+        assertThat(plain.cacheReadTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(plain.cacheWriteTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(given.cacheReadTimeout()).isEqualTo(Duration.ofMillis(80));
+        assertThat(given.cacheWriteTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(given.prefix()).isEqualTo("p");
+        assertThat(bare.cacheReadTimeout()).isEqualTo(Duration.ofMillis(120));
+    }
+
+    @Test
+    void aCacheTimeoutThatIsNoPositiveTimeIsRefused() {
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://u:hunter2@h?cacheReadTimeout=fast", "kv", TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2")
+                .hasMessageContaining("its cacheReadTimeout is 'fast', not a positive time such as 250ms or 2s");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://h?cacheWriteTimeout=0ms", "kv", TIMEOUT))
+                .hasMessageContaining("cacheWriteTimeout is '0ms'");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://h?cacheTimeout=1s", "kv", TIMEOUT))
+                .hasMessageContaining("the parameters are prefix, cacheReadTimeout, cacheWriteTimeout");
+    }
 }

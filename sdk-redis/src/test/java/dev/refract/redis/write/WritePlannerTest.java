@@ -22,7 +22,10 @@ import dev.refract.query.WriteData.WriteOp;
 import dev.refract.redis.codec.CodecRegistry;
 import dev.refract.redis.record.StoredModel;
 import dev.refract.redis.record.StoredRecord;
+import dev.refract.error.InvalidQueryException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +65,8 @@ class WritePlannerTest {
         assertThat(values[5]).isEqualTo("gold");
         assertThat(values[6]).isEqualTo(List.of());
         assertThat(values[3]).isNull();
-        assertThat(planner.createArguments("a1", values, 5000, false)).containsSequence("app:{Account}:", "a1",
-                "5000", "fail", "1", "email", "1", "s:email");
+        assertThat(planner.createArguments("a1", values, Expiry.after(5000), false)).containsSequence(
+                "app:{Account}:", "a1", "after", "5000", "fail", "1", "email", "1", "s:email");
     }
 
     @Test
@@ -120,5 +123,64 @@ class WritePlannerTest {
 
         assertThat(plan.newId()).isEqualTo("a%3A2");
         assertThat(plan.arguments()).contains("a%3A2").endsWith("2", "S", "id", "a:2", "N", "balance", "");
+    }
+
+    private static final ModelMeta TICKET = new ModelMeta("Ticket", "Ticket", 0, 0, List.of(
+            FieldMeta.scalar("id", ScalarType.STRING, Arity.REQUIRED).asId(),
+            FieldMeta.scalar("validUntil", ScalarType.DATETIME, Arity.OPTIONAL)),
+            KeyMeta.of(0), List.of(), List.of(), null, 60).expiringAt(1);
+    private static final SchemaMeta TICKETS = new SchemaMeta(List.of(DatasourceMeta.withUrl("kv", 0, Provider.REDIS,
+            "redis://h", PoolMeta.DEFAULTS)), List.of(TICKET), List.of(), List.of());
+    private static final Instant AT = Instant.parse("2030-01-02T03:04:05.678Z");
+
+    private final WritePlanner tickets = new WritePlanner(TICKETS, new StoredModel(TICKETS, TICKET, "app",
+            CodecRegistry.defaults()));
+
+    private static WriteData ticket(Instant validUntil, Duration ttl) {
+        return new WriteData(List.of(new FieldWrite(0, WriteOp.SET, "t1"), new FieldWrite(1, WriteOp.SET, validUntil)),
+                List.of(), ttl);
+    }
+
+    @Test
+    void aCreateExpiresAfterItsOwnTtlElseAtItsExpiresAtFieldElseAfterTheModelsTtl() {
+        WriteData own = new WriteData(List.of(new FieldWrite(0, WriteOp.SET, "t1")), List.of(), Duration.ofMillis(1500));
+        assertThat(tickets.createExpiry(own, tickets.createValues(own))).isEqualTo(Expiry.after(1500));
+        WriteData dated = ticket(AT, null);
+        assertThat(tickets.createExpiry(dated, tickets.createValues(dated))).isEqualTo(Expiry.at(AT.toEpochMilli()));
+        WriteData plain = ticket(null, null);
+        assertThat(tickets.createExpiry(plain, tickets.createValues(plain))).isEqualTo(Expiry.after(60_000));
+        assertThat(planner.createExpiry(plain, new Object[7])).isEqualTo(Expiry.NEVER);
+        assertThat(tickets.createArguments("t1", tickets.createValues(dated), Expiry.at(AT.toEpochMilli()), false))
+                .containsSequence("t1", "at", Long.toString(AT.toEpochMilli()), "fail");
+    }
+
+    @Test
+    void anUpdateKeepsTheRemainingTimeUnlessItGivesATtlOrSetsOrClearsTheExpiresAtField() {
+        assertThat(tickets.updateExpiry(new WriteData(List.of()))).isEqualTo(Expiry.KEEP);
+        assertThat(tickets.updateExpiry(new WriteData(List.of(), List.of(), Duration.ofSeconds(2))))
+                .isEqualTo(Expiry.after(2000));
+        assertThat(tickets.updateExpiry(new WriteData(List.of(new FieldWrite(1, WriteOp.SET, AT)))))
+                .isEqualTo(Expiry.at(AT.toEpochMilli()));
+        assertThat(tickets.updateExpiry(new WriteData(List.of(new FieldWrite(1, WriteOp.SET, null)))))
+                .as("clearing the field falls back to @@ttl, counted from the update").isEqualTo(Expiry.after(60_000));
+        assertThat(planner.updateExpiry(new WriteData(List.of(new FieldWrite(3, WriteOp.SET, null)))))
+                .isEqualTo(Expiry.KEEP);
+
+        StoredRecord current = new StoredModel(TICKETS, TICKET, "app", CodecRegistry.defaults())
+                .read("t1", Map.of("id", "t1"));
+        assertThat(tickets.update(current, new WriteData(List.of(new FieldWrite(1, WriteOp.SET, AT)))).arguments())
+                .startsWith("app:{Ticket}:", "t1", "", "at", Long.toString(AT.toEpochMilli()));
+    }
+
+    @Test
+    void aWriteGivingBothATtlAndAnExpiresAtInstantIsRefused() {
+        WriteData both = ticket(AT, Duration.ofSeconds(5));
+        assertThatThrownBy(() -> tickets.createExpiry(both, tickets.createValues(both)))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("gives both a ttl and validUntil (@expiresAt)");
+        assertThatThrownBy(() -> tickets.updateExpiry(both)).isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("The update of Ticket");
+        assertThat(tickets.updateExpiry(ticket(null, Duration.ofSeconds(5))))
+                .as("clearing the field with a ttl of its own is one expiry").isEqualTo(Expiry.after(5000));
     }
 }

@@ -2,8 +2,11 @@ package dev.refract.test.services;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A server this JVM started; {@link #stop()} ends it and may be called more than once. */
-interface EmbeddedServer {
+/**
+ * A server this JVM started; {@link #stop()} ends it and may be called more than once. Obtain one
+ * with {@link EmbeddedServers#start(ServerKind)}.
+ */
+public interface EmbeddedServer {
 
     /** Where the started server listens. */
     ServerEndpoint endpoint();
@@ -32,7 +35,13 @@ interface EmbeddedServer {
         void run() throws Exception;
     }
 
-    /** The one implementation: stop runs the shutdown once, even when a shutdown hook races a test. */
+    /**
+     * The one implementation: stop runs the shutdown once, even when a shutdown hook races a test.
+     *
+     * @param endpoint where the server listens
+     * @param shutdown what stops it
+     * @param done     set once the shutdown has run
+     */
     record Started(ServerEndpoint endpoint, Shutdown shutdown, AtomicBoolean done) implements EmbeddedServer {
 
         @Override

@@ -1,0 +1,2 @@
+/** Aligned text tables, as the example prints its query results. */
+package com.example.pipeline.table;
