@@ -13,6 +13,7 @@ import dev.refract.test.isolation.RedisNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import io.r2dbc.spi.ConnectionFactories;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,10 +67,15 @@ class CachingIT {
         stats.misses();         // loaded from the primary and cached
         stats.invalidations();  // invalidations sent (one per write that invalidated, per cache datasource)
         stats.errors();         // cache operations that failed and fell back to the primary
+
+        CacheStatistics accounts = db.core().cacheStatistics("Account");          // one model's figures
+        Map<String, CacheStatistics> byModel = db.core().cacheStatisticsByModel(); // every cached model's
         // end::statistics[]
 
         assertThat(stats.hits()).isEqualTo(1);
         assertThat(stats.misses()).isEqualTo(2);
         assertThat(stats.errors()).isZero();
+        assertThat(accounts.misses()).isEqualTo(2);
+        assertThat(byModel).containsOnlyKeys("Account");
     }
 }

@@ -41,7 +41,7 @@ class GeneratorApiTest {
 
     @Test
     void reportsDiagnosticsOfParserAndValidator() {
-        String text = this.text.replace("name      String", "name      Strng");
+        String text = this.text.replaceFirst("(name\\s+)String", "$1Strng");
 
         // tag::diagnostics[]
         ParseResult parsed = SchemaParser.parse(new SourceFile("schema.prisma", text));
