@@ -7,15 +7,21 @@ import com.example.pipeline.db.PipelineRun;
 import com.example.pipeline.db.RefractClient;
 import com.example.pipeline.db.RefractClientMetadata;
 import com.example.pipeline.db.Session;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import dev.refract.docs.support.PipelineDatabases;
 import dev.refract.json.Json;
 import dev.refract.meta.ModelMeta;
+import dev.refract.mongo.MongoAdapterOptions;
+import dev.refract.mongo.MongoAdapterProvider;
 import dev.refract.test.isolation.MongoNamespace;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RedisNamespace;
 import dev.refract.test.isolation.RefractTestDatabases;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,9 +30,13 @@ import reactor.core.publisher.Mono;
 @RefractTestDatabases
 class DatasourcesIT {
 
+    @BeforeAll
+    static void createTables(PostgresNamespace postgres) {
+        PipelineDatabases.createTables(postgres);
+    }
+
     @Test
     void eachModelGoesToTheAdapterOfItsDatasource(PostgresNamespace postgres, MongoNamespace mongo, RedisNamespace redis) {
-        PipelineDatabases.createTables(postgres);
         String postgresUrl = postgres.r2dbcUrl();
         String mongoUrl = mongo.mongoUrl();
         String redisUrl = PipelineDatabases.redisUrl(redis);
@@ -83,6 +93,44 @@ class DatasourcesIT {
             assertThat(runs.blockFirst().contentItems().get()).extracting(ContentItem::title)
                     .containsExactly("Draft", "Narration");
             assertThat(items.collectList().block()).allSatisfy(i -> assertThat(i.run().get().id()).isEqualTo("run-1"));
+        }
+    }
+
+    @Test
+    void anIncludeAcrossDatasourcesReadsEachLevelWithOneQuery(PostgresNamespace postgres, MongoNamespace mongo,
+            RedisNamespace redis) {
+        List<String> finds = new CopyOnWriteArrayList<>();
+        CommandListener countFinds = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.add(event.getCommand().toJson());
+                }
+            }
+        };
+        try (RefractClient db = RefractClient.builder()
+                .datasource("db", postgres.r2dbcUrl())
+                .datasource("docs", mongo.mongoUrl())
+                .datasource("cache", PipelineDatabases.redisUrl(redis))
+                .adapterProvider(new MongoAdapterProvider(MongoAdapterOptions.defaults()
+                        .withSettings(settings -> settings.addCommandListener(countFinds))))
+                .build()) {
+            for (int run = 1; run <= 5; run++) {
+                String runId = "batched-" + run;
+                db.pipelineRun().create(c -> c.id(runId).name("video")).block();
+                for (int item = 1; item <= 3; item++) {
+                    String title = "item-" + item;
+                    db.contentItem().create(c -> c.runId(runId).type("script").title(title)
+                            .tags(List.of()).metadata(Json.of(Map.of()))).block();
+                }
+            }
+
+            List<PipelineRun> runs = db.pipelineRun().findMany(q -> q
+                    .where(w -> w.id().startsWith("batched-"))
+                    .include(i -> i.contentItems())).collectList().block();
+
+            assertThat(runs).hasSize(5).allSatisfy(run -> assertThat(run.contentItems().get()).hasSize(3));
+            assertThat(finds).as("MongoDB finds for the included content of five runs").hasSize(1);
         }
     }
 }
