@@ -339,11 +339,15 @@ class ClientApiIT {
                 .metadata().path("topic").stringStartsWith("AI")));
         Flux<PipelineRun> labelled = db.pipelineRun().findMany(q -> q.where(w -> w
                 .metadata().path("labels").arrayContains(Json.of(List.of("video")))));
+        Flux<PipelineRun> automated = db.pipelineRun().findMany(q -> q.where(w -> w
+                .metadata().path("topic").stringContains("auto")
+                .metadata().path("topic").stringEndsWith("automation")));
         // end::json[]
 
         assertThat(ids(uploads)).containsExactly("r1");
         assertThat(ids(aboutAi)).containsExactly("r1");
         assertThat(ids(labelled)).containsExactly("r1");
+        assertThat(ids(automated)).containsExactly("r1");
     }
 
     @Test
@@ -357,12 +361,15 @@ class ClientApiIT {
                 .steps().none(s -> s.attempts().gt(0))));
         Flux<PipelineStep> ofCostlyRuns = db.pipelineStep().findMany(q -> q.where(w -> w
                 .run().is(r -> r.cost().gt(10.0))));
+        Flux<PipelineStep> ofOtherRuns = db.pipelineStep().findMany(q -> q.where(w -> w
+                .run().isNot(r -> r.cost().gt(10.0))));
         // end::relations[]
 
         assertThat(ids(withAFailure)).containsExactly("r1");
         assertThat(ids(allDone)).containsExactly("r2");
         assertThat(ids(noRetries)).containsExactlyInAnyOrder("r2", "r3");
         assertThat(ofCostlyRuns.collectList().block()).extracting(PipelineStep::runId).containsOnly("r1");
+        assertThat(ofOtherRuns.collectList().block()).extracting(PipelineStep::runId).containsOnly("r3");
     }
 
     @Test
