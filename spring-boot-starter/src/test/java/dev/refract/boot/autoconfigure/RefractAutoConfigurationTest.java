@@ -140,12 +140,50 @@ class RefractAutoConfigurationTest {
                 .run(context -> assertThat(context).doesNotHaveBean(OperationTimers.class));
     }
 
+    @Test
+    void anApplicationsOwnClientIsClosedWithTheContext() {
+        runner.withUserConfiguration(OwnClient.class).run(context -> {
+            RefractClient client = context.getBean(RefractClient.class);
+
+            context.close();
+
+            assertThat(client.core().isClosed()).isTrue();
+        });
+    }
+
+    @Test
+    void anApplicationsOwnClientBuiltWithTheOperationTimersIsTimed() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(RecordingProvider.class, () -> adapters)
+                .withUserConfiguration(OwnTimedClient.class).run(context -> {
+                    RefractClient client = context.getBean(RefractClient.class);
+
+                    client.task().count().block();
+
+                    assertThat(context).hasSingleBean(OperationTimers.class).hasSingleBean(PoolGauges.class);
+                    assertThat(context.getBean(MeterRegistry.class).get(OperationTimers.NAME)
+                            .tags("datasource", "db", "model", "Task", "operation", "count", "outcome", "success")
+                            .timer().count()).isEqualTo(1);
+                });
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnClient {
         @Bean
         RefractClient ownClient() {
             return RefractClient.of(ClientOptions.builder().datasource("db", "r2dbc:postgresql://localhost/own")
                     .datasource("reports", "r2dbc:postgresql://localhost/own").build());
+        }
+    }
+
+    /** A client the application builds itself, with the starter's timers as its listener, as the documentation says. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnTimedClient {
+        @Bean
+        RefractClient ownClient(OperationTimers timers, RecordingProvider adapters) {
+            return RefractClient.of(ClientOptions.builder().datasource("db", "r2dbc:postgresql://localhost/own")
+                    .datasource("reports", "r2dbc:postgresql://localhost/own")
+                    .adapterProvider(adapters).listener(timers).build());
         }
     }
 }

@@ -1,25 +1,18 @@
 package dev.refract.example.webflux;
 
-import dev.refract.example.webflux.json.RefractJsonModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
 /**
  * A Spring Boot WebFlux application around the generated client of {@code schema.prisma}: pipeline
  * runs and their steps in PostgreSQL, runs cached in Redis. The Refract starter builds the client from
  * {@code refract.*} properties (see {@code application.properties}); the controllers return its
  * {@code Mono}s and {@code Flux}es as they are, so nothing blocks between the HTTP connection and the
- * database.
+ * database. The starter also teaches the HTTP codecs' Jackson to read and write the {@code Json} fields
+ * of runs and steps.
  */
 @SpringBootApplication
 public class PipelineApplication {
-
-    /** How the HTTP codecs read and write the {@code Json} fields of runs and steps. */
-    @Bean
-    RefractJsonModule refractJsonModule() {
-        return new RefractJsonModule();
-    }
 
     /** Starts the application; {@code DATABASE_URL} and {@code REDIS_URL} name the servers. */
     public static void main(String[] args) {
