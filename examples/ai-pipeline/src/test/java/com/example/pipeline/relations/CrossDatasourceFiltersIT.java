@@ -183,6 +183,22 @@ class CrossDatasourceFiltersIT {
     }
 
     @Test
+    void insideATransactionTheLookUpRunsOutsideItOnTheOtherDatasource() {
+        Long updated = db.transaction(tx -> tx.pipelineRun().updateMany(
+                        w -> w.contentItems().some(c -> c.session().is(s -> s.userId().eq("ada"))),
+                        d -> d.status(Status.PENDING)))
+                .single().block(WAIT);
+
+        assertThat(updated).as("video-1 and video-2").isEqualTo(2L);
+        assertThat(CountingProvider.kinds(received, "cache")).containsExactly("FindMany");
+        assertThat(CountingProvider.kinds(received, "docs")).containsExactly("FindMany");
+        assertThat(CountingProvider.kinds(received, "db")).containsExactly("UpdateMany");
+        assertThat(runIds(db.pipelineRun().findMany(q -> q.where(w -> w.status().eq(Status.PENDING))
+                .orderBy(o -> o.id().asc())).collectList().block(WAIT)))
+                .containsExactly("seed-run-video-1", "seed-run-video-2");
+    }
+
+    @Test
     void aLookUpFindingMoreKeysThanTheLimitFailsBeforeTheParentIsQueried() {
         RefractClient limited = client(builder -> builder.crossDatasourceKeyLimit(2));
         try {
