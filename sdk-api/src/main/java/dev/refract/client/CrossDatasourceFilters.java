@@ -193,11 +193,12 @@ final class CrossDatasourceFilters {
             return filter(model, not.filter()).map(Filter.Not::new);
         }
         Filter.Related related = (Filter.Related) filter;
-        RelationLink link = RelationLink.of(schema, model, related.field());
-        Mono<Filter> nested = filter(link.target().index(), related.filter());
-        if (!link.relation().crossDatasource()) {
+        RelationMeta relation = relation(model, related.field());
+        Mono<Filter> nested = filter(relation.targetModel(), related.filter());
+        if (!relation.crossDatasource()) {
             return nested.map(resolved -> new Filter.Related(related.field(), related.quantifier(), resolved));
         }
+        RelationLink link = RelationLink.of(schema, model, related.field());
         checkQuantifier(link, related.quantifier());
         return nested.flatMap(resolved -> {
             boolean every = related.quantifier() == Filter.Quantifier.EVERY;
