@@ -64,6 +64,14 @@ import reactor.core.publisher.Mono;
  * run in it (see {@code Transactions}); outside one, each call costs one look-up in an empty Reactor
  * context.
  *
+ * <p>A condition on a relation to a model of another datasource ({@code some}, {@code every},
+ * {@code none}, {@code is}, {@code isNot}), in the where of any operation or of an included relation,
+ * is resolved before the operation is routed: one look-up on the other datasource reads the link keys
+ * of the related records that match, and the condition becomes one on the model's own link fields (see
+ * {@code CrossDatasourceFilters}). The look-up runs on that datasource's adapter, outside any
+ * transaction: inside one, the keys it reads are not part of the transaction's snapshot. At most
+ * {@link ClientOptions#crossDatasourceKeyLimit()} keys are held per condition.
+ *
  * <p>A {@code findUnique} of a model declaring {@code @@cache} reads through its cache, and writes
  * invalidate what they changed once they have committed (see {@link ReadThroughCache}).
  *
@@ -84,6 +92,7 @@ public final class ClientCore implements AutoCloseable {
     private final NestedWrites nested;
     private final Transactions transactions;
     private final ReadThroughCache cache;
+    private final CrossDatasourceFilters crossFilters;
     /** Times operations for the options' listener; {@code null} when there is none. */
     private final OperationTimer timer;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -93,7 +102,7 @@ public final class ClientCore implements AutoCloseable {
     private final boolean[] expiringModels;
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators,
-            OperationListener listener, ReadThroughCache cache) {
+            OperationListener listener, ReadThroughCache cache, int crossDatasourceKeyLimit) {
         this.schema = schema;
         this.cache = cache;
         this.timer = listener == null ? null : new OperationTimer(schema, listener);
@@ -105,6 +114,9 @@ public final class ClientCore implements AutoCloseable {
         this.includes = new IncludeLoader(schema, router);
         this.nested = new NestedWrites(schema, router, defaults, includes);
         this.transactions = new Transactions(schema, router, defaults, includes, nested);
+        this.crossFilters = new CrossDatasourceFilters(schema, crossDatasourceKeyLimit, lookup ->
+                router.route(lookup.model()).adapter(schema.model(lookup.model()).name())
+                        .flatMapMany(adapter -> adapter.stream(lookup)));
         this.readOnlyModels = new boolean[schema.models().size()];
         for (int i = 0; i < readOnlyModels.length; i++) {
             readOnlyModels[i] = schema.datasource(schema.model(i).datasource()).readOnly();
@@ -143,7 +155,8 @@ public final class ClientCore implements AutoCloseable {
         ReadThroughCache cache = new ReadThroughCache(schema, cacheStores, datasource -> new AdapterConfig(schema,
                 datasource, DatasourceSettings.url(datasource, options), DatasourceSettings.pool(datasource, options)),
                 options.clock());
-        return new ClientCore(schema, slots, options.clock(), ids, options.listener(), cache);
+        return new ClientCore(schema, slots, options.clock(), ids, options.listener(), cache,
+                options.crossDatasourceKeyLimit());
     }
 
     /** The schema this client serves. */
@@ -185,23 +198,34 @@ public final class ClientCore implements AutoCloseable {
                         + " records: only Redis models take a ttl; leave it out"));
             }
             TransactionScope transaction = transactions.scopeIn(context);
-            if (transaction != null) {
-                Mono<Result> inTransaction = transaction.execute(operation);
-                return cache.enabled() && operation instanceof Operation.Write write
-                        ? inTransaction.doOnNext(result -> transaction.afterCommit(
-                                cache.invalidate(cache.invalidation(write, result, NestedWrites.applies(write)))))
-                        : inTransaction;
+            if (crossFilters.applies(operation)) {
+                return crossFilters.resolve(operation).flatMap(resolved -> dispatch(resolved, model, transaction));
             }
-            if (operation instanceof Operation.FindUnique read && cache.enabled()) {
-                return cache.read(read, Mono.defer(() -> run(operation, model)));
-            }
-            Mono<Result> run = run(operation, model);
-            return cache.enabled() && operation instanceof Operation.Write write
-                    ? run.flatMap(result -> cache.invalidate(cache.invalidation(write, result,
-                            NestedWrites.applies(write))).thenReturn(result))
-                    : run;
+            return dispatch(operation, model, transaction);
         });
         return timer == null ? call : timer.time(call, operation);
+    }
+
+    /**
+     * Runs {@code operation}, whose filters no longer cross datasources, in {@code transaction} if there
+     * is one, else through the cache or on its model's adapter.
+     */
+    private Mono<Result> dispatch(Operation operation, String model, TransactionScope transaction) {
+        if (transaction != null) {
+            Mono<Result> inTransaction = transaction.execute(operation);
+            return cache.enabled() && operation instanceof Operation.Write write
+                    ? inTransaction.doOnNext(result -> transaction.afterCommit(
+                            cache.invalidate(cache.invalidation(write, result, NestedWrites.applies(write)))))
+                    : inTransaction;
+        }
+        if (operation instanceof Operation.FindUnique read && cache.enabled()) {
+            return cache.read(read, Mono.defer(() -> run(operation, model)));
+        }
+        Mono<Result> run = run(operation, model);
+        return cache.enabled() && operation instanceof Operation.Write write
+                ? run.flatMap(result -> cache.invalidate(cache.invalidation(write, result,
+                        NestedWrites.applies(write))).thenReturn(result))
+                : run;
     }
 
     /** Runs {@code operation} outside a transaction, on its model's adapter or as nested writes. */
@@ -274,13 +298,22 @@ public final class ClientCore implements AutoCloseable {
                 return Flux.error(new ClientClosedException(model));
             }
             TransactionScope transaction = transactions.scopeIn(context);
-            if (transaction != null) {
-                return transaction.stream(operation);
+            if (crossFilters.applies(operation)) {
+                return crossFilters.resolve(operation)
+                        .flatMapMany(resolved -> dispatchStream(resolved, model, transaction));
             }
-            Adapter adapter = router.route(operation.model()).started(model);
-            return IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation);
+            return dispatchStream(operation, model, transaction);
         });
         return timer == null ? call : timer.time(call, operation);
+    }
+
+    /** Streams {@code operation}, whose filters no longer cross datasources, in {@code transaction} or not. */
+    private Flux<Row> dispatchStream(Operation operation, String model, TransactionScope transaction) {
+        if (transaction != null) {
+            return transaction.stream(operation);
+        }
+        Adapter adapter = router.route(operation.model()).started(model);
+        return IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation);
     }
 
     // Health and metrics: what frameworks managing the client read of its datasources.

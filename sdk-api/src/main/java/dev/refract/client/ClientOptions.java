@@ -30,13 +30,27 @@ import java.util.function.Function;
  * @param listener    hears of every model operation once it has ended, e.g. to time it; {@code null}
  *                    (the default) for none, which costs the operations nothing
  * @param cacheStores cache store providers to use before those {@code ServiceLoader} finds
+ * @param crossDatasourceKeyLimit how many distinct link keys one condition on a relation to another datasource may
+ *                    read into memory before the call fails with {@link dev.refract.error.InvalidQueryException};
+ *                    {@link #DEFAULT_CROSS_DATASOURCE_KEY_LIMIT} unless set
  */
 public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes, Map<String, PoolMeta> pools,
         Function<String, String> environment, List<AdapterProvider> providers, Clock clock,
         Function<Clock, IdGenerators> idGenerators, OperationListener listener,
-        List<CacheStoreProvider> cacheStores) {
+        List<CacheStoreProvider> cacheStores, int crossDatasourceKeyLimit) {
+
+    /**
+     * The default {@link #crossDatasourceKeyLimit}: 30,000 keys, so that the condition a look-up becomes,
+     * one bound value per key (two for a two-field key), stays below the 65,535 bound values a PostgreSQL
+     * or MySQL statement takes.
+     */
+    public static final int DEFAULT_CROSS_DATASOURCE_KEY_LIMIT = 30_000;
 
     public ClientOptions {
+        if (crossDatasourceKeyLimit < 1) {
+            throw new IllegalArgumentException("The cross-datasource key limit must be at least 1, was "
+                    + crossDatasourceKeyLimit);
+        }
         urls = Map.copyOf(urls);
         poolSizes = Map.copyOf(poolSizes);
         pools = Map.copyOf(pools);
@@ -69,6 +83,7 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         private Clock clock = Clock.systemUTC();
         private Function<Clock, IdGenerators> idGenerators = IdGenerators::standard;
         private OperationListener listener;
+        private int crossDatasourceKeyLimit = DEFAULT_CROSS_DATASOURCE_KEY_LIMIT;
 
         private Builder() {}
 
@@ -136,10 +151,27 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
             return this;
         }
 
+        /**
+         * Lets one condition on a relation to another datasource ({@code some}, {@code every}, {@code none},
+         * {@code is}, {@code isNot}) read up to {@code limit} distinct link keys of the related records into
+         * memory; a call whose look-up finds more fails with {@link dev.refract.error.InvalidQueryException}.
+         * A relational parent binds one value per key, and PostgreSQL and MySQL take at most 65,535 bound
+         * values in one statement: raise the limit past the default only for other parents.
+         *
+         * @throws IllegalArgumentException when {@code limit} is below 1
+         */
+        public Builder crossDatasourceKeyLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("The cross-datasource key limit must be at least 1, was " + limit);
+            }
+            this.crossDatasourceKeyLimit = limit;
+            return this;
+        }
+
         /** The options. */
         public ClientOptions build() {
             return new ClientOptions(urls, poolSizes, pools, environment, providers, clock, idGenerators, listener,
-                    cacheStores);
+                    cacheStores, crossDatasourceKeyLimit);
         }
     }
 }

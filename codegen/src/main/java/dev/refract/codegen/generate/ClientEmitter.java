@@ -243,6 +243,10 @@ final class ClientEmitter {
                         "Makes the generators of {@code @default(cuid())}, {@code uuid()}, … with {@code factory}, given the client's clock.",
                         ParameterSpec.builder(ParameterizedTypeName.get(ClassName.get(Function.class),
                                 ClassName.get(Clock.class), BuilderTypes.ID_GENERATORS), "factory").build()))
+                .addMethod(forwarding(builderType, "crossDatasourceKeyLimit",
+                        "Lets one condition on a relation to another datasource read up to {@code limit} link keys into"
+                                + " memory;\nmore fail the call (see {@link dev.refract.client.ClientOptions.Builder#crossDatasourceKeyLimit}).",
+                        ParameterSpec.builder(TypeName.INT, "limit").build()))
                 .addMethod(forwarding(builderType, "adapterProvider",
                         "Uses {@code provider} before the adapters found on the classpath.",
                         ParameterSpec.builder(BuilderTypes.ADAPTER_PROVIDER, "provider").build()))

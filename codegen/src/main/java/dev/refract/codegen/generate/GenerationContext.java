@@ -246,12 +246,22 @@ public final class GenerationContext {
     }
 
     /**
-     * The relation fields that queries can follow inside the database: filters, sort keys and
-     * counts. A relation to a model of another datasource is left out, since no single query can
-     * reach both sides; the client only loads it with {@code include}.
+     * The relation fields that queries can follow inside the database: sort keys and counts. A
+     * relation to a model of another datasource is left out, since no single query can reach both
+     * sides; the client loads it with {@code include} and resolves its filters itself (see
+     * {@link #filterableRelations}).
      */
     public List<FieldDefinition> queryableRelations(ModelDefinition model) {
         return relationFields(model).stream().filter(f -> !f.relation().crossDatasource()).toList();
+    }
+
+    /**
+     * The relation fields a where condition can follow: every relation field. A condition on a
+     * relation to a model of another datasource is resolved by the client before the query runs, with
+     * one look-up of link keys on the other datasource.
+     */
+    public List<FieldDefinition> filterableRelations(ModelDefinition model) {
+        return relationFields(model);
     }
 
     /** The relation fields that lead to a model of another datasource. */

@@ -20,7 +20,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits the where builder of a model (one typed condition per stored field, one typed field
  * reference per single scalar or enum field for comparing two fields of a record, and one relation
- * condition per relation a query can follow), its unique-where builder (one method per unique key,
+ * condition per relation field, across datasources too), its unique-where builder (one method per unique key,
  * plus optional extra conditions), and the where builder of each composite type, which the
  * conditions on embedded values of that type fill.
  */
@@ -39,7 +39,7 @@ final class WhereEmitter {
         ClassName where = names.where();
         StringBuilder doc = new StringBuilder("Conditions on {@link $T} records, all of which must hold, e.g.\n"
                 + "{@code w -> w.$L().eq(...)}; group them with {@code and}, {@code or} and {@code not}.\n");
-        List<FieldDefinition> relations = context.queryableRelations(model);
+        List<FieldDefinition> relations = context.filterableRelations(model);
         if (!relations.isEmpty()) {
             doc.append("Conditions may follow relations to the related records' own conditions, e.g.\n{@code w -> w.$L().$L(r -> ...)}.\n");
         }
@@ -48,11 +48,14 @@ final class WhereEmitter {
             doc.append("Conditions on embedded values reach the composite type's own fields, e.g.\n"
                     + "{@code w -> w.$L().$L(c -> ...)}.\n");
         }
-        List<FieldDefinition> skipped = context.crossDatasourceRelations(model);
-        if (!skipped.isEmpty()) {
-            doc.append("Relations to models of another datasource (").append(QueryEmitter.codeList(skipped))
-                    .append(") have no conditions\nhere: no single query reaches both datasources. Read the related"
-                            + " records first, then\ncondition on the fields that link them with {@code in(...)}.\n");
+        List<FieldDefinition> crossing = context.crossDatasourceRelations(model);
+        if (!crossing.isEmpty()) {
+            doc.append("Conditions on relations to models of another datasource (").append(QueryEmitter.codeList(crossing))
+                    .append(") are\nresolved by the client before the query runs: one look-up on the other datasource"
+                            + " reads the\nlink keys of the related records that match, and the condition becomes one on"
+                            + " this model's\nown link fields. The keys are held in memory, up to the client's"
+                            + " {@code crossDatasourceKeyLimit};\ninside a transaction the look-up runs outside it."
+                            + " Such relations offer no sort key and no\ncount.\n");
         }
         List<Object> arguments = new ArrayList<>(List.of(names.record(),
                 context.naming().builderMethodName(context.scalarFields(model).get(0).name())));
@@ -100,8 +103,12 @@ final class WhereEmitter {
             what = "record: whether it meets conditions";
         }
         String doc = Docs.paramDoc(field.doc());
+        String crossing = !field.relation().crossDatasource() ? ""
+                : "\nThe related records live in another datasource: the client reads the keys of those that\n"
+                        + "match in one look-up there before this query runs.";
         return MethodSpec.methodBuilder(context.naming().builderMethodName(field.name()))
-                .addJavadoc("Conditions on the related {@code $L} $L.$L\n", field.name(), what, doc == null ? "" : "\n" + doc)
+                .addJavadoc("Conditions on the related {@code $L} $L.$L$L\n", field.name(), what, crossing,
+                        doc == null ? "" : "\n" + doc)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(type, where, related))
                 .addStatement("return new $T<>(this, $L, $S, $T::new)", type, context.fieldIndex(model, field.name()),

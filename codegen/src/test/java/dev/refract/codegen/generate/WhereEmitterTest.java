@@ -58,14 +58,31 @@ class WhereEmitterTest {
     }
 
     @Test
-    void relationsToAnotherDatasourceHaveNoConditionsAndTheJavadocSaysSo() {
+    void relationsToAnotherDatasourceHaveTypedConditionsAndTheJavadocSaysHowTheyResolve() {
         GenerationContext context = Emitted.context(UnusualSchemaCompilesTest.unusual());
 
         String source = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "URLAccount")));
 
-        assertThat(source).doesNotContain("RelationFilter")
-                .contains("Relations to models of another datasource ({@code profile}) have no conditions")
-                .contains("condition on the fields that link them with {@code in(...)}");
+        assertThat(source).contains("RelationFilter")
+                .contains("Conditions on relations to models of another datasource ({@code profile}) are")
+                .contains("one look-up on the other datasource reads the")
+                .contains("{@code crossDatasourceKeyLimit}")
+                .contains("Such relations offer no sort key and no")
+                .doesNotContain("{@code in(...)}");
+    }
+
+    @Test
+    void seedRelationsAcrossDatasourcesAreTypedAsWithinOne() {
+        GenerationContext context = Emitted.seedContext();
+
+        String run = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "PipelineRun")));
+        String content = Emitted.render(context, new WhereEmitter(context).emitWhere(Emitted.model(context, "ContentItem")));
+
+        assertThat(run).contains("public RelationFilter.ToMany<PipelineRunWhere, ContentItemWhere> contentItems()")
+                .contains("new RelationFilter.ToMany<>(this, 8, \"contentItems\", ContentItemWhere::new)")
+                .contains("The related records live in another datasource");
+        assertThat(content).contains("public RelationFilter.ToOne<ContentItemWhere, PipelineRunWhere> run()")
+                .contains("public RelationFilter.ToOne.Nullable<ContentItemWhere, SessionWhere> session()");
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.example.pipeline.db.ContentItem;
 import com.example.pipeline.db.ContentItemCreate;
 import com.example.pipeline.db.PipelineRun;
 import com.example.pipeline.db.PipelineRunCreate;
-import com.example.pipeline.db.PipelineRunWhere;
+import com.example.pipeline.db.PipelineRunOrderBy;
 import com.example.pipeline.db.RefractClient;
 import com.example.pipeline.db.RefractClientMetadata;
 import com.example.pipeline.db.Session;
@@ -146,10 +146,10 @@ class CrossDatasourceIncludeIT {
     }
 
     @Test
-    void theWhereBuilderOffersNoConditionOnARelationToAnotherDatasource() {
-        List<String> conditions = Arrays.stream(PipelineRunWhere.class.getMethods()).map(Method::getName).toList();
+    void theOrderByBuilderOffersNoSortKeyOnARelationToAnotherDatasource() {
+        List<String> keys = Arrays.stream(PipelineRunOrderBy.class.getMethods()).map(Method::getName).toList();
 
-        assertThat(conditions).as("conditions of PipelineRunWhere").contains("steps", "name")
+        assertThat(keys).as("sort keys of PipelineRunOrderBy").contains("steps", "name")
                 .doesNotContain("contentItems");
     }
 
