@@ -93,6 +93,18 @@ class DatasourcesIT {
             assertThat(runs.blockFirst().contentItems().get()).extracting(ContentItem::title)
                     .containsExactly("Draft", "Narration");
             assertThat(items.collectList().block()).allSatisfy(i -> assertThat(i.run().get().id()).isEqualTo("run-1"));
+
+            db.pipelineRun().create(c -> c.id("run-2").name("podcast")).block();
+
+            // tag::filter[]
+            Flux<PipelineRun> withScripts = db.pipelineRun().findMany(q -> q
+                    .where(w -> w.contentItems().some(c -> c.type().eq("script"))));   // keys read from MongoDB first
+            Flux<PipelineRun> withoutScripts = db.pipelineRun().findMany(q -> q
+                    .where(w -> w.contentItems().none(c -> c.type().eq("script"))));
+            // end::filter[]
+
+            assertThat(withScripts.collectList().block()).extracting(PipelineRun::id).containsExactly("run-1");
+            assertThat(withoutScripts.collectList().block()).extracting(PipelineRun::id).containsExactly("run-2");
         }
     }
 
