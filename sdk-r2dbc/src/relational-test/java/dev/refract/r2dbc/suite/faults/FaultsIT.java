@@ -129,6 +129,25 @@ class FaultsIT {
     }
 
     @Test
+    void readsTheClientRetriesOutliveDroppedSockets() throws InterruptedException {
+        db.closeAsync().block(PATIENCE);
+        db = RefractClient.of(ClientOptions.builder().datasource("bank", url).readRetries(3)
+                .pool("bank", new PoolMeta(POOL_SIZE, null, ACQUIRE_TIMEOUT, null)).build());
+        Load load = Load.start(CALLERS, numbers, this::countOrWrite);
+        load.awaitMoreSuccesses(200, PATIENCE);
+
+        assertThat(proxy.dropConnections()).as("connections reset").isPositive();
+        assertThat(load.awaitFailure(Duration.ofSeconds(5))).as("a write in flight failed").isTrue();
+
+        load.awaitMoreSuccesses(300, PATIENCE);
+        load.stop(PATIENCE);
+        List<Outcome> failures = assertServiceSurvived(load, Set.of(ConnectionFailedException.class));
+        assertThat(failures).as("only writes fail: the reads were made again").allMatch(Outcome::write);
+        assertThat(failures).extracting(failure -> ((RefractException) failure.error()).retrySafe())
+                .as("a write whose connection died in flight may have been applied").containsOnly(false);
+    }
+
+    @Test
     void aStalledServerTurnsIntoTimeoutsAndServiceReturnsWhenItAnswers() throws InterruptedException {
         Load load = Load.start(CALLERS, numbers, this::readOrWrite);
         load.awaitMoreSuccesses(200, PATIENCE);
@@ -176,6 +195,18 @@ class FaultsIT {
         if (number % 2 == 0) {
             return new Call(false, db.account().findMany(q -> q.where(w -> w.id().gt(number - 50)).take(5))
                     .collectList());
+        }
+        return new Call(true, db.account().create(c -> c.id(number).owner("caller").balance(1)));
+    }
+
+    /**
+     * A count of the accounts, or the creation of the account numbered {@code number}, in turn: a read
+     * answered in one value, which a retry makes again whole (a stream is made again only while it has
+     * emitted nothing).
+     */
+    private Call countOrWrite(int number) {
+        if (number % 2 == 0) {
+            return new Call(false, db.account().count());
         }
         return new Call(true, db.account().create(c -> c.id(number).owner("caller").balance(1)));
     }
