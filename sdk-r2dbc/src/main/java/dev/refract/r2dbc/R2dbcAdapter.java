@@ -171,6 +171,12 @@ public final class R2dbcAdapter implements Adapter {
      *   <li>{@code BEGIN} states the options' isolation level, when they give one.</li>
      *   <li>A connection not acquired within {@code maxWait} signals
      *       {@link ConnectionAcquireTimeoutException}; the work never runs.</li>
+     *   <li>A connection lost before or during {@code BEGIN}, or a {@code BEGIN} without an answer
+     *       within the statement timeout, fails with a retry-safe error; the work never runs.</li>
+     *   <li>A connection lost under the work fails it with a {@link ConnectionFailedException} that is
+     *       retry-safe (the server rolls back the transaction of a connection that ends), and the
+     *       connection is discarded without a rollback; one lost under the commit is not retry-safe,
+     *       as the commit may have been applied.</li>
      *   <li>Work still running {@code timeout} after {@code BEGIN} is cancelled and rolled back, and the
      *       flux signals {@link TransactionTimeoutException}. A statement then under way finishes on the
      *       server before the rollback runs, so the error comes once the rollback is done.</li>
@@ -183,8 +189,10 @@ public final class R2dbcAdapter implements Adapter {
         String datasource = config.datasource().name();
         Mono<Connection> acquired = acquire().timeout(options.maxWait(), Mono.error(() ->
                 ConnectionAcquireTimeoutException.transactionWait(datasource, options.maxWait(), pool.settings().size())));
-        Mono<Connection> begun = acquired.flatMap(connection -> Mono.from(begin(connection, options.isolation()))
-                .onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
+        Mono<Connection> begun = acquired.flatMap(connection -> bounded(Mono.from(begin(connection,
+                        options.isolation())), null, true)
+                // nothing of the work has run: whatever broke BEGIN, running the transaction again is safe
+                .onErrorResume(e -> release(connection, e).then(Mono.error(() -> retrySafe(errors.translate(e, null)))))
                 // cancelled while BEGIN is under way: the connection is nobody's, so give it back
                 .doOnCancel(() -> Mono.from(connection.close()).subscribe(null, e -> { }))
                 .thenReturn(connection));

@@ -100,9 +100,10 @@ public final class DatasourcePool {
     }
 
     /**
-     * A connection from the pool, started on the first call; the subscriber must close it. Signals
-     * {@link ConnectionAcquireTimeoutException} when none becomes free within the acquire timeout
-     * and {@link ClientClosedException} after {@link #close()}.
+     * A connection from the pool, started on the first call; the subscriber must close it. A
+     * connection found dead as it is handed out is dropped and another taken, up to the pool size
+     * times. Signals {@link ConnectionAcquireTimeoutException} when none becomes free within the acquire
+     * timeout and {@link ClientClosedException} after {@link #close()}.
      */
     public Mono<Connection> acquire() {
         return Mono.defer(() -> Mono.from(started().create()))
