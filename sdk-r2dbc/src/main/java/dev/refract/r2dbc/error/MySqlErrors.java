@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       value}: the column;</li>
  *   <li>1213 deadlock, 1205 lock wait timeout; SQLSTATE classes {@code 08} and {@code 28} and the
  *       codes of refused, lost or killed connections, and the driver's resource errors without a
- *       code (a connection it found closed).</li>
+ *       code (a connection it found closed), and its refusal of a statement sent on a connection that
+ *       has ended ({@code Request queue was disposed}).</li>
  * </ul>
  * The value in a duplicate entry's message is never carried on.
  */
@@ -41,6 +42,8 @@ final class MySqlErrors implements DriverErrors {
     private static final Pattern QUOTED_COLUMN = Pattern.compile("^(?:Column|Field) '((?:[^']|'')*)'");
     private static final Pattern NAME_IN_LIST = Pattern.compile(NAME);
     private static final String FOR_KEY = " for key '";
+    /** What r2dbc-mysql says of a statement sent on a connection that has ended. */
+    private static final String DISPOSED_QUEUE = "Request queue was disposed";
 
     /** Codes of connections refused, lost, killed or not allowed. */
     private static final Set<Integer> CONNECTION_CODES = Set.of(1040, 1042, 1043, 1044, 1045, 1129, 1130, 1152,
@@ -81,6 +84,15 @@ final class MySqlErrors implements DriverErrors {
                 }
                 return DatabaseError.of(DatabaseError.Kind.OTHER, code);
         }
+    }
+
+    /**
+     * r2dbc-mysql refuses a statement sent on a connection that has ended (killed, reset) with an
+     * {@link IllegalStateException} of its own rather than an R2DBC error.
+     */
+    @Override
+    public boolean lostConnection(Throwable error) {
+        return error instanceof IllegalStateException && DISPOSED_QUEUE.equals(error.getMessage());
     }
 
     /** The driver's own errors of a connection closed or lost, which carry no server error code. */

@@ -167,6 +167,14 @@ class MySqlErrorTranslationTest {
     }
 
     @Test
+    void aStatementSentOnAConnectionThatHasEndedIsAConnectionFailure() {
+        assertThat(translator.translate(new IllegalStateException("Request queue was disposed"), null))
+                .isInstanceOf(ConnectionFailedException.class);
+        assertThat(translator.translate(new IllegalStateException("something else"), null))
+                .as("only the driver's own words for it").isInstanceOf(QueryFailedException.class);
+    }
+
+    @Test
     void anErrorOfUncertainStateIsNoConnectionFailure() {
         // r2dbc-mysql raises errors without a known class as non-transient resource exceptions
         RefractException error = translator.translate(new R2dbcNonTransientResourceException(
