@@ -192,7 +192,8 @@ public final class R2dbcAdapter implements Adapter {
         Mono<Connection> begun = acquired.flatMap(connection -> bounded(Mono.from(begin(connection,
                         options.isolation())), null, true)
                 // nothing of the work has run: whatever broke BEGIN, running the transaction again is safe
-                .onErrorResume(e -> release(connection, e).then(Mono.error(() -> retrySafe(errors.translate(e, null)))))
+                .onErrorResume(e -> release(connection, e)
+                        .then(Mono.error(() -> retrySafe(errors.translate(e, null)))))
                 // cancelled while BEGIN is under way: the connection is nobody's, so give it back
                 .doOnCancel(() -> Mono.from(connection.close()).subscribe(null, e -> { }))
                 .thenReturn(connection));
