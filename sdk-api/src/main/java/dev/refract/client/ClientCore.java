@@ -75,6 +75,9 @@ import reactor.core.publisher.Mono;
  * <p>A {@code findUnique} of a model declaring {@code @@cache} reads through its cache, and writes
  * invalidate what they changed once they have committed (see {@link ReadThroughCache}).
  *
+ * <p>With {@link ClientOptions#readRetries() read retries}, a read outside a transaction whose
+ * connection was lost or whose statement timed out is made again (see {@link ReadRetry}).
+ *
  * <p>With an {@link ClientOptions#listener() operation listener}, every model operation is timed from
  * subscription to its end and reported to it; without one, nothing is timed. The subscriber's Reactor
  * context reaches the adapter unchanged, so what it carries (a trace, with Micrometer Context
@@ -95,6 +98,7 @@ public final class ClientCore implements AutoCloseable {
     private final CrossDatasourceFilters crossFilters;
     /** Times operations for the options' listener; {@code null} when there is none. */
     private final OperationTimer timer;
+    private final ReadRetry reads;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Per model: true when its datasource is read-only, so that writes to it are refused. */
     private final boolean[] readOnlyModels;
@@ -102,8 +106,9 @@ public final class ClientCore implements AutoCloseable {
     private final boolean[] expiringModels;
 
     private ClientCore(SchemaMeta schema, DatasourceSlot[] slots, Clock clock, IdGenerators idGenerators,
-            OperationListener listener, ReadThroughCache cache, int crossDatasourceKeyLimit) {
+            OperationListener listener, ReadThroughCache cache, int crossDatasourceKeyLimit, ReadRetry reads) {
         this.schema = schema;
+        this.reads = reads;
         this.cache = cache;
         this.timer = listener == null ? null : new OperationTimer(schema, listener);
         this.slots = slots;
@@ -156,7 +161,7 @@ public final class ClientCore implements AutoCloseable {
                 datasource, DatasourceSettings.url(datasource, options), DatasourceSettings.pool(datasource, options)),
                 options.clock());
         return new ClientCore(schema, slots, options.clock(), ids, options.listener(), cache,
-                options.crossDatasourceKeyLimit());
+                options.crossDatasourceKeyLimit(), new ReadRetry(options.readRetries()));
     }
 
     /** The schema this client serves. */
@@ -219,7 +224,10 @@ public final class ClientCore implements AutoCloseable {
                     : inTransaction;
         }
         if (operation instanceof Operation.FindUnique read && cache.enabled()) {
-            return cache.read(read, Mono.defer(() -> run(operation, model)));
+            return cache.read(read, reads.mono(Mono.defer(() -> run(operation, model))));
+        }
+        if (operation instanceof Operation.Read && reads.enabled()) {
+            return reads.mono(Mono.defer(() -> run(operation, model)));
         }
         Mono<Result> run = run(operation, model);
         return cache.enabled() && operation instanceof Operation.Write write
@@ -313,7 +321,9 @@ public final class ClientCore implements AutoCloseable {
             return transaction.stream(operation);
         }
         Adapter adapter = router.route(operation.model()).started(model);
-        return IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation) : adapter.stream(operation);
+        Flux<Row> rows = IncludeLoader.hasIncludes(operation) ? includes.stream(adapter, operation)
+                : adapter.stream(operation);
+        return operation instanceof Operation.Read ? reads.flux(rows) : rows;
     }
 
     // Health and metrics: what frameworks managing the client read of its datasources.

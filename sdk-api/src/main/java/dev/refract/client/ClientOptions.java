@@ -33,11 +33,14 @@ import java.util.function.Function;
  * @param crossDatasourceKeyLimit how many distinct link keys one condition on a relation to another datasource may
  *                    read into memory before the call fails with {@link dev.refract.error.InvalidQueryException};
  *                    {@link #DEFAULT_CROSS_DATASOURCE_KEY_LIMIT} unless set
+ * @param readRetries how many times a read outside a transaction is made again after a retry-safe lost
+ *                    connection or statement timeout; 0 (the default) for never. Writes are never retried.
  */
 public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolSizes, Map<String, PoolMeta> pools,
         Function<String, String> environment, List<AdapterProvider> providers, Clock clock,
         Function<Clock, IdGenerators> idGenerators, OperationListener listener,
-        List<CacheStoreProvider> cacheStores, int crossDatasourceKeyLimit) {
+        List<CacheStoreProvider> cacheStores, int crossDatasourceKeyLimit,
+        int readRetries) {
 
     /**
      * The default {@link #crossDatasourceKeyLimit}: 30,000 keys, so that the condition a look-up becomes,
@@ -59,6 +62,9 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         cacheStores = List.copyOf(cacheStores);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(idGenerators, "idGenerators");
+        if (readRetries < 0) {
+            throw new IllegalArgumentException("readRetries must not be negative, was " + readRetries);
+        }
     }
 
     /** No override: URLs and pools as the schema says, adapters from the classpath. */
@@ -84,6 +90,7 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         private Function<Clock, IdGenerators> idGenerators = IdGenerators::standard;
         private OperationListener listener;
         private int crossDatasourceKeyLimit = DEFAULT_CROSS_DATASOURCE_KEY_LIMIT;
+        private int readRetries;
 
         private Builder() {}
 
@@ -115,6 +122,22 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         /** Tells {@code listener} of every model operation once it has ended; replaces any listener set before. */
         public Builder listener(OperationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Makes a read outside a transaction again, up to {@code retries} times, when it fails with a lost
+         * connection or a statement timeout that says a retry is safe; a stream only while it has emitted
+         * nothing. Writes and transactions are never retried. 0, the default, turns it off.
+         *
+         * @throws IllegalArgumentException when {@code retries} is negative
+         */
+        public Builder readRetries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("readRetries must not be negative, was " + retries
+                        + ": give 0 to turn retries off");
+            }
+            this.readRetries = retries;
             return this;
         }
 
@@ -171,7 +194,7 @@ public record ClientOptions(Map<String, String> urls, Map<String, Integer> poolS
         /** The options. */
         public ClientOptions build() {
             return new ClientOptions(urls, poolSizes, pools, environment, providers, clock, idGenerators, listener,
-                    cacheStores, crossDatasourceKeyLimit);
+                    cacheStores, crossDatasourceKeyLimit, readRetries);
         }
     }
 }

@@ -36,6 +36,12 @@ public final class ConnectionAcquireTimeoutException extends RefractException {
                 + " release connections sooner", null);
     }
 
+    /** Always true: no connection was had, so nothing of the call reached the database. */
+    @Override
+    public boolean retrySafe() {
+        return true;
+    }
+
     /** The datasource whose pool was exhausted. */
     public String datasource() {
         return datasource;

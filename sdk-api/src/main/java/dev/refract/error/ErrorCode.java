@@ -29,7 +29,9 @@ public enum ErrorCode {
     /** A step of a saga failed and the saga was compensated, fully or in part: {@link SagaFailedException}. */
     SAGA_FAILED("R2044"),
     /** The database could not be reached or dropped the connection: {@link ConnectionFailedException}. */
-    CONNECTION_FAILED("R1001");
+    CONNECTION_FAILED("R1001"),
+    /** A statement got no answer within the datasource's statement timeout: {@link StatementTimeoutException}. */
+    STATEMENT_TIMEOUT("R1008");
 
     private final String code;
 

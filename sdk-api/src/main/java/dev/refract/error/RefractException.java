@@ -40,4 +40,17 @@ public abstract class RefractException extends RuntimeException {
     public List<String> fields() {
         return fields;
     }
+
+    /**
+     * True when making the same call again cannot apply it twice: nothing of it reached the database
+     * (no connection was had), it only read, or the database undid all of it (a transaction it rolled
+     * back). False when the outcome is unknown or the error will recur as it is (a constraint, bad
+     * input): a write whose connection died in flight may have been applied, so Refract never retries
+     * one on its own, and a caller retrying it must make sure that is harmless.
+     *
+     * <p>False unless a subclass says otherwise.
+     */
+    public boolean retrySafe() {
+        return false;
+    }
 }

@@ -20,4 +20,10 @@ public final class TransactionConflictException extends RefractException {
     public boolean retryable() {
         return true;
     }
+
+    /** Always true: the database rolled the transaction back, so running it again applies it once. */
+    @Override
+    public boolean retrySafe() {
+        return true;
+    }
 }

@@ -2,6 +2,8 @@ package dev.refract.r2dbc;
 
 import dev.refract.error.ConnectionAcquireTimeoutException;
 import dev.refract.error.ConnectionFailedException;
+import dev.refract.error.RefractException;
+import dev.refract.error.StatementTimeoutException;
 import dev.refract.error.TransactionTimeoutException;
 import dev.refract.meta.ModelMeta;
 import dev.refract.meta.Provider;
@@ -30,6 +32,7 @@ import dev.refract.transaction.IsolationLevel;
 import dev.refract.transaction.TransactionOptions;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +50,20 @@ import reactor.core.publisher.Mono;
  * first use) and translates errors into the typed family. On MySQL the server is asked which one it
  * is once, on first use, and the SQL written for it. Streams fetch {@link AdapterOptions#fetchSize()}
  * rows at a time as the subscriber requests; cancelling one gives its connection back to the pool.
+ *
+ * <p>Faults fail only the calls they touch, each with a typed error that says whether the call may be
+ * made again ({@link dev.refract.error.RefractException#retrySafe()}):
+ * <ul>
+ *   <li>a connection lost under a statement (the server restarted, killed the backend, the network
+ *       reset it) fails that statement with {@link ConnectionFailedException}, retry-safe for a read and
+ *       for a statement of a transaction (which the server rolls back), not for a write on its own,
+ *       which may have been applied; no connection had at all is always retry-safe;</li>
+ *   <li>with a {@code statementTimeout} in the datasource's URL, a statement (for a stream, its first
+ *       row) that gets no answer in that time fails with {@link StatementTimeoutException}, as does a
+ *       commit or rollback; a transaction's end is otherwise bounded by the acquire timeout;</li>
+ *   <li>a connection that failed either way is discarded, not reused; the pool drops it and opens
+ *       another for the next call, so service returns with the server without a restart.</li>
+ * </ul>
  */
 public final class R2dbcAdapter implements Adapter {
 
@@ -154,6 +171,12 @@ public final class R2dbcAdapter implements Adapter {
      *   <li>{@code BEGIN} states the options' isolation level, when they give one.</li>
      *   <li>A connection not acquired within {@code maxWait} signals
      *       {@link ConnectionAcquireTimeoutException}; the work never runs.</li>
+     *   <li>A connection lost before or during {@code BEGIN}, or a {@code BEGIN} without an answer
+     *       within the statement timeout, fails with a retry-safe error; the work never runs.</li>
+     *   <li>A connection lost under the work fails it with a {@link ConnectionFailedException} that is
+     *       retry-safe (the server rolls back the transaction of a connection that ends), and the
+     *       connection is discarded without a rollback; one lost under the commit is not retry-safe,
+     *       as the commit may have been applied.</li>
      *   <li>Work still running {@code timeout} after {@code BEGIN} is cancelled and rolled back, and the
      *       flux signals {@link TransactionTimeoutException}. A statement then under way finishes on the
      *       server before the rollback runs, so the error comes once the rollback is done.</li>
@@ -164,19 +187,23 @@ public final class R2dbcAdapter implements Adapter {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(work, "work");
         String datasource = config.datasource().name();
-        Mono<Connection> acquired = pool.acquire().timeout(options.maxWait(), Mono.error(() ->
+        Mono<Connection> acquired = acquire().timeout(options.maxWait(), Mono.error(() ->
                 ConnectionAcquireTimeoutException.transactionWait(datasource, options.maxWait(), pool.settings().size())));
-        Mono<Connection> begun = acquired.flatMap(connection -> Mono.from(begin(connection, options.isolation()))
-                .onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
+        Mono<Connection> begun = acquired.flatMap(connection -> bounded(Mono.from(begin(connection,
+                        options.isolation())), null, true)
+                // nothing of the work has run: whatever broke BEGIN, running the transaction again is safe
+                .onErrorResume(e -> release(connection, e)
+                        .then(Mono.error(() -> retrySafe(errors.translate(e, null)))))
                 // cancelled while BEGIN is under way: the connection is nobody's, so give it back
                 .doOnCancel(() -> Mono.from(connection.close()).subscribe(null, e -> { }))
                 .thenReturn(connection));
         Mono<T> expired = Mono.delay(options.timeout())
                 .then(Mono.error(() -> new TransactionTimeoutException(datasource, options.timeout())));
-        return Flux.<T, OneConnection>usingWhen(begun.map(OneConnection::ofTransaction),
+        return Flux.<T, OneConnection>usingWhen(begun.map(connection -> new OneConnection(connection, true)),
                         scope -> Flux.<T>from(work.apply(new ConnectionExecutor(scope))).takeUntilOther(expired),
                         scope -> scope.end(scope.connection.commitTransaction(), true),
-                        (scope, error) -> scope.end(scope.connection.rollbackTransaction(), false),
+                        (scope, error) -> broken(error) ? scope.discard()
+                                : scope.end(scope.connection.rollbackTransaction(), false),
                         scope -> scope.end(scope.connection.rollbackTransaction(), false))
                 .onErrorMap(error -> errors.translate(error, null));
     }
@@ -243,6 +270,50 @@ public final class R2dbcAdapter implements Adapter {
         return pool.settings();
     }
 
+    /**
+     * A connection of the pool; a failure to get one is translated, and retry-safe, as nothing of the
+     * call has reached the database.
+     */
+    private Mono<Connection> acquire() {
+        return pool.acquire().onErrorMap(error -> retrySafe(errors.translate(error, null)));
+    }
+
+    /** {@code error}, said to be retry-safe when it is a lost connection. */
+    private static RefractException retrySafe(RefractException error) {
+        return error instanceof ConnectionFailedException failed ? failed.asRetrySafe() : error;
+    }
+
+    /**
+     * True when {@code error} leaves its connection unusable or in an unknown state (lost, or stalled
+     * past the statement timeout), so that it must be discarded rather than reused.
+     */
+    private boolean broken(Throwable error) {
+        RefractException translated = errors.translate(error, null);
+        return translated instanceof ConnectionFailedException || translated instanceof StatementTimeoutException;
+    }
+
+    /** Gives {@code connection} back after {@code error}: discarded when the error broke it. */
+    private Mono<Void> release(Connection connection, Throwable error) {
+        return broken(error) ? pool.discard(connection) : Mono.from(connection.close());
+    }
+
+    /**
+     * {@code statement} bounded by the datasource's statement timeout, if it has one; past it, a
+     * {@link StatementTimeoutException}, retry-safe when {@code retrySafe}.
+     */
+    private <T> Mono<T> bounded(Mono<T> statement, String model, boolean retrySafe) {
+        Duration timeout = pool.statementTimeout().orElse(null);
+        return timeout == null ? statement : statement.timeout(timeout, Mono.error(() ->
+                new StatementTimeoutException(config.datasource().name(), model, timeout, retrySafe, null)));
+    }
+
+    /** {@code rows} whose first row (or end) must come within the statement timeout, if there is one. */
+    private <T> Flux<T> boundedFirst(Flux<T> rows, String model) {
+        Duration timeout = pool.statementTimeout().orElse(null);
+        return timeout == null ? rows : rows.timeout(Mono.delay(timeout), row -> Mono.never(), Flux.error(() ->
+                new StatementTimeoutException(config.datasource().name(), model, timeout, true, null)));
+    }
+
     /** Where the connection of one statement comes from. */
     private interface ConnectionSource {
         <T> Flux<T> with(Function<Connection, Publisher<T>> work);
@@ -258,14 +329,12 @@ public final class R2dbcAdapter implements Adapter {
     private final class PooledConnections implements ConnectionSource {
         @Override
         public <T> Flux<T> with(Function<Connection, Publisher<T>> work) {
-            return Flux.usingWhen(pool.acquire(), work, Connection::close, (connection, error) -> connection.close(),
-                    Connection::close);
+            return Flux.usingWhen(acquire(), work, Connection::close, R2dbcAdapter.this::release, Connection::close);
         }
 
         @Override
         public <T> Mono<T> withOne(Function<Connection, Mono<T>> work) {
-            return Mono.usingWhen(pool.acquire(), work, Connection::close, (connection, error) -> connection.close(),
-                    Connection::close);
+            return Mono.usingWhen(acquire(), work, Connection::close, R2dbcAdapter.this::release, Connection::close);
         }
 
         @Override
@@ -279,7 +348,7 @@ public final class R2dbcAdapter implements Adapter {
      * ({@link #onOneConnection}): every statement of the work runs on it, and none after the work
      * has ended.
      */
-    private static final class OneConnection implements ConnectionSource {
+    private final class OneConnection implements ConnectionSource {
 
         private final Connection connection;
         private final boolean transaction;
@@ -288,16 +357,6 @@ public final class R2dbcAdapter implements Adapter {
         private OneConnection(Connection connection, boolean transaction) {
             this.connection = connection;
             this.transaction = transaction;
-        }
-
-        /** The connection of a transaction begun on it. */
-        static OneConnection ofTransaction(Connection connection) {
-            return new OneConnection(connection, true);
-        }
-
-        /** A connection shared by the statements of one call, outside any transaction. */
-        static OneConnection shared(Connection connection) {
-            return new OneConnection(connection, false);
         }
 
         @Override
@@ -329,18 +388,38 @@ public final class R2dbcAdapter implements Adapter {
             return Mono.from(connection.close());
         }
 
+        /** Gives the shared connection back after {@code error}: discarded when the error broke it. */
+        Mono<Void> release(Throwable error) {
+            ended = true;
+            return R2dbcAdapter.this.release(connection, error);
+        }
+
         /**
-         * Commits or rolls back, then closes; a failed commit still closes and signals its error, a
-         * failed rollback is dropped, as the error that caused it matters more.
+         * Discards the connection of a transaction whose connection broke: no rollback is sent (the
+         * server rolls back the transaction of a connection that ends).
+         */
+        Mono<Void> discard() {
+            ended = true;
+            return pool.discard(connection);
+        }
+
+        /**
+         * Commits or rolls back, then closes; a failed commit signals its error, a failed rollback is
+         * dropped, as the error that caused it matters more. A connection the failure broke is
+         * discarded. The end waits no longer than the statement timeout, else the acquire timeout: a
+         * commit without an answer in that time fails with a {@link StatementTimeoutException}.
          */
         Mono<Void> end(Publisher<Void> end, boolean propagate) {
             ended = true;
-            Mono<Void> finished = Mono.from(end);
-            if (!propagate) {
-                finished = finished.onErrorResume(e -> Mono.empty());
-            }
-            return finished.onErrorResume(e -> Mono.from(connection.close()).then(Mono.error(e)))
-                    .then(Mono.defer(() -> Mono.from(connection.close())));
+            Duration timeout = pool.statementTimeout().orElse(pool.settings().acquireTimeout());
+            return Mono.from(end)
+                    .timeout(timeout, Mono.error(() -> new StatementTimeoutException(config.datasource().name(), null,
+                            timeout, false, null)))
+                    .thenReturn(Boolean.TRUE)
+                    .onErrorResume(e -> Mono.defer(() -> R2dbcAdapter.this.release(connection, e))
+                            .then(propagate ? Mono.error(e) : Mono.just(Boolean.FALSE)))
+                    // the connection goes back once: closed after a clean end, released above after a failed one
+                    .flatMap(clean -> clean ? Mono.from(connection.close()) : Mono.empty());
         }
     }
 
@@ -366,9 +445,15 @@ public final class R2dbcAdapter implements Adapter {
             SqlPlan plan = renderer.plan(operation);
             ModelMeta model = config.schema().model(operation.model());
             boolean inTransaction = connections.inTransaction();
-            Mono<Result> result = connections.withOne(connection -> executor.run(connection, plan, inTransaction));
+            // a read applies nothing, and a statement of a transaction is rolled back with it
+            boolean retrySafe = !(operation instanceof Operation.Write) || inTransaction;
+            Mono<Result> result = connections.withOne(connection ->
+                    bounded(executor.run(connection, plan, inTransaction), model.name(), retrySafe));
             result = log.observe(result, model.name(), name(operation), logged(plan), Result::count)
                     .onErrorMap(error -> errors.translate(error, model));
+            if (retrySafe) {
+                result = result.onErrorMap(ConnectionFailedException.class, ConnectionFailedException::asRetrySafe);
+            }
             if (operation instanceof Operation.Upsert upsert) {
                 return result.map(found -> WriteOutcomes.requireUpserted(upsert, model, found));
             }
@@ -399,9 +484,10 @@ public final class R2dbcAdapter implements Adapter {
             }
             ModelMeta model = config.schema().model(operation.model());
             Flux<Row> rows = connections.with(connection ->
-                    executor.stream(connection, statement, options.fetchSize()));
+                    boundedFirst(executor.stream(connection, statement, options.fetchSize()), model.name()));
             return log.observe(rows, model.name(), name(operation), statement)
-                    .onErrorMap(error -> errors.translate(error, model));
+                    .onErrorMap(error -> errors.translate(error, model))
+                    .onErrorMap(ConnectionFailedException.class, ConnectionFailedException::asRetrySafe);
         }
 
         @Override
@@ -415,11 +501,10 @@ public final class R2dbcAdapter implements Adapter {
             if (connections instanceof OneConnection) {
                 return Flux.defer(() -> work.apply(this));
             }
-            Mono<OneConnection> acquired = pool.acquire().onErrorMap(error -> errors.translate(error, null))
-                    .map(OneConnection::shared);
+            Mono<OneConnection> acquired = acquire().map(connection -> new OneConnection(connection, false));
             return Flux.usingWhen(acquired,
                     shared -> work.apply(new ConnectionExecutor(shared)), OneConnection::release,
-                    (shared, error) -> shared.release(), OneConnection::release);
+                    OneConnection::release, OneConnection::release);
         }
 
         @Override

@@ -103,7 +103,7 @@ public final class ErrorTranslator {
                             + "): " + redact(r2dbc.getMessage()), error);
             }
         }
-        if (isConnectionProblem(error)) {
+        if (isConnectionProblem(error) || driver.lostConnection(error)) {
             return connectionFailed(error);
         }
         if (error instanceof IllegalArgumentException) {

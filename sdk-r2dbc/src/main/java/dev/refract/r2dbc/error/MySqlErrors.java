@@ -1,6 +1,8 @@
 package dev.refract.r2dbc.error;
 
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
  *   <li>1048 {@code Column 'name' cannot be null}, 1364 {@code Field 'name' doesn't have a default
  *       value}: the column;</li>
  *   <li>1213 deadlock, 1205 lock wait timeout; SQLSTATE classes {@code 08} and {@code 28} and the
- *       codes of refused, lost or killed connections.</li>
+ *       codes of refused, lost or killed connections, and the driver's resource errors without a
+ *       code (a connection it found closed), and its refusal of a statement sent on a connection that
+ *       has ended ({@code Request queue was disposed}).</li>
  * </ul>
  * The value in a duplicate entry's message is never carried on.
  */
@@ -38,6 +42,8 @@ final class MySqlErrors implements DriverErrors {
     private static final Pattern QUOTED_COLUMN = Pattern.compile("^(?:Column|Field) '((?:[^']|'')*)'");
     private static final Pattern NAME_IN_LIST = Pattern.compile(NAME);
     private static final String FOR_KEY = " for key '";
+    /** What r2dbc-mysql says of a statement sent on a connection that has ended. */
+    private static final String DISPOSED_QUEUE = "Request queue was disposed";
 
     /** Codes of connections refused, lost, killed or not allowed. */
     private static final Set<Integer> CONNECTION_CODES = Set.of(1040, 1042, 1043, 1044, 1045, 1129, 1130, 1152,
@@ -72,11 +78,26 @@ final class MySqlErrors implements DriverErrors {
                 return DatabaseError.of(DatabaseError.Kind.LOCK_TIMEOUT, code);
             default:
                 if (CONNECTION_CODES.contains(number)
-                        || (state != null && (state.startsWith("08") || state.startsWith("28")))) {
+                        || (state != null && (state.startsWith("08") || state.startsWith("28")))
+                        || (number == 0 && isResourceFailure(error))) {
                     return DatabaseError.of(DatabaseError.Kind.CONNECTION, code);
                 }
                 return DatabaseError.of(DatabaseError.Kind.OTHER, code);
         }
+    }
+
+    /**
+     * r2dbc-mysql refuses a statement sent on a connection that has ended (killed, reset) with an
+     * {@link IllegalStateException} of its own rather than an R2DBC error.
+     */
+    @Override
+    public boolean lostConnection(Throwable error) {
+        return error instanceof IllegalStateException && DISPOSED_QUEUE.equals(error.getMessage());
+    }
+
+    /** The driver's own errors of a connection closed or lost, which carry no server error code. */
+    private static boolean isResourceFailure(R2dbcException error) {
+        return error instanceof R2dbcNonTransientResourceException || error instanceof R2dbcTransientResourceException;
     }
 
     /** The index of a duplicate entry, and its table where MySQL 8 names it ({@code 'User.User_email_key'}). */

@@ -156,6 +156,25 @@ class MySqlErrorTranslationTest {
     }
 
     @Test
+    void aConnectionTheDriverFoundClosedIsAConnectionFailureWhoseCallMayHaveApplied() {
+        // r2dbc-mysql's own error of a connection the server or the network ended carries no code
+        RefractException error = translator.translate(new R2dbcNonTransientResourceException(
+                "Connection unexpectedly closed"), model("Post"));
+
+        assertThat(error).isInstanceOf(ConnectionFailedException.class)
+                .hasMessageContaining("Connection unexpectedly closed");
+        assertThat(error.retrySafe()).as("the adapter, which knows whether the call only read, decides").isFalse();
+    }
+
+    @Test
+    void aStatementSentOnAConnectionThatHasEndedIsAConnectionFailure() {
+        assertThat(translator.translate(new IllegalStateException("Request queue was disposed"), null))
+                .isInstanceOf(ConnectionFailedException.class);
+        assertThat(translator.translate(new IllegalStateException("something else"), null))
+                .as("only the driver's own words for it").isInstanceOf(QueryFailedException.class);
+    }
+
+    @Test
     void anErrorOfUncertainStateIsNoConnectionFailure() {
         // r2dbc-mysql raises errors without a known class as non-transient resource exceptions
         RefractException error = translator.translate(new R2dbcNonTransientResourceException(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refract.error.ClientClosedException;
 import dev.refract.meta.PoolMeta;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -32,5 +33,26 @@ class DatasourcePoolTest {
                 .hasMessageContaining("datasource 'orders'")
                 .hasMessageContaining("r2dbc:postgresql://")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void readsTheStatementTimeoutFromTheUrl() {
+        assertThat(new DatasourcePool("db", "r2dbc:postgresql://user:pw@127.0.0.1:1/app?statementTimeout=PT2.5S",
+                SETTINGS).statementTimeout()).contains(Duration.ofMillis(2500));
+        assertThat(new DatasourcePool("db", "r2dbc:postgresql://user:pw@127.0.0.1:1/app", SETTINGS)
+                .statementTimeout()).as("none unless the URL sets one").isEmpty();
+    }
+
+    @Test
+    void rejectsAStatementTimeoutThatIsNoPositiveDuration() {
+        assertThatThrownBy(() -> new DatasourcePool("orders",
+                "r2dbc:mysql://admin:hunter2@127.0.0.1:1/app?statementTimeout=5000", SETTINGS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("statementTimeout of datasource 'orders' is '5000'")
+                .hasMessageContaining("statementTimeout=PT5S")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new DatasourcePool("orders",
+                "r2dbc:mysql://admin:hunter2@127.0.0.1:1/app?statementTimeout=PT0S", SETTINGS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
     }
 }

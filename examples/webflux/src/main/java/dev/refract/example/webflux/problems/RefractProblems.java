@@ -62,7 +62,8 @@ public class RefractProblems extends ResponseEntityExceptionHandler {
      * The HTTP status that answers a Refract error of this kind: 404 for a record not found, 409 for a
      * write that conflicts with what is stored (a unique key taken, a foreign key, a transaction that
      * lost a race), 400 for a write or query the request made invalid, 503 when the database cannot be
-     * reached or its pool is exhausted, 500 otherwise.
+     * reached or its pool is exhausted, 504 when a statement or transaction outlived its timeout, 500
+     * otherwise.
      */
     public static HttpStatus statusOf(RefractException error) {
         return switch (error.code()) {
@@ -71,6 +72,7 @@ public class RefractProblems extends ResponseEntityExceptionHandler {
             case MISSING_REQUIRED_FIELD, NULL_CONSTRAINT_VIOLATION, INVALID_QUERY -> HttpStatus.BAD_REQUEST;
             case CONNECTION_FAILED, CONNECTION_ACQUIRE_TIMEOUT, ADAPTER_UNAVAILABLE, CLIENT_CLOSED ->
                     HttpStatus.SERVICE_UNAVAILABLE;
+            case STATEMENT_TIMEOUT, TRANSACTION_TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

@@ -6,7 +6,10 @@ import dev.refract.error.ConnectionFailedException;
 import dev.refract.error.ForeignKeyViolationException;
 import dev.refract.error.QueryFailedException;
 import dev.refract.error.RecordNotFoundException;
+import dev.refract.error.StatementTimeoutException;
+import dev.refract.error.TransactionTimeoutException;
 import dev.refract.error.UniqueConstraintViolationException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -48,6 +51,14 @@ class RefractProblemsTest {
         assertThat(problem.getStatus()).isEqualTo(503);
         assertThat(problem.getDetail()).contains("R1001").doesNotContain("db.internal").doesNotContain("refused");
         assertThat(problem.getProperties()).doesNotContainKey("model");
+    }
+
+    @Test
+    void statementOrTransactionPastItsTimeoutIsAGatewayTimeout() {
+        assertThat(RefractProblems.statusOf(new StatementTimeoutException("db", "PipelineRun", Duration.ofSeconds(2),
+                true, null))).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(RefractProblems.statusOf(new TransactionTimeoutException("db", Duration.ofSeconds(5))))
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
     }
 
     @Test
