@@ -13,10 +13,10 @@ class SettingsTest {
     void theDefaultsHalveTheIssuesLookUpsAndWritesAndKeepItsStream() {
         Settings defaults = Settings.parse();
 
-        assertThat(defaults.findUniqueCalls()).isEqualTo(100_000);
-        assertThat(defaults.createCalls()).isEqualTo(25_000);
-        assertThat(defaults.createManyRows()).isEqualTo(50_000);
-        assertThat(defaults.incrementCalls()).isEqualTo(50_000);
+        assertThat(defaults.findUniqueCalls()).isEqualTo(50_000);
+        assertThat(defaults.createCalls()).isEqualTo(10_000);
+        assertThat(defaults.createManyRows()).isEqualTo(25_000);
+        assertThat(defaults.incrementCalls()).isEqualTo(25_000);
         assertThat(defaults.includeCalls()).isEqualTo(50);
         assertThat(defaults.inFlight()).isEqualTo(64);
         assertThat(defaults.streamRows()).isEqualTo(1_000_000);

@@ -12,8 +12,8 @@ import java.util.List;
  * Provides the MongoDB lineup ({@link MongoLineup}), on a database of its own that it drops when the
  * lineup closes, on the server {@code MONGODB_URL} names or else the in-process one.
  *
- * <p>Its default sizes are a tenth of the relational lineups' ({@link #DEFAULT_SIZES}), and its include
- * reads a quarter of their parents: at theirs, the in-process server alone would take longer than the
+ * <p>Its default sizes are its own ({@link #DEFAULT_SIZES}): a tenth of the issue's stream, a fifth of
+ * the relational lineups' look-ups and writes, and a quarter of their include's parents: at theirs, the in-process server alone would take longer than the
  * relational lineups together (it keeps no index on the children's {@code parentId}, so each include
  * scans every child for every parent asked for), and a default run of every lineup must stay within
  * about twelve minutes on two cores. Sizes given on the command line apply to it as they are.
@@ -21,8 +21,8 @@ import java.util.List;
 public final class MongoLineupProvider implements LineupProvider {
 
     /**
-     * The lineup's own defaults: a tenth of the run's sizes, so that the heap still compares a stream ten times
-     * the size of the small one, and 250 parents with their children for the include.
+     * The lineup's own defaults: a 100,000-row stream, so that the heap still compares a stream ten times the
+     * size of the small one, smaller look-ups and writes, and 250 parents with their children for the include.
      */
     static final List<String> DEFAULT_SIZES = List.of("--findUniqueCalls=10000", "--streamRows=100000",
             "--includeCalls=5", "--parents=250", "--createCalls=2500", "--createManyRows=5000",
