@@ -19,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The r2dbc-pool {@link ConnectionPool} of one datasource. The URL is checked when the pool is
@@ -106,12 +105,20 @@ public final class DatasourcePool {
      * timeout and {@link ClientClosedException} after {@link #close()}.
      */
     public Mono<Connection> acquire() {
-        return Mono.defer(() -> Mono.from(started().create()))
-                // a connection found dead as it was handed out is dropped by the pool: take another
-                .retryWhen(Retry.max(settings.size()).filter(DatasourcePool::mayTakeAnother))
+        return acquire(settings.size())
                 .doOnNext(connection -> acquisitions.increment())
                 .onErrorMap(DatasourcePool::isTimeout, e -> new ConnectionAcquireTimeoutException(datasource,
                         settings.acquireTimeout(), settings.size(), e));
+    }
+
+    /**
+     * A connection from the pool, taking another up to {@code others} times when the pool drops one found
+     * dead as it was handed out. The next attempt is assembled only when one fails, so the usual call pays
+     * for no retry operator.
+     */
+    private Mono<Connection> acquire(int others) {
+        Mono<Connection> once = Mono.defer(() -> Mono.from(started().create()));
+        return others == 0 ? once : once.onErrorResume(DatasourcePool::mayTakeAnother, e -> acquire(others - 1));
     }
 
     /**
