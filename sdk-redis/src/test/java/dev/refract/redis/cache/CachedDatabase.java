@@ -7,23 +7,14 @@ import dev.refract.r2dbc.R2dbcAdapterProvider;
 import dev.refract.spi.Adapter;
 import dev.refract.spi.AdapterConfig;
 import dev.refract.spi.AdapterProvider;
-import dev.refract.spi.Capabilities;
-import dev.refract.spi.Executor;
-import dev.refract.spi.PoolUsage;
-import dev.refract.spi.RawStatement;
+import dev.refract.spi.ForwardingAdapter;
 import dev.refract.spi.Result;
-import dev.refract.spi.Row;
 import dev.refract.test.isolation.PostgresNamespace;
 import dev.refract.test.isolation.RedisNamespace;
-import dev.refract.transaction.TransactionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -92,13 +83,13 @@ final class CachedDatabase {
         }
     }
 
-    private static final class CountingAdapter implements Adapter {
+    /** The adapter, counting the look-ups by a unique key that reach the database. */
+    private static final class CountingAdapter extends ForwardingAdapter {
 
-        private final Adapter delegate;
         private final AtomicInteger lookUps;
 
         CountingAdapter(Adapter delegate, AtomicInteger lookUps) {
-            this.delegate = delegate;
+            super(delegate);
             this.lookUps = lookUps;
         }
 
@@ -108,53 +99,8 @@ final class CachedDatabase {
                 if (operation instanceof Operation.FindUnique) {
                     lookUps.incrementAndGet();
                 }
-                return delegate.execute(operation);
+                return delegate().execute(operation);
             });
-        }
-
-        @Override
-        public Flux<Row> stream(Operation operation) {
-            return delegate.stream(operation);
-        }
-
-        @Override
-        public <T> Flux<T> onOneConnection(Function<Executor, ? extends Publisher<T>> work) {
-            return delegate.onOneConnection(work);
-        }
-
-        @Override
-        public Flux<Row> queryRaw(RawStatement statement) {
-            return delegate.queryRaw(statement);
-        }
-
-        @Override
-        public Mono<Long> executeRaw(RawStatement statement) {
-            return delegate.executeRaw(statement);
-        }
-
-        @Override
-        public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
-            return delegate.inTransaction(options, work);
-        }
-
-        @Override
-        public Mono<Void> ping() {
-            return delegate.ping();
-        }
-
-        @Override
-        public Optional<PoolUsage> poolUsage() {
-            return delegate.poolUsage();
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public Mono<Void> close() {
-            return delegate.close();
         }
     }
 }
