@@ -15,22 +15,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The MongoDB lineup's own sizes: a tenth of the run's defaults, given way to the command line, and said in the report. */
+/** The MongoDB lineup's own sizes: smaller than the run's defaults, given way to the command line, and said in the report. */
 class MongoLineupProviderTest {
 
     private final MongoLineupProvider provider = new MongoLineupProvider();
 
     @Test
-    void itsDefaultSizesAreATenthOfTheRunsAndItsIncludeAQuarterOfTheParents() {
+    void itsDefaultSizesAreItsOwnWithATenthOfTheStreamAndAQuarterOfTheParents() {
         Settings run = Settings.parse();
         Settings own = provider.settings(run);
 
-        assertThat(own.findUniqueCalls()).isEqualTo(run.findUniqueCalls() / 10);
+        assertThat(own.findUniqueCalls()).isEqualTo(10_000);
         assertThat(own.streamRows()).isEqualTo(run.streamRows() / 10);
         assertThat(own.includeCalls()).isEqualTo(run.includeCalls() / 10);
-        assertThat(own.createCalls()).isEqualTo(run.createCalls() / 10);
-        assertThat(own.createManyRows()).isEqualTo(run.createManyRows() / 10);
-        assertThat(own.incrementCalls()).isEqualTo(run.incrementCalls() / 10);
+        assertThat(own.createCalls()).isEqualTo(2_500);
+        assertThat(own.createManyRows()).isEqualTo(5_000);
+        assertThat(own.incrementCalls()).isEqualTo(5_000);
         assertThat(own.parents()).isEqualTo(run.parents() / 4);
         assertThat(List.of(own.inFlight(), own.childrenPerParent(), own.batchSize(), own.smallStreamRows(),
                 own.poolSize(), own.fetchSize(), own.rounds()))
